@@ -1,0 +1,78 @@
+"""Published values the book quotes and its models are tested against.
+
+Each value names its source (a key of ``book/references.bib``). The model tests
+compare model output with these values; the prose test checks that every number
+written in the book's prose is one of them or is computed by a notebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Published:
+    what: str
+    unit: str
+    source: str  # BibTeX key
+    value: float | None = None  # mean or point value
+    spread: float | None = None  # ± SD (or the stated spread)
+    low: float | None = None  # a stated range
+    high: float | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The interval a model must hit: mean ± spread, or the stated range."""
+        if self.low is not None and self.high is not None:
+            return self.low, self.high
+        if self.value is not None and self.spread is not None:
+            return self.value - self.spread, self.value + self.spread
+        raise ValueError(f"{self.what}: no spread or range to test against")
+
+    def numbers(self) -> set[float]:
+        return {n for n in (self.value, self.spread, self.low, self.high) if n is not None}
+
+
+VALUES: dict[str, Published] = {
+    # Twitch timing of human triceps surae, mean ± SD.
+    "twitch_contraction_time_ms": Published(
+        "human triceps surae twitch contraction time", "ms", "sale1982", value=112.4, spread=11.1),
+    "twitch_half_relaxation_ms": Published(
+        "human triceps surae twitch half-relaxation time", "ms", "sale1982", value=99.6, spread=14.4),
+    # Force-frequency relation of human thenar motor units.
+    "thenar_half_max_hz": Published(
+        "frequency giving half-maximal force, human thenar motor units", "Hz", "thomas1991", value=12, spread=4),
+    "thenar_fusion_onset_hz": Published(
+        "frequency at which twitches begin to fuse, human thenar motor units", "Hz", "thomas1991", low=5, high=8),
+    "thenar_max_force_hz": Published(
+        "frequencies giving maximal tetanic force, human thenar motor units", "Hz", "thomas1991", low=30, high=100),
+    # Fatigue slows relaxation (single mouse fibres), % of control.
+    "fatigue_relaxation_duration_pct": Published(
+        "duration of relaxation in fatigue, % of control", "%", "westerblad1991", value=151, spread=14),
+    "fatigue_relaxation_rate_pct": Published(
+        "rate of force decline in fatigue, % of control", "%", "westerblad1991", value=55.2, spread=2.9),
+    # Calcium transients in mouse fibres at 16 °C.
+    "fast_fibre_peak_calcium_um": Published(
+        "peak rise of free calcium, fast-twitch mouse fibres", "µM", "baylor2003", value=18.5, spread=0.5),
+    "slow_fibre_peak_calcium_um": Published(
+        "peak rise of free calcium, slow-twitch mouse fibres", "µM", "baylor2003", value=9.4, spread=1.0),
+    "serca_calcium_per_atp": Published(
+        "calcium ions moved by the SR calcium pump per ATP", "ions", "allen2008", value=2),
+    # Cramp evidence.
+    "ironman_cohort_size": Published(
+        "Ironman triathletes in the prospective cramp cohort", "athletes", "schwellnus2011", value=210),
+    "hypohydration_body_mass_pct": Published(
+        "body-mass loss that did not change induced-cramp threshold", "%", "miller2010hypohydration", value=3),
+    "pickle_juice_cramp_duration_s": Published(
+        "induced-cramp duration after pickle juice", "s", "miller2010pickle", value=84.6),
+    "water_cramp_duration_s": Published(
+        "induced-cramp duration after water", "s", "miller2010pickle", value=133.7),
+    # Nerve conduction.
+    "myelinated_velocity_per_diameter": Published(
+        "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", value=6),
+}
+
+
+def prose_numbers() -> set[float]:
+    """Every number the prose may state without computing it."""
+    return set().union(*(v.numbers() for v in VALUES.values()))

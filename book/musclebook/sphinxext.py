@@ -1,0 +1,142 @@
+"""Sphinx directives that render the claim ledger into the book.
+
+``{claim-card} K05 K06``
+    The "article says / physiology says" card of one or more claims, for any chapter.
+``{claim-ledger}``
+    The whole article, claim by claim, in order (the article page).
+``{verdict-summary}``
+    A count of the verdicts.
+
+All three read the one ledger through :func:`musclebook.ledger.load_ledger`; a
+ledger error stops the build with the ledger's own message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from .ledger import DEFAULT_LEDGER, VERDICTS, Entry, Ledger, LedgerError, load_ledger
+
+_CACHE: dict[str, Ledger] = {}
+
+
+def ledger() -> Ledger:
+    if "ledger" not in _CACHE:
+        try:
+            _CACHE["ledger"] = load_ledger()
+        except LedgerError as exc:
+            raise ExtensionError(str(exc)) from exc
+    return _CACHE["ledger"]
+
+
+def _escape(text: str) -> str:
+    """Keep ledger text literal inside MyST (no stray roles, emphasis or HTML)."""
+    for ch in "\\`*_[]<>{}|$":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def verdict_badge(entry: Entry) -> str:
+    label, colour = VERDICTS[entry.verdict]
+    return f"{{bdg-{colour}}}`{label}`"
+
+
+def card_markup(entry: Entry, *, link_to_article: bool = True) -> list[str]:
+    """MyST lines of the claim card of one claim."""
+    cites = ",".join(entry.references)
+    where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
+    lines = [
+        "::::{card}",
+        f":class-card: claim-card verdict-{entry.verdict}",
+        ":shadow: none",
+        "",
+        ":::{card-header}",
+        f"{verdict_badge(entry)} **Claim {entry.id}**"
+        + (f" · {{ref}}`in the article <{entry.anchor}>`" if link_to_article else ""),
+        ":::",
+        f"**The article says** <span lang=\"id\">«{_escape(entry.quote)}»</span>",
+        "",
+        f"*In English:* “{_escape(entry.translation)}”",
+        "",
+        f"**Physiology says:** {_escape(entry.correction)} {{cite:p}}`{cites}`",
+        "",
+        f"**See it:** {where}",
+        "::::",
+        "",
+    ]
+    return lines
+
+
+def rhetoric_markup(entry: Entry) -> list[str]:
+    lines = [
+        f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}»</span> "
+        f"— *{_escape(entry.translation)}* {{bdg-light}}`not a claim`",
+        "",
+    ]
+    if entry.note:
+        lines += [f"<span class=\"rhetoric-note\">{_escape(entry.note)}</span>", ""]
+    return lines
+
+
+class _LedgerDirective(SphinxDirective):
+    def render(self, lines: list[str]) -> list[nodes.Node]:
+        self.env.note_dependency(str(DEFAULT_LEDGER))
+        container = nodes.container(classes=["claim-ledger"])
+        self.state.nested_parse(StringList(lines, source=str(DEFAULT_LEDGER)), self.content_offset, container)
+        return [container]
+
+
+class ClaimCard(_LedgerDirective):
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+
+    def run(self):
+        lines: list[str] = []
+        for entry_id in self.arguments[0].split():
+            try:
+                entry = ledger().get(entry_id)
+            except LedgerError as exc:
+                raise self.error(str(exc)) from exc
+            if not entry.is_claim:
+                raise self.error(f"{entry_id} is a rhetorical entry, not a claim: it has no card")
+            lines += card_markup(entry)
+        return self.render(lines)
+
+
+class ClaimLedger(_LedgerDirective):
+    has_content = False
+
+    def run(self):
+        lines: list[str] = []
+        for number, group in enumerate(ledger().paragraphs(), start=1):
+            lines += [f"**Paragraph {number}**", ""]
+            for entry in group:
+                lines += [f"({entry.anchor})=", ""]
+                lines += card_markup(entry, link_to_article=False) if entry.is_claim else rhetoric_markup(entry)
+        return self.render(lines)
+
+
+class VerdictSummary(_LedgerDirective):
+    has_content = False
+
+    def run(self):
+        counts = Counter(e.verdict for e in ledger().claims)
+        lines = ["| Verdict | Claims |", "| --- | --- |"]
+        for key, (label, colour) in VERDICTS.items():
+            lines.append(f"| {{bdg-{colour}}}`{label}` | {counts.get(key, 0)} |")
+        lines += [f"| **All claims** | **{sum(counts.values())}** |", ""]
+        return self.render(lines)
+
+
+def setup(app):
+    app.add_directive("claim-card", ClaimCard)
+    app.add_directive("claim-ledger", ClaimLedger)
+    app.add_directive("verdict-summary", VerdictSummary)
+    app.connect("builder-inited", lambda app: ledger())
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

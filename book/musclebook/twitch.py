@@ -1,0 +1,191 @@
+"""From twitch to tetanus: a two-stage model of a stimulated muscle or motor unit.
+
+Chapter: ``book/twitch.ipynb``.
+
+Stage 1 — activation. Each stimulus, after a latent period, produces a unitless
+activation transient (standing for calcium bound to troponin)::
+
+    a(t) = (t/T)**p * exp(p * (1 - t/T))      for t > 0
+
+which rises to 1 at t = T (the contraction time) and falls afterwards. Transients
+of successive stimuli add up (summation). Slower relaxation is modelled by
+stretching the falling phase by ``relaxation_factor``.
+
+Stage 2 — force. Force, as a fraction of maximal tetanic force, is a saturating
+(cooperative) function of the summed activation ``s``::
+
+    F = s**n / (s**n + K**n),   K**n = (1 - r) / r
+
+so that a single twitch peaks at ``r``, the twitch-to-tetanus ratio, and fused
+tetanic stimulation approaches 1.
+
+Which parameters are measured and which are not (see ``PARAMETER_STATUS``):
+the slow unit's contraction time is the measured human triceps-surae value
+(Sale et al. 1982); its shape exponent ``p`` was fitted by hand so that the
+emergent half-relaxation time matches the same study; the fast unit's contraction
+time, the cooperativity ``n``, the twitch-to-tetanus ratio and the latent period
+are illustrative teaching values.
+
+All times are in milliseconds (``_ms``), frequencies in hertz (``_hz``), force is
+a fraction of maximal tetanic force (unitless, 0-1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+DT_MS = 0.5  # time step of every simulated trace [ms]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Parameters of one muscle or motor unit."""
+
+    name: str
+    contraction_time_ms: float  # time from force onset to twitch peak [ms]
+    shape: float = 1.55  # rise/fall shape exponent p of the activation transient [-]
+    cooperativity: float = 2.0  # Hill exponent n of the activation-to-force step [-]
+    twitch_tetanus_ratio: float = 0.15  # peak twitch force / maximal tetanic force [-]
+    latent_period_ms: float = 5.0  # delay from stimulus to force onset [ms]
+    relaxation_factor: float = 1.0  # stretch of the falling phase (1 = normal, >1 slower) [-]
+
+    def __post_init__(self):
+        checks = {
+            "contraction_time_ms": self.contraction_time_ms > 0,
+            "shape": self.shape > 0,
+            "cooperativity": self.cooperativity > 0,
+            "twitch_tetanus_ratio": 0 < self.twitch_tetanus_ratio < 1,
+            "latent_period_ms": self.latent_period_ms >= 0,
+            "relaxation_factor": self.relaxation_factor > 0,
+        }
+        for name, ok in checks.items():
+            if not ok:
+                raise ValueError(f"Unit '{self.name}': {name}={getattr(self, name)!r} is out of range")
+
+    def with_relaxation(self, factor: float) -> "Unit":
+        """The same unit with its relaxation slowed (factor > 1) or sped up (< 1)."""
+        return replace(self, relaxation_factor=factor)
+
+
+#: A slow unit with the measured twitch timing of human triceps surae (Sale et al. 1982).
+SLOW = Unit("slow", contraction_time_ms=112.4)
+#: A fast unit: contraction time illustrative (fast human units are several times quicker).
+FAST = Unit("fast", contraction_time_ms=40.0)
+UNITS = {"slow": SLOW, "fast": FAST}
+
+#: What each parameter rests on, shown on the chapter page.
+PARAMETER_STATUS = {
+    "slow contraction time (112.4 ms)": "measured: human triceps surae, Sale et al. 1982",
+    "shape exponent p": "fitted: to the half-relaxation time of the same study",
+    "fast contraction time (40 ms)": "illustrative",
+    "cooperativity n": "illustrative",
+    "twitch-to-tetanus ratio": "illustrative",
+    "latent period": "illustrative",
+}
+
+
+def stimulus_times_ms(frequency_hz: float, duration_ms: float) -> np.ndarray:
+    """Stimulus times [ms] of a regular train starting at 0; one stimulus if frequency is 0."""
+    if frequency_hz < 0 or duration_ms <= 0:
+        raise ValueError(f"need frequency_hz >= 0 and duration_ms > 0, got {frequency_hz}, {duration_ms}")
+    if frequency_hz == 0:
+        return np.array([0.0])
+    return np.arange(0.0, duration_ms, 1000.0 / frequency_hz)
+
+
+def activation(t_ms: np.ndarray, stimuli_ms: np.ndarray, unit: Unit) -> np.ndarray:
+    """Summed unitless activation at times ``t_ms`` for stimuli at ``stimuli_ms``."""
+    t_ms = np.asarray(t_ms, dtype=float)
+    since = t_ms[None, :] - (np.asarray(stimuli_ms, dtype=float)[:, None] + unit.latent_period_ms)
+    x = np.clip(since, 0.0, None) / unit.contraction_time_ms
+    x = np.where(x > 1.0, 1.0 + (x - 1.0) / unit.relaxation_factor, x)
+    p = unit.shape
+    with np.errstate(under="ignore"):
+        a = np.where(since > 0, x**p * np.exp(p * (1.0 - x)), 0.0)
+    return a.sum(axis=0)
+
+
+def force_from_activation(a: np.ndarray, unit: Unit) -> np.ndarray:
+    """Force (fraction of maximal tetanic force) for summed activation ``a``."""
+    n = unit.cooperativity
+    k_n = (1.0 - unit.twitch_tetanus_ratio) / unit.twitch_tetanus_ratio
+    a_n = np.power(np.asarray(a, dtype=float), n)
+    return a_n / (a_n + k_n)
+
+
+def simulate(frequency_hz: float, unit: Unit, duration_ms: float = 1000.0, record_ms: float | None = None):
+    """Force of ``unit`` stimulated at ``frequency_hz`` for ``duration_ms``.
+
+    Returns ``(t_ms, force, stimuli_ms)``; the trace is ``record_ms`` long
+    (default: the train plus time to relax).
+    """
+    stimuli = stimulus_times_ms(frequency_hz, duration_ms)
+    if record_ms is None:
+        record_ms = duration_ms + 6 * unit.contraction_time_ms * unit.relaxation_factor
+    t = np.arange(0.0, record_ms, DT_MS)
+    return t, force_from_activation(activation(t, stimuli, unit), unit), stimuli
+
+
+@dataclass(frozen=True)
+class TwitchTiming:
+    latent_period_ms: float  # stimulus to force onset [ms]
+    contraction_time_ms: float  # force onset to peak [ms]
+    half_relaxation_ms: float  # peak to half of peak force [ms]
+    peak_force: float  # fraction of maximal tetanic force [-]
+
+
+def twitch_timing(unit: Unit) -> TwitchTiming:
+    """Latent period, contraction time and half-relaxation time of a single twitch."""
+    t, f, _ = simulate(0.0, unit, duration_ms=1.0)
+    onset = t[np.argmax(f > 0)]
+    i_peak = int(np.argmax(f))
+    after = f[i_peak:]
+    i_half = i_peak + int(np.argmax(after <= f[i_peak] / 2))
+    # linear interpolation of the half-force crossing
+    f0, f1 = f[i_half - 1], f[i_half]
+    t_half = t[i_half - 1] + DT_MS * (f0 - f[i_peak] / 2) / (f0 - f1)
+    return TwitchTiming(onset, t[i_peak] - onset, t_half - t[i_peak], float(f[i_peak]))
+
+
+@dataclass(frozen=True)
+class Steady:
+    peak: float  # highest force during the train [-]
+    trough: float  # lowest force between the last stimuli [-]
+
+    @property
+    def ripple(self) -> float:
+        """(peak - trough) / peak in the last part of the train: 1 = separate twitches, 0 = fused."""
+        return (self.peak - self.trough) / self.peak
+
+
+def steady_state(frequency_hz: float, unit: Unit, duration_ms: float = 1500.0) -> Steady:
+    """Peak force and the force ripple in the last third of a train."""
+    t, f, stimuli = simulate(frequency_hz, unit, duration_ms, record_ms=duration_ms)
+    late = f[t >= duration_ms * 2 / 3]
+    return Steady(float(f.max()), float(late.min()))
+
+
+def force_frequency(frequencies_hz, unit: Unit) -> np.ndarray:
+    """Peak force (fraction of maximal tetanic force) at each stimulation frequency."""
+    return np.array([steady_state(f, unit).peak for f in frequencies_hz])
+
+
+def half_max_frequency_hz(unit: Unit, max_hz: float = 100.0, step_hz: float = 0.5) -> float:
+    """Lowest frequency at which force reaches half of the force at ``max_hz``."""
+    freqs = np.arange(step_hz, max_hz + step_hz / 2, step_hz)
+    forces = force_frequency(freqs, unit)
+    return float(freqs[np.argmax(forces >= forces[-1] / 2)])
+
+
+def fusion_onset_hz(unit: Unit, max_hz: float = 100.0, step_hz: float = 0.5) -> float:
+    """Lowest frequency at which force between stimuli stays above half of its peak.
+
+    This is our operational definition of "fusion begins": the twitches have
+    merged enough that force never falls below half of the peak between stimuli.
+    """
+    for f in np.arange(step_hz, max_hz + step_hz / 2, step_hz):
+        if steady_state(f, unit).ripple < 0.5:
+            return float(f)
+    raise ValueError(f"unit '{unit.name}' does not fuse below {max_hz} Hz")

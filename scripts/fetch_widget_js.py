@@ -1,0 +1,65 @@
+"""Fetch the widget JavaScript that the static book serves itself (no CDN at read time).
+
+The built pages load ``require.js`` and ``embed-amd.js`` (the ipywidgets HTML
+manager) from the book's own ``_static`` folder. This script takes them, at the
+pinned versions, from the npm registry with ``npm pack``, checks their SHA-256
+against the values below and copies them into ``book/widget-js/`` (not tracked
+by git). Run by ``make book`` / ``make test``; a second run with the files in
+place does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+DEST = Path(__file__).resolve().parent.parent / "book" / "widget-js"
+# package spec -> {path inside the package tarball: (name in DEST, sha256)}
+FILES = {
+    "@jupyter-widgets/html-manager@1.0.6": {
+        "package/dist/embed-amd.js": ("embed-amd.js", "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f"),
+    },
+    "requirejs@2.3.4": {
+        "package/require.js": ("require.js", "ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce"),
+    },
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def up_to_date() -> bool:
+    return all(
+        (DEST / name).is_file() and sha256(DEST / name) == digest
+        for members in FILES.values()
+        for name, digest in members.values()
+    )
+
+
+def fetch() -> None:
+    DEST.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec, members in FILES.items():
+            out = subprocess.run(["npm", "pack", "--silent", spec], cwd=tmp, check=True,
+                                 capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            with tarfile.open(Path(tmp) / out) as tar:
+                for member, (name, digest) in members.items():
+                    data = tar.extractfile(member).read()
+                    got = hashlib.sha256(data).hexdigest()
+                    if got != digest:
+                        sys.exit(f"fetch_widget_js: {spec} {member}: sha256 {got} != pinned {digest}")
+                    (DEST / name).write_bytes(data)
+
+
+if __name__ == "__main__":
+    if not up_to_date():
+        fetch()
+    if not up_to_date():
+        sys.exit("fetch_widget_js: files in book/widget-js do not match the pinned checksums")
+    print(f"widget JavaScript ready in {DEST.relative_to(Path.cwd()) if DEST.is_relative_to(Path.cwd()) else DEST}")
