@@ -4,7 +4,7 @@ The built pages load ``require.js`` and ``embed-amd.js`` (the ipywidgets HTML
 manager) from the book's own ``_static`` folder. This script takes them, at the
 pinned versions, from the npm registry with ``npm pack``, checks their SHA-256
 against the values below and copies them into ``book/widget-js/`` (not tracked
-by git). Run by ``make book`` / ``make test``; a second run with the files in
+by git), and the widgets' icon fonts into ``book/widget-fonts/``. Run by ``make book`` / ``make test``; a second run with the files in
 place does nothing.
 """
 
@@ -18,11 +18,21 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-DEST = Path(__file__).resolve().parent.parent / "book" / "widget-js"
-# package spec -> {path inside the package tarball: (name in DEST, sha256)}
+BOOK = Path(__file__).resolve().parent.parent / "book"
+DEST = BOOK / "widget-js"
+# The widget CSS asks for its icon fonts relative to the page (pages live in book/), so the
+# fonts go to an extra folder copied to the site root as book/@jupyter-widgets/html-manager/dist/.
+FONTS = "../widget-fonts/book/@jupyter-widgets/html-manager/dist/"
+# package spec -> {path inside the package tarball: (path relative to DEST, sha256)}
 FILES = {
     "@jupyter-widgets/html-manager@1.0.6": {
         "package/dist/embed-amd.js": ("embed-amd.js", "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f"),
+        "package/dist/1551f4f60c37af51121f.woff2": (
+            FONTS + "1551f4f60c37af51121f.woff2", "9834b82ad26e2a37583d22676a12dd2eb0fe7c80356a2114d0db1aa8b3899537"),
+        "package/dist/7a3337626410ca2f4071.woff2": (
+            FONTS + "7a3337626410ca2f4071.woff2", "e42a88444448ac3d60549cc7c1ff2c8a9cac721034c073d80a14a44e79730cca"),
+        "package/dist/d878b0a6a1144760244f.woff2": (
+            FONTS + "d878b0a6a1144760244f.woff2", "8ea8791754915a898a3100e63e32978a6d1763be6df8e73a39d3a90d691cdeef"),
     },
     "requirejs@2.3.4": {
         "package/require.js": ("require.js", "ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce"),
@@ -54,7 +64,9 @@ def fetch() -> None:
                     got = hashlib.sha256(data).hexdigest()
                     if got != digest:
                         sys.exit(f"fetch_widget_js: {spec} {member}: sha256 {got} != pinned {digest}")
-                    (DEST / name).write_bytes(data)
+                    target = (DEST / name).resolve()
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,25 @@ def frame_html(png: bytes, description: str) -> str:
     )
 
 
+class StaticFigure:
+    """One figure with a text alternative computed from the same numbers, for a chapter's static plots.
+
+    Displays as an ``<img>`` with ``alt`` text and caption in Jupyter and in the book alike.
+    """
+
+    def __init__(self, draw, describe, *, figsize=(7.0, 3.2), dpi: int = 100, **params):
+        self.description = describe(**params)
+        if not self.description or not self.description.strip():
+            raise ValueError(f"figure {params} has no text alternative")
+        self.html = frame_html(render_png(draw, params, figsize=figsize, dpi=dpi), self.description)
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return f"Figure: {self.description}"
+
+
 class Explorer(widgets.VBox):
     """Controls above a stack of precomputed frames (see the module docstring)."""
 

@@ -19,6 +19,7 @@ class Published:
     spread: float | None = None  # ± SD (or the stated spread)
     low: float | None = None  # a stated range
     high: float | None = None
+    also: tuple[float, ...] = ()  # other numbers of the same finding (sample size, time point)
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -30,7 +31,7 @@ class Published:
         raise ValueError(f"{self.what}: no spread or range to test against")
 
     def numbers(self) -> set[float]:
-        return {n for n in (self.value, self.spread, self.low, self.high) if n is not None}
+        return {n for n in (self.value, self.spread, self.low, self.high, *self.also) if n is not None}
 
 
 VALUES: dict[str, Published] = {
@@ -67,6 +68,17 @@ VALUES: dict[str, Published] = {
         "induced-cramp duration after pickle juice", "s", "miller2010pickle", value=84.6),
     "water_cramp_duration_s": Published(
         "induced-cramp duration after water", "s", "miller2010pickle", value=133.7),
+    "induced_cramp_force_before_n": Published(
+        "maximal voluntary force before an induced cramp", "N", "miller2012", value=28.7),
+    "induced_cramp_force_after_n": Published(
+        "maximal voluntary force 1 min after an induced cramp, recovered by 5 min", "N", "miller2012",
+        value=25.1, also=(1, 5)),
+    "triathletes_reporting_cramps_pct": Published(
+        "triathletes reporting exercise-associated cramps, of 2,438 surveyed (cited in the introduction)", "%",
+        "miller2010pickle", value=67, also=(2438,)),
+    # Sarcomere length-tension (frog fibres).
+    "length_tension_plateau_um": Published(
+        "sarcomere lengths of the measured tension plateau", "µm", "gordon1966", low=2.05, high=2.2),
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
         "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", value=6),

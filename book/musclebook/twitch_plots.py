@@ -20,11 +20,11 @@ def plot_twitch(ax, t_ms, force, timing: tw.TwitchTiming, colour="#0072B2", labe
     peak_t = onset + timing.contraction_time_ms
     peak = timing.peak_force * 100
     ax.axvline(0, color=STIMULUS_COLOUR, lw=1, ls=":")
-    ax.annotate("stimulus", (0, peak * 1.08), fontsize=8, color=STIMULUS_COLOUR)
+    ax.text(-3, peak * 0.3, "stimulus", fontsize=8, color=STIMULUS_COLOUR, rotation=90, ha="right")
     ax.annotate("", xy=(peak_t, peak * 1.02), xytext=(onset, peak * 1.02),
                 arrowprops=dict(arrowstyle="<->", color=colour))
-    ax.text((onset + peak_t) / 2, peak * 1.05, f"contraction time {timing.contraction_time_ms:.0f} ms",
-            ha="center", fontsize=8, color=colour)
+    ax.text(peak_t + 8, peak * 1.02, f"contraction time {timing.contraction_time_ms:.0f} ms",
+            va="center", fontsize=8, color=colour)
     half_t = peak_t + timing.half_relaxation_ms
     ax.annotate("", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2),
                 arrowprops=dict(arrowstyle="<->", color=colour))
@@ -107,3 +107,65 @@ def describe_train(frequency_hz: float, unit: tw.Unit, duration_ms: float = 1000
         f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {pattern}. "
         "When the stimuli stop, force falls back to rest."
     )
+
+
+def draw_twitch(fig, unit: tw.Unit):
+    """Figure: one twitch of ``unit`` with its timing marked."""
+    ax = fig.subplots()
+    t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
+    plot_twitch(ax, t_ms, force, tw.twitch_timing(unit), colour=COLOURS.get(unit.name, "#0072B2"))
+
+
+def describe_twitch(unit: tw.Unit) -> str:
+    timing = tw.twitch_timing(unit)
+    return (
+        f"A single twitch of the {unit.name} model unit: after a latent period of {timing.latent_period_ms:.0f} ms "
+        f"force rises for {timing.contraction_time_ms:.0f} ms to a peak of {timing.peak_force * 100:.0f}% of maximal "
+        f"tetanic force, falls to half of the peak {timing.half_relaxation_ms:.0f} ms later and returns to rest."
+    )
+
+
+def draw_force_frequency(fig, units, band_hz=None, band_label=None):
+    """Figure: force-frequency curves of several units, optionally with a measured band shaded."""
+    ax = fig.subplots()
+    if band_hz is not None:
+        ax.axvspan(*band_hz, color="0.9", label=band_label)
+    for unit in units:
+        freqs, forces = force_frequency_curve(unit)
+        plot_force_frequency(ax, freqs, forces, colour=COLOURS.get(unit.name), label=f"{unit.name} unit (model)")
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+
+
+def describe_force_frequency(units, band_hz=None, band_label=None) -> str:
+    parts = [
+        f"the {u.name} unit's curve reaches half of its maximal force at {tw.half_max_frequency_hz(u):.1f} Hz"
+        for u in units
+    ]
+    text = (
+        f"S-shaped force-frequency curves of the model, rising from the single-twitch force of "
+        f"{units[0].twitch_tetanus_ratio * 100:.0f}% towards 100% of maximal force: " + "; ".join(parts) + "."
+    )
+    if band_hz is not None:
+        text += f" A shaded band from {band_hz[0]:g} to {band_hz[1]:g} Hz marks {band_label}."
+    return text
+
+
+def draw_twitch_comparison(fig, units):
+    """Figure: single twitches of several units on one time axis."""
+    ax = fig.subplots()
+    for unit in units:
+        t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
+        ax.plot(t_ms, force * 100, color=COLOURS.get(unit.name), lw=2, label=f"{unit.name} unit")
+    ax.set_xlabel("Time after the stimulus (ms)")
+    ax.set_ylabel("Force (% of maximal tetanus)")
+    ax.legend(frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def describe_twitch_comparison(units) -> str:
+    parts = []
+    for unit in units:
+        timing = tw.twitch_timing(unit)
+        parts.append(f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
+                     f"to half {timing.half_relaxation_ms:.0f} ms after its peak")
+    return "Single twitches of the model units, drawn on one time axis: " + "; ".join(parts) + "."

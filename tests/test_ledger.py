@@ -1,0 +1,210 @@
+"""The claim ledger: the real one is complete and valid; every kind of bad input is refused clearly."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from musclebook.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "book" / "article" / "kejang-otot.id.txt"
+SHARED_ARTICLE = REPO.parent / "shared" / "article" / "kejang-otot.id.txt"
+# SHA-256 of the article exactly as published in shared/article (never edited).
+ARTICLE_SHA256 = hashlib.sha256(ARTICLE.read_bytes()).hexdigest() if ARTICLE.exists() else None
+PINNED_ARTICLE_SHA256 = "61510b955d56a9119e37c59705ad6a85c71cbe1a3d9adb719f1be7e845d91a04"
+
+
+# ---------------------------------------------------------------- the real ledger
+
+@pytest.fixture(scope="module")
+def ledger():
+    return load_ledger()
+
+
+def test_article_copy_is_verbatim():
+    assert ARTICLE_SHA256 == PINNED_ARTICLE_SHA256, "book/article/kejang-otot.id.txt was changed"
+
+
+@pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="shared/ is not beside this checkout (CI and developers have it)")
+def test_article_copy_matches_shared_original():
+    assert ARTICLE.read_bytes() == SHARED_ARTICLE.read_bytes()
+
+
+def test_ledger_covers_the_whole_article_in_order(ledger):
+    # Independent of the loader's own check: the quotes, joined in order, give the article's text.
+    def squash(text):
+        return re.sub(r"\s+", "", text)
+
+    assert squash("".join(e.quote for e in ledger.entries)) == squash(ledger.article_text)
+    starts = [e.start for e in ledger.entries]
+    assert starts == sorted(starts)
+
+
+def test_ledger_splits_the_article_into_distinct_claims(ledger):
+    assert 30 <= len(ledger.claims) <= 40
+    assert len(ledger.entries) - len(ledger.claims) >= 1  # rhetorical sentences are marked
+    # every line (paragraph) of the article is represented
+    assert len(ledger.paragraphs()) == len(ledger.article_text.strip().splitlines())
+
+
+def test_every_claim_is_complete(ledger):
+    keys = bib_keys()
+    labels = book_labels()
+    for claim in ledger.claims:
+        assert claim.verdict in VERDICTS
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", claim.correction) if s]
+        assert 2 <= len(sentences) <= 6, (claim.id, len(sentences))
+        assert claim.references and set(claim.references) <= keys, claim.id
+        assert claim.shown_in and set(claim.shown_in) <= set(labels), claim.id
+        assert claim.translation != claim.quote, claim.id
+
+
+def test_verdicts_use_the_scale_and_flag_unsafe_advice(ledger):
+    counts = Counter(c.verdict for c in ledger.claims)
+    assert counts["unsafe-advice"] >= 1
+    assert counts["incorrect"] >= 1
+    # the supplement advice is flagged as unsafe
+    supplement = [c for c in ledger.claims if "suplemen" in c.quote]
+    assert supplement and all(c.verdict == "unsafe-advice" for c in supplement)
+
+
+def test_contested_question_is_shown_as_contested(ledger):
+    text = " ".join(c.correction for c in ledger.claims)
+    assert "contested" in text or "debated" in text
+    assert "electrolyte" in text and "neuromuscular" in text
+
+
+# ---------------------------------------------------------------- bad input
+
+ARTICLE_TEXT = "Kram itu sakit. Otot butuh kontraksi untuk rileks.\nApa penyebabnya? Saraf rusak."
+
+
+@pytest.fixture
+def mini(tmp_path):
+    """A tiny book: an article, a bibliography, a table of contents with one labelled page."""
+    (tmp_path / "article.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@article{known2020,\n  title={T},\n  doi={10.1/x}\n}\n", encoding="utf-8")
+    (tmp_path / "page.md").write_text("# Page\n\n(real-section)=\n## Section\n", encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    claim = dict(kind="claim", verdict="incorrect", correction="One. Two.", references=["known2020"],
+                 shown_in=["real-section"])
+    data = {
+        "article": "article.txt",
+        "entries": [
+            dict(id="K01", quote="Kram itu sakit.", translation="Cramps hurt.", **claim),
+            dict(id="K02", quote="Otot butuh kontraksi untuk rileks.", translation="Muscle needs contraction to relax.",
+                 **claim),
+            dict(id="K03", kind="rhetoric", quote="Apa penyebabnya?", translation="What causes it?"),
+            dict(id="K04", quote="Saraf rusak.", translation="Nerves are damaged.", **claim),
+        ],
+    }
+
+    def write(d):
+        path = tmp_path / "claims.yaml"
+        path.write_text(yaml.safe_dump(d, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    def load(d):
+        return load_ledger(write(d), bib_path=tmp_path / "refs.bib", toc_path=tmp_path / "_toc.yml")
+
+    return data, load
+
+
+def test_valid_mini_ledger_loads(mini):
+    data, load = mini
+    ledger = load(data)
+    assert [e.id for e in ledger.entries] == ["K01", "K02", "K03", "K04"]
+    assert [e.paragraph for e in ledger.entries] == [1, 1, 2, 2]
+
+
+def broken(data, index, **changes):
+    d = copy.deepcopy(data)
+    for key, value in changes.items():
+        if value is None:
+            d["entries"][index].pop(key)
+        else:
+            d["entries"][index][key] = value
+    return d
+
+
+@pytest.mark.parametrize(
+    "index, changes, entry, field, message",
+    [
+        (1, {"verdict": None}, "K02", "verdict", "missing required field"),
+        (0, {"translation": None}, "K01", "translation", "missing required field"),
+        (1, {"verdict": "mostly-true"}, "K02", "verdict", "unknown verdict 'mostly-true'"),
+        (1, {"quote": "Otot butuh kontraksi agar rileks."}, "K02", "quote", "not found verbatim"),
+        (3, {"references": ["invented1999"]}, "K04", "references", "unknown reference key 'invented1999'"),
+        (3, {"shown_in": ["no-such-section"]}, "K04", "shown_in", "no page of the book defines"),
+        (1, {"id": "K01"}, "K01", "id", "duplicate id 'K01'"),
+        (2, {"kind": "opinion"}, "K03", "kind", "unknown kind 'opinion'"),
+        (0, {"sources": ["known2020"]}, "K01", "sources", "unexpected field"),
+        (0, {"references": []}, "K01", "references", "non-empty list"),
+        (0, {"correction": "  "}, "K01", "correction", "non-empty string"),
+    ],
+)
+def test_bad_field_is_named(mini, index, changes, entry, field, message):
+    data, load = mini
+    with pytest.raises(LedgerError) as err:
+        load(broken(data, index, **changes))
+    text = str(err.value)
+    assert "claims.yaml" in text and f"({entry})" in text and f"field '{field}'" in text and message in text, text
+
+
+def test_uncovered_article_text_is_refused(mini):
+    data, load = mini
+    d = copy.deepcopy(data)
+    del d["entries"][1]  # the sentence between K01 and K03 is no longer accounted for
+    with pytest.raises(LedgerError, match=r"\(K03\), field 'quote'.*left uncovered.*Otot butuh"):
+        load(d)
+
+
+def test_uncovered_tail_is_refused(mini):
+    data, load = mini
+    d = copy.deepcopy(data)
+    del d["entries"][3]
+    with pytest.raises(LedgerError, match=r"left uncovered after entry K03.*Saraf rusak"):
+        load(d)
+
+
+def test_overlapping_quotes_are_refused(mini):
+    data, load = mini
+    d = broken(data, 1, quote="sakit. Otot butuh kontraksi untuk rileks.")
+    with pytest.raises(LedgerError, match=r"\(K02\), field 'quote'.*overlaps"):
+        load(d)
+
+
+def test_quote_across_paragraphs_is_refused(mini):
+    data, load = mini
+    d = copy.deepcopy(data)
+    d["entries"][1]["quote"] = "Otot butuh kontraksi untuk rileks.\nApa penyebabnya?"
+    del d["entries"][2]
+    with pytest.raises(LedgerError, match=r"\(K02\), field 'quote'.*two paragraphs"):
+        load(d)
+
+
+def test_missing_article_file_is_named(mini):
+    data, load = mini
+    d = copy.deepcopy(data)
+    d["article"] = "gone.txt"
+    with pytest.raises(LedgerError, match=r"claims.yaml, field 'article'.*gone.txt"):
+        load(d)
+
+
+def test_toc_listing_a_missing_page_is_refused(mini, tmp_path):
+    data, load = mini
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\nchapters:\n  - file: ghost\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"_toc.yml: the table of contents lists 'ghost'"):
+        load(data)
+
+
+def test_unknown_claim_id_in_a_card_is_refused(ledger):
+    with pytest.raises(LedgerError, match="no entry with id 'K99'"):
+        ledger.get("K99")

@@ -1,0 +1,107 @@
+"""The book's prose: every number is checked, every citation is real and identified."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from musclebook.ledger import bib_keys, load_ledger, markdown_sources, toc_files
+from musclebook.published import VALUES, prose_numbers
+
+REPO = Path(__file__).resolve().parent.parent
+BIB = REPO / "book" / "references.bib"
+
+# Numbers the prose may state that are not physiology: each with its reason.
+NON_PHYSIOLOGY = {
+    r"about \d+ minutes": "a chapter's estimated reading time",
+}
+
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")  # {glue:text}`x:.1f`, {cite:p}`key`, {ref}`label`
+DIRECTIVE_LINE = re.compile(r"^\s*(`{3,}|:{3,}).*$|^\s*:[\w-]+:.*$", re.MULTILINE)
+LABEL = re.compile(r"^\([\w.:-]+\)=\s*$", re.MULTILINE)
+LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.MULTILINE)  # "1. " of an ordered list
+NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+def prose_of(text: str) -> str:
+    for pattern in (ROLE, DIRECTIVE_LINE, LABEL, LIST_MARKER, re.compile(r"`[^`]*`"), re.compile(r"https?://\S+")):
+        text = pattern.sub(" ", text)
+    for pattern in NON_PHYSIOLOGY:
+        text = re.sub(pattern, " ", text)
+    return text
+
+
+def numbers_in(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in NUMBER.findall(prose_of(text))]
+
+
+def prose_sources():
+    for page in toc_files():
+        yield page.relative_to(REPO).as_posix(), markdown_sources(page)
+    for entry in load_ledger().entries:
+        yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
+
+
+SOURCES = dict(prose_sources())
+
+
+def test_number_extraction_sees_through_markup():
+    text = "Half force at {glue:text}`x:.1f` Hz, 12 ± 4 Hz {cite:p}`thomas1991`; 2,438 people; Ca²⁺; K05."
+    assert numbers_in(text) == [12.0, 4.0, 2438.0]
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_number_in_the_prose_is_published_or_computed(name):
+    allowed = prose_numbers()
+    unchecked = [n for n in numbers_in(SOURCES[name]) if n not in allowed]
+    assert not unchecked, (
+        f"{name} states {unchecked}: compute it in the notebook and show it with {{glue:text}}, "
+        "or add the published value with its source to musclebook/published.py"
+    )
+
+
+def test_published_values_cite_known_references():
+    keys = bib_keys(BIB)
+    for name, value in VALUES.items():
+        assert value.source in keys, f"published.py {name}: unknown source '{value.source}'"
+
+
+def cited_keys(text: str) -> set[str]:
+    keys = set()
+    for group in re.findall(r"\{cite(?::\w+)?\}`([^`]*)`", text):
+        keys.update(k.strip() for k in group.split(","))
+    return keys
+
+
+def test_every_citation_in_the_book_is_in_the_bibliography():
+    keys = bib_keys(BIB)
+    cited = set().union(*(cited_keys(text) for text in SOURCES.values()))
+    cited |= {k for e in load_ledger().claims for k in e.references}
+    assert cited and cited <= keys, sorted(cited - keys)
+
+
+def bib_entries():
+    text = BIB.read_text(encoding="utf-8")
+    for match in re.finditer(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,(.*?)^\}", text, re.MULTILINE | re.DOTALL):
+        yield match.group(2), match.group(1).lower(), match.group(3)
+
+
+@pytest.mark.parametrize("key, kind, body", list(bib_entries()), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else "")
+def test_every_reference_carries_a_well_formed_identifier(key, kind, body):
+    fields = dict(re.findall(r"^\s*(\w+)\s*=\s*\{(.*)\},?\s*$", body, re.MULTILINE))
+    assert {"title", "year"} <= set(fields) and {"author", "editor"} & set(fields), key
+    assert {"doi", "pmid", "isbn"} & set(fields), f"{key}: no DOI, PMID or ISBN"
+    if "doi" in fields:
+        assert re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]), f"{key}: malformed DOI {fields['doi']}"
+    if "pmid" in fields:
+        assert re.fullmatch(r"\d{5,9}", fields["pmid"]), f"{key}: malformed PMID {fields['pmid']}"
+    if "isbn" in fields:
+        assert len(re.sub(r"[^0-9X]", "", fields["isbn"])) in (10, 13), f"{key}: malformed ISBN"
+    assert "and others" not in fields.get("author", ""), f"{key}: author list incomplete"
+
+
+def test_bibliography_has_no_duplicate_keys():
+    keys = [k for k, _, _ in bib_entries()]
+    assert len(keys) == len(set(keys)) == len(bib_keys(BIB))
