@@ -20,22 +20,23 @@ from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
 DEST = BOOK / "widget-js"
-# The widget CSS asks for its icon fonts relative to the page (pages live in book/), so the
-# fonts go to an extra folder copied to the site root as book/@jupyter-widgets/html-manager/dist/.
-FONTS = "../widget-fonts/book/@jupyter-widgets/html-manager/dist/"
-# package spec -> {path inside the package tarball: (path relative to DEST, sha256)}
+# The widget CSS asks for its icon fonts relative to the page (pages live in book/), at two paths
+# depending on the widget, so the fonts go to an extra folder copied to the site root.
+FONT_DIRS = ("../widget-fonts/book/@jupyter-widgets/html-manager/dist/", "../widget-fonts/book/@jupyter-widgets/")
+FONTS = {
+    "1551f4f60c37af51121f.woff2": "9834b82ad26e2a37583d22676a12dd2eb0fe7c80356a2114d0db1aa8b3899537",
+    "7a3337626410ca2f4071.woff2": "e42a88444448ac3d60549cc7c1ff2c8a9cac721034c073d80a14a44e79730cca",
+    "d878b0a6a1144760244f.woff2": "8ea8791754915a898a3100e63e32978a6d1763be6df8e73a39d3a90d691cdeef",
+}
+# package spec -> {path inside the package tarball: (sha256, [paths relative to DEST])}
 FILES = {
     "@jupyter-widgets/html-manager@1.0.6": {
-        "package/dist/embed-amd.js": ("embed-amd.js", "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f"),
-        "package/dist/1551f4f60c37af51121f.woff2": (
-            FONTS + "1551f4f60c37af51121f.woff2", "9834b82ad26e2a37583d22676a12dd2eb0fe7c80356a2114d0db1aa8b3899537"),
-        "package/dist/7a3337626410ca2f4071.woff2": (
-            FONTS + "7a3337626410ca2f4071.woff2", "e42a88444448ac3d60549cc7c1ff2c8a9cac721034c073d80a14a44e79730cca"),
-        "package/dist/d878b0a6a1144760244f.woff2": (
-            FONTS + "d878b0a6a1144760244f.woff2", "8ea8791754915a898a3100e63e32978a6d1763be6df8e73a39d3a90d691cdeef"),
+        "package/dist/embed-amd.js": (
+            "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f", ["embed-amd.js"]),
+        **{f"package/dist/{name}": (digest, [d + name for d in FONT_DIRS]) for name, digest in FONTS.items()},
     },
     "requirejs@2.3.4": {
-        "package/require.js": ("require.js", "ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce"),
+        "package/require.js": ("ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce", ["require.js"]),
     },
 }
 
@@ -48,7 +49,8 @@ def up_to_date() -> bool:
     return all(
         (DEST / name).is_file() and sha256(DEST / name) == digest
         for members in FILES.values()
-        for name, digest in members.values()
+        for digest, names in members.values()
+        for name in names
     )
 
 
@@ -59,14 +61,15 @@ def fetch() -> None:
             out = subprocess.run(["npm", "pack", "--silent", spec], cwd=tmp, check=True,
                                  capture_output=True, text=True).stdout.strip().splitlines()[-1]
             with tarfile.open(Path(tmp) / out) as tar:
-                for member, (name, digest) in members.items():
+                for member, (digest, names) in members.items():
                     data = tar.extractfile(member).read()
                     got = hashlib.sha256(data).hexdigest()
                     if got != digest:
                         sys.exit(f"fetch_widget_js: {spec} {member}: sha256 {got} != pinned {digest}")
-                    target = (DEST / name).resolve()
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(data)
+                    for name in names:
+                        target = (DEST / name).resolve()
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(data)
 
 
 if __name__ == "__main__":

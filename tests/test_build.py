@@ -1,0 +1,118 @@
+"""The whole book, built strictly from scratch, is complete, offline and within its byte budgets."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from musclebook.explorer import DEFAULT_BUDGET_BYTES
+from musclebook.ledger import load_ledger, toc_files
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.build
+WIDGET_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.DOTALL)
+
+
+def pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_build_is_clean(built_book):
+    site, log = built_book
+    assert "build succeeded" in log
+    assert not re.search(r"^(?!\[IPKernelApp\]).*WARNING", log, re.MULTILINE), log[-3000:]
+
+
+def test_every_page_of_the_toc_is_built(built_book):
+    site, _ = built_book
+    for source in toc_files():
+        built = site / source.relative_to(REPO).with_suffix(".html")
+        assert built.is_file(), built
+
+
+def test_nothing_is_loaded_from_outside_the_site(built_book):
+    site, _ = built_book
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="((?:https?:)?//[^"]+)"', text)
+        assert not external, f"{page.relative_to(site)} loads {external[:3]}"
+
+
+def test_widget_javascript_is_served_by_the_book(built_book):
+    site, _ = built_book
+    page = (site / "book" / "twitch.html").read_text(encoding="utf-8")
+    for name in ("require.js", "embed-amd.js"):
+        assert (site / "_static" / name).stat().st_size > 10_000
+        assert re.search(rf'src="[./]*_static/{re.escape(name)}', page), name
+    fonts = list((site / "book" / "@jupyter-widgets").rglob("*.woff2"))
+    assert len(fonts) == 6  # the widget CSS asks for its icon fonts at two paths
+
+
+def explorers(state: dict):
+    """Yield (explorer VBox id, total frame bytes, frame count, alt texts) from embedded widget state."""
+    models = state["state"]
+
+    def frames_under(model_id):
+        m = models[model_id]
+        name, st = m["model_name"], m["state"]
+        if name == "HTMLModel" and "mb-frame" in st.get("value", ""):
+            yield st["value"]
+        for child in st.get("children", []):
+            yield from frames_under(child.removeprefix("IPY_MODEL_"))
+
+    for model_id, m in models.items():
+        if m["model_name"] == "VBoxModel":
+            frames = list(frames_under(model_id))
+            if frames:
+                alts = [html.unescape(re.search(r'alt="([^"]*)"', f).group(1)) for f in frames]
+                yield model_id, sum(len(f.encode()) for f in frames), len(frames), alts
+
+
+def test_explorers_are_embedded_with_their_frames_within_budget(built_book):
+    site, _ = built_book
+    text = (site / "book" / "twitch.html").read_text(encoding="utf-8")
+    [raw] = WIDGET_STATE.findall(text)
+    found = list(explorers(json.loads(html.unescape(raw))))
+    assert len(found) == 2
+    for model_id, size, count, alts in found:
+        assert count >= 10
+        assert size <= DEFAULT_BUDGET_BYTES, f"explorer {model_id}: {size} bytes"
+        assert all(len(a) > 40 for a in alts) and len(set(alts)) == count
+        print(f"explorer {model_id}: {count} frames, {size / 1e6:.2f} MB embedded")
+
+
+def test_every_image_has_a_text_alternative(built_book):
+    site, _ = built_book
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8").replace('\\"', '"')  # frames sit in JSON-escaped widget state
+        for tag in re.findall(r"<img\b[^>]*>", text):
+            alt = re.search(r'\balt="([^"]*)"', tag)
+            assert alt and len(alt.group(1).strip()) >= 3, f"{page.relative_to(site)}: {tag[:120]}"
+
+
+def test_article_page_shows_every_entry_in_order(built_book):
+    site, _ = built_book
+    text = (site / "book" / "article.html").read_text(encoding="utf-8")
+    ledger = load_ledger()
+    positions = []
+    for entry in ledger.entries:
+        anchor = f'id="{entry.anchor}"'
+        assert anchor in text, entry.id
+        positions.append(text.index(anchor))
+        assert html.escape(entry.quote, quote=False) in text, entry.id
+    assert positions == sorted(positions)
+    for claim in ledger.claims:
+        assert f"Claim {claim.id}" in text
+
+
+def test_chapter_places_its_claim_cards(built_book):
+    site, _ = built_book
+    text = (site / "book" / "twitch.html").read_text(encoding="utf-8")
+    for claim_id in ("K05", "K11", "K26"):
+        assert f"Claim {claim_id}" in text
+    assert text.count("claim-card") >= 3
+
