@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,10 +23,10 @@ def built_book(tmp_path_factory):
     fetch = subprocess.run([sys.executable, str(REPO / "scripts" / "fetch_widget_js.py")],
                            cwd=REPO, capture_output=True, text=True)
     assert fetch.returncode == 0, fetch.stdout + fetch.stderr
-    jb = shutil.which("jupyter-book")
-    assert jb, "jupyter-book is not installed: run `make setup` (pip install -r requirements.txt)"
+    jb = Path(sys.executable).parent / "jupyter-book"  # next to the interpreter, as `make` uses it
+    assert jb.exists(), "jupyter-book is not installed: run `make setup` (pip install -r requirements.txt)"
     proc = subprocess.run(
-        [jb, "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
+        [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
         cwd=REPO, capture_output=True, text=True,
     )
     log = proc.stdout + proc.stderr

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from musclebook import twitch as tw
+from musclebook import twitch_plots as tp
 from musclebook.published import VALUES
 
 
@@ -98,6 +99,13 @@ def test_force_is_finite_bounded_and_non_negative(unit, frequency):
     assert np.all(np.isfinite(force))
     assert force.min() >= 0 and force.max() <= 1
     assert np.all(force[t < unit.latent_period_ms] == 0)  # nothing before the latent period ends
+
+
+@pytest.mark.parametrize("unit, frequency", itertools.product(EXPLORER_UNITS, EXPLORER_FREQUENCIES))
+def test_explorer_window_shows_full_relaxation(unit, frequency):
+    # the explorers' captions say force falls back to rest when the stimuli stop
+    t, force, _ = tw.simulate(frequency, unit, tp.TRAIN_MS, record_ms=tp.WINDOW_MS)
+    assert force[-1] < 0.01 * force.max()
 
 
 @pytest.mark.parametrize("unit", EXPLORER_UNITS, ids=lambda u: f"{u.name}-x{u.relaxation_factor}")

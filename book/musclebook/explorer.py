@@ -65,6 +65,7 @@ class Control:
         common = dict(options=options, index=self.start, description=self.label,
                       style={"description_width": "initial"})
         if self.buttons:
+            common["style"] = {"description_width": "initial", "button_width": "auto"}
             return widgets.ToggleButtons(**common, tooltips=[f"{self.label}: {t}" for t in self.shown])
         return widgets.SelectionSlider(**common, continuous_update=True,
                                        layout=widgets.Layout(width="100%", max_width="560px"))
@@ -72,8 +73,12 @@ class Control:
 
 def render_png(draw: Callable[..., None], params: dict, figsize=(7.5, 3.2), dpi: int = 80,
                colors: int = 64) -> bytes:
-    """Draw one figure with ``draw(fig, **params)`` and return it as a palette PNG."""
-    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+    """Draw one figure with ``draw(fig, **params)`` and return it as a palette PNG.
+
+    The figure has no automatic layout (constrained layout would cost most of the time of a
+    frame): ``draw`` sets its own margins, e.g. ``fig.subplots(gridspec_kw=MARGINS)``.
+    """
+    fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
     draw(fig, **params)
     raw = io.BytesIO()

@@ -10,6 +10,7 @@ from . import twitch as tw
 
 COLOURS = {"slow": "#0072B2", "fast": "#D55E00"}  # colour-blind-safe (Okabe-Ito)
 STIMULUS_COLOUR = "#555555"
+MARGINS = dict(left=0.1, right=0.97, bottom=0.17, top=0.9)  # fixed figure margins (fractions)
 FF_FREQUENCIES_HZ = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100)
 
 
@@ -71,12 +72,16 @@ def force_frequency_curve(unit: tw.Unit):
     return np.array(FF_FREQUENCIES_HZ, dtype=float), tw.force_frequency(FF_FREQUENCIES_HZ, unit)
 
 
-def draw_train_explorer(fig, frequency_hz: float, unit: tw.Unit, duration_ms: float = 1000.0):
+TRAIN_MS = 600.0  # stimulus train shown by the explorers [ms]
+WINDOW_MS = 1800.0  # time shown: long enough for the slowest explorer unit to relax fully [ms]
+
+
+def draw_train_explorer(fig, frequency_hz: float, unit: tw.Unit, duration_ms: float = TRAIN_MS):
     """Explorer frame: the force trace of a train (left) and where it sits on the force-frequency curve."""
-    left, right = fig.subplots(1, 2, width_ratios=[2.2, 1])
+    left, right = fig.subplots(1, 2, width_ratios=[2.2, 1], gridspec_kw=dict(MARGINS, left=0.08, wspace=0.28))
     colour = COLOURS.get(unit.name, "#0072B2")
-    t, force, stimuli = tw.simulate(frequency_hz, unit, duration_ms, record_ms=duration_ms + 300)
-    single_t, single_f, _ = tw.simulate(0.0, unit, 1.0, record_ms=duration_ms + 300)
+    t, force, stimuli = tw.simulate(frequency_hz, unit, duration_ms, record_ms=WINDOW_MS)
+    single_t, single_f, _ = tw.simulate(0.0, unit, 1.0, record_ms=WINDOW_MS)
     plot_train(left, t, force, stimuli, colour, twitch=(single_t, single_f))
     left.set_title(f"{unit_title(unit)}, {frequency_hz:g} Hz", fontsize=10)
     freqs, forces = force_frequency_curve(unit)
@@ -91,19 +96,19 @@ def unit_title(unit: tw.Unit) -> str:
     return title
 
 
-def describe_train(frequency_hz: float, unit: tw.Unit, duration_ms: float = 1000.0) -> str:
+def describe_train(frequency_hz: float, unit: tw.Unit, duration_ms: float = TRAIN_MS) -> str:
     """Text alternative for a train frame, with the numbers a reader would read off the figure."""
     state = tw.steady_state(frequency_hz, unit, duration_ms)
     if state.ripple > 0.95:
         pattern = "separate twitches: force falls back to rest between stimuli"
     elif state.ripple > 0.5:
         pattern = "summation: each twitch starts before the last has relaxed (unfused tetanus)"
-    elif state.ripple > 0.05:
-        pattern = "partly fused tetanus: force ripples but never falls below half of its peak"
+    elif state.ripple > 0.02:
+        pattern = "partly fused tetanus: force ripples around a plateau and never falls below half of its peak"
     else:
         pattern = "fused tetanus: a smooth plateau"
     return (
-        f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:g} Hz for {duration_ms / 1000:g} s: "
+        f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:g} Hz for {duration_ms:.0f} ms: "
         f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {pattern}. "
         "When the stimuli stop, force falls back to rest."
     )
@@ -111,7 +116,7 @@ def describe_train(frequency_hz: float, unit: tw.Unit, duration_ms: float = 1000
 
 def draw_twitch(fig, unit: tw.Unit):
     """Figure: one twitch of ``unit`` with its timing marked."""
-    ax = fig.subplots()
+    ax = fig.subplots(gridspec_kw=MARGINS)
     t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
     plot_twitch(ax, t_ms, force, tw.twitch_timing(unit), colour=COLOURS.get(unit.name, "#0072B2"))
 
@@ -127,7 +132,7 @@ def describe_twitch(unit: tw.Unit) -> str:
 
 def draw_force_frequency(fig, units, band_hz=None, band_label=None):
     """Figure: force-frequency curves of several units, optionally with a measured band shaded."""
-    ax = fig.subplots()
+    ax = fig.subplots(gridspec_kw=MARGINS)
     if band_hz is not None:
         ax.axvspan(*band_hz, color="0.9", label=band_label)
     for unit in units:
@@ -152,7 +157,7 @@ def describe_force_frequency(units, band_hz=None, band_label=None) -> str:
 
 def draw_twitch_comparison(fig, units):
     """Figure: single twitches of several units on one time axis."""
-    ax = fig.subplots()
+    ax = fig.subplots(gridspec_kw=MARGINS)
     for unit in units:
         t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
         ax.plot(t_ms, force * 100, color=COLOURS.get(unit.name), lw=2, label=f"{unit.name} unit")

@@ -1,0 +1,37 @@
+"""Launch links and the repository URL: set once in _config.yml, used consistently."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+URL = CONFIG["repository"]["url"]
+
+
+def test_launch_buttons_are_configured_for_binder_and_colab():
+    assert URL.startswith("https://github.com/") and URL.count("/") == 4
+    launch = CONFIG["launch_buttons"]
+    assert launch["binderhub_url"] == "https://mybinder.org"
+    assert launch["colab_url"] == "https://colab.research.google.com"
+
+
+def test_readme_binder_badge_uses_the_configured_repository():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    owner_repo = URL.removeprefix("https://github.com/")
+    badges = re.findall(r"https://mybinder\.org/v2/gh/([^/]+/[^/]+)/([^?)]+)(?:\?urlpath=lab/tree/([^)]+))?", readme)
+    assert badges, "no Binder badge in the README"
+    for repo, branch, notebook in badges:
+        assert repo == owner_repo and branch == CONFIG["repository"]["branch"]
+        assert not notebook or (REPO / notebook).is_file(), notebook
+
+
+def test_colab_setup_cells_clone_the_configured_repository():
+    for path in sorted((REPO / "book").glob("*.ipynb")):
+        source = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert "google.colab" in source, f"{path.name}: the first cell should set up Colab"
+        assert f'REPOSITORY = "{URL}"' in source, f"{path.name}: Colab cell clones another repository"
