@@ -27,7 +27,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "partly-correct": ("Partly correct", "info"),
     "misleading": ("Misleading", "warning"),
     "incorrect": ("Incorrect", "danger"),
-    "unfalsifiable": ("Unfalsifiable", "secondary"),
+    "unfalsifiable": ("Unfalsifiable", "dark"),
     "unsafe-advice": ("Unsafe advice", "danger"),
 }
 
