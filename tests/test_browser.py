@@ -62,7 +62,8 @@ def browser():
         b.close()
 
 
-def open_page(browser, url, width=1280):
+def open_page(browser, url, width=1280, wait_for=".mb-frame img"):
+    """Open a page, recording requests outside the site, failed requests and errors."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     problems = {"outside": [], "failed": [], "errors": []}
     host = url.split("/")[2]
@@ -75,7 +76,8 @@ def open_page(browser, url, width=1280):
     page.on("console", lambda m: problems["errors"].append(m.text)
             if m.type == "error" and not any(a in m.text for a in ALLOWED_CONSOLE_ERRORS) else None)
     page.goto(url, wait_until="networkidle")
-    page.wait_for_selector(".mb-frame img", state="visible", timeout=20_000)
+    if wait_for:
+        page.wait_for_selector(wait_for, state="visible", timeout=20_000)
     return page, problems
 
 
@@ -132,14 +134,9 @@ def test_twitch_explorers_respond_to_mouse_and_keyboard(site, browser):
 @pytest.mark.parametrize("path", ["book/intro.html", "book/article.html", "book/cramps.html",
                                   "book/bibliography.html"])
 def test_text_pages_load_cleanly_offline(site, browser, path):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
-    problems = []
-    host = site.split("/")[2]
-    page.on("request", lambda r: problems.append(r.url) if not r.url.startswith(("data:", f"http://{host}/")) else None)
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(f"{site}/{path}", wait_until="networkidle")
+    page, problems = open_page(browser, f"{site}/{path}", width=375, wait_for="main")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"phone-{Path(path).stem}.png"))
-    assert not problems
+    page.screenshot(path=str(SHOTS / f"phone-{Path(path).stem}.png"), full_page=True)
+    assert problems == {"outside": [], "failed": [], "errors": []}
     # readable on a phone: no horizontal scrolling of the page
     assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
