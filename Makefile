@@ -8,7 +8,7 @@ STRICT_BUILD = $(BIN)jupyter-book build --all -W -n --keep-going .
 
 setup: ## the pinned Python packages and the widget JavaScript the book serves itself
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PYTHON) scripts/fetch_widget_js.py
+	$(PYTHON) scripts/fetch_js.py
 
 browser: ## Debian's Chromium for the browser tests (no browser download)
 	@command -v chromium >/dev/null || { \

@@ -20,7 +20,7 @@ def built_book(tmp_path_factory):
     Returns the path of the built HTML site and the build log.
     """
     out = tmp_path_factory.mktemp("book-build")
-    fetch = subprocess.run([sys.executable, str(REPO / "scripts" / "fetch_widget_js.py")],
+    fetch = subprocess.run([sys.executable, str(REPO / "scripts" / "fetch_js.py")],
                            cwd=REPO, capture_output=True, text=True)
     assert fetch.returncode == 0, fetch.stdout + fetch.stderr
     jb = Path(sys.executable).parent / "jupyter-book"  # next to the interpreter, as `make` uses it

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -18,7 +20,8 @@ WIDGET_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+
 
 
 def pages(site: Path):
-    return sorted(site.rglob("*.html"))
+    """The reader-facing pages (not the theme's templates under _static)."""
+    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources"} & set(p.relative_to(site).parts))
 
 
 def test_build_is_clean(built_book):
@@ -116,3 +119,47 @@ def test_chapter_places_its_claim_cards(built_book):
         assert f"Claim {claim_id}" in text
     assert text.count("claim-card") >= 3
 
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if tag in ("a", "link") and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if tag in ("script", "img") and attrs.get("src"):
+            self.hrefs.append(attrs["src"])
+
+
+def test_no_broken_internal_links_or_anchors(built_book):
+    site, _ = built_book
+    parsed = {}
+    for page in pages(site):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parsed[page] = parser
+    broken = []
+    checked = 0
+    for page, parser in parsed.items():
+        for href in parser.hrefs:
+            url = urlsplit(href)
+            if url.scheme or href.startswith(("//", "mailto:", "data:")):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif url.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else _Links().ids
+                if unquote(url.fragment) not in ids:
+                    broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert checked > 100 and not broken, broken[:20]

@@ -1,10 +1,11 @@
-"""Fetch the widget JavaScript that the static book serves itself (no CDN at read time).
+"""Fetch the JavaScript the book serves itself (no CDN at read time) and the test tools' JavaScript.
 
 The built pages load ``require.js`` and ``embed-amd.js`` (the ipywidgets HTML
 manager) from the book's own ``_static`` folder. This script takes them, at the
 pinned versions, from the npm registry with ``npm pack``, checks their SHA-256
 against the values below and copies them into ``book/widget-js/`` (not tracked
-by git), and the widgets' icon fonts into ``book/widget-fonts/``. Run by ``make book`` / ``make test``; a second run with the files in
+by git), and the widgets' icon fonts into ``book/widget-fonts/``. It also fetches axe-core,
+which the browser tests inject into pages (never served with the book), into ``.tools/``. Run by ``make book`` / ``make test``; a second run with the files in
 place does nothing.
 """
 
@@ -38,6 +39,10 @@ FILES = {
     "requirejs@2.3.4": {
         "package/require.js": ("ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce", ["require.js"]),
     },
+    "axe-core@4.14.1": {
+        "package/axe.min.js": ("29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c",
+                               ["../../.tools/axe.min.js"]),
+    },
 }
 
 
@@ -65,7 +70,7 @@ def fetch() -> None:
                     data = tar.extractfile(member).read()
                     got = hashlib.sha256(data).hexdigest()
                     if got != digest:
-                        sys.exit(f"fetch_widget_js: {spec} {member}: sha256 {got} != pinned {digest}")
+                        sys.exit(f"fetch_js: {spec} {member}: sha256 {got} != pinned {digest}")
                     for name in names:
                         target = (DEST / name).resolve()
                         target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,5 +81,5 @@ if __name__ == "__main__":
     if not up_to_date():
         fetch()
     if not up_to_date():
-        sys.exit("fetch_widget_js: files in book/widget-js do not match the pinned checksums")
-    print(f"widget JavaScript ready in {DEST.relative_to(Path.cwd()) if DEST.is_relative_to(Path.cwd()) else DEST}")
+        sys.exit("fetch_js: fetched files do not match the pinned checksums")
+    print("widget JavaScript ready in book/widget-js, axe-core in .tools")

@@ -1,0 +1,41 @@
+// Accessibility repairs for markup that the theme and the widget library generate.
+// Checked by axe-core in tests/test_browser.py; each line names what it repairs.
+(function () {
+  "use strict";
+  function repair(root) {
+    // Theme search buttons: aria-label "Search" hid their visible text "Search Ctrl+K".
+    root.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) {
+      b.removeAttribute("aria-label");
+    });
+    // Theme colour-mode button: icon titles ("Light", "Dark", ...) did not match its label.
+    root.querySelectorAll(".theme-switch-button i[title]").forEach(function (i) {
+      i.removeAttribute("title");
+      i.setAttribute("aria-hidden", "true");
+    });
+    // Bibliography: docutils marks entries role=doc-biblioentry, deprecated in DPUB-ARIA 1.1, so
+    // the list's items were not recognised as list items.
+    root.querySelectorAll(".citation-list > .citation[role=doc-biblioentry]").forEach(function (c) {
+      c.setAttribute("role", "listitem");
+    });
+    // Collapsed code cells: the summary's aria-label "Toggle hidden content" hid its visible text.
+    root.querySelectorAll("details > summary[aria-label]").forEach(function (s) {
+      s.removeAttribute("aria-label");
+    });
+    // Widget sliders: the handle (role=slider) has no accessible name; give it the visible label.
+    root.querySelectorAll(".widget-slider").forEach(function (w) {
+      var label = w.querySelector(".widget-label");
+      var handle = w.querySelector("[role=slider]");
+      if (label && handle && !handle.getAttribute("aria-label")) {
+        handle.setAttribute("aria-label", label.textContent.trim());
+      }
+    });
+  }
+  var pending = false;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; repair(document); });
+  }
+  document.addEventListener("DOMContentLoaded", schedule);
+  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
+})();
