@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 from musclebook.ledger import load_ledger, toc_files
@@ -163,3 +164,50 @@ def test_no_broken_internal_links_or_anchors(built_book):
                 if unquote(url.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
     assert checked > 100 and not broken, broken[:20]
+
+
+def test_article_page_carries_claimreview_data_for_every_claim(built_book):
+    site, _ = built_book
+    text = (site / "book" / "article.html").read_text(encoding="utf-8")
+    [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.DOTALL)
+    reviews = json.loads(raw)
+    claims = load_ledger().claims
+    assert len(reviews) == len(claims)
+    for review, claim in zip(reviews, claims):
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        assert review["claimReviewed"] == claim.translation
+        assert review["url"].endswith(f"/book/article.html#{claim.anchor}") and review["url"].startswith("https://")
+        assert review["author"]["name"]
+        assert review["itemReviewed"]["appearance"]["text"] == claim.quote
+        rating = review["reviewRating"]
+        assert rating["alternateName"] == claim.verdict_label
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+
+
+def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
+    site, _ = built_book
+    for source in toc_files():
+        page = site / source.relative_to(REPO).with_suffix(".html")
+        text = page.read_text(encoding="utf-8")
+        for tag in ('name="description"', 'property="og:title"', 'property="og:description"', 'property="og:url"',
+                    'property="og:type"'):
+            match = re.search(rf'<meta {tag} content="([^"]+)"', text)
+            assert match and len(match.group(1)) > 3, f"{page.relative_to(site)}: no {tag}"
+
+
+def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built_book):
+    site, _ = built_book
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    owner_repo = config["repository"]["url"].removeprefix("https://github.com/")
+    branch = config["repository"]["branch"]
+    notebooks = [p for p in toc_files() if p.suffix == ".ipynb"]
+    assert notebooks
+    for notebook in notebooks:
+        rel = notebook.relative_to(REPO).as_posix()
+        text = (site / notebook.relative_to(REPO).with_suffix(".html")).read_text(encoding="utf-8")
+        binder = re.findall(r'href="https://mybinder\.org/v2/gh/([^/]+/[^/]+)/([^?"]+)\?urlpath=lab/tree/([^"]+)"', text)
+        colab = re.findall(r'href="https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/([^/]+)/([^"]+)"', text)
+        assert binder and colab, rel
+        for repo, ref, path in binder + colab:
+            assert (repo, ref) == (owner_repo, branch), (repo, ref)
+            assert (REPO / path).is_file(), f"launch link to {path}, which is not in the repository"

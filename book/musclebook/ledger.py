@@ -31,6 +31,10 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "unsafe-advice": ("Unsafe advice", "danger"),
 }
 
+#: The verdicts as a schema.org Rating (1 = worst, 5 = best), for the ClaimReview data.
+VERDICT_RATING = {"correct": 5, "partly-correct": 4, "unfalsifiable": 3, "misleading": 2, "incorrect": 1,
+                  "unsafe-advice": 1}
+
 KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
 CLAIM_FIELDS = ("verdict", "correction", "references", "shown_in")

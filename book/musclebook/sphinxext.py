@@ -13,6 +13,8 @@ ledger error stops the build with the ledger's own message.
 
 from __future__ import annotations
 
+import html
+import json
 from collections import Counter
 
 from docutils import nodes
@@ -20,7 +22,7 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from .ledger import DEFAULT_LEDGER, VERDICTS, Entry, Ledger, LedgerError, load_ledger
+from .ledger import DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, Entry, Ledger, LedgerError, load_ledger
 
 _CACHE: dict[str, Ledger] = {}
 
@@ -113,6 +115,7 @@ class ClaimLedger(_LedgerDirective):
     has_content = False
 
     def run(self):
+        self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
         lines: list[str] = []
         for number, group in enumerate(ledger().paragraphs(), start=1):
             lines += [f"**Paragraph {number}**", ""]
@@ -134,9 +137,77 @@ class VerdictSummary(_LedgerDirective):
         return self.render(lines)
 
 
+def site_url(app) -> str:
+    """The published site's address, derived from the one repository URL (GitHub Pages)."""
+    if app.config.html_baseurl:
+        return app.config.html_baseurl.rstrip("/") + "/"
+    repo = app.config.html_theme_options.get("repository_url", "").rstrip("/")
+    owner, name = repo.removeprefix("https://github.com/").split("/")[:2]
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
+def claim_reviews(page_url: str, author: str) -> list[dict]:
+    """schema.org ClaimReview records, one per claim of the ledger."""
+    return [
+        {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{page_url}#{claim.anchor}",
+            "claimReviewed": claim.translation,
+            "reviewBody": claim.correction,
+            "inLanguage": "en",
+            "author": {"@type": "Organization", "name": author},
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": {"@type": "CreativeWork", "inLanguage": "id", "text": claim.quote},
+            },
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": VERDICT_RATING[claim.verdict],
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": claim.verdict_label,
+            },
+        }
+        for claim in ledger().claims
+    ]
+
+
+def first_paragraph(doctree) -> str:
+    for para in doctree.findall(nodes.paragraph):
+        text = " ".join(para.astext().split())
+        if len(text) > 60:
+            return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def page_metadata(app, pagename, templatename, context, doctree):
+    """A description and Open Graph tags on every page; ClaimReview JSON-LD on the article page."""
+    if doctree is None:
+        return
+    base = site_url(app)
+    url = base + app.builder.get_target_uri(pagename)
+    title = html.unescape(context.get("title", "")).replace("<", "").replace(">", "")
+    site_name = app.config.html_title or app.config.project
+    description = first_paragraph(doctree) or site_name
+    tags = [
+        f'<meta name="description" content="{html.escape(description)}">',
+        f'<meta property="og:title" content="{html.escape(title)}">',
+        f'<meta property="og:description" content="{html.escape(description)}">',
+        f'<meta property="og:type" content="{"website" if pagename == app.config.root_doc else "article"}">',
+        f'<meta property="og:url" content="{html.escape(url)}">',
+        f'<meta property="og:site_name" content="{html.escape(site_name)}">',
+    ]
+    if app.env.metadata.get(pagename, {}).get("claim-ledger"):
+        data = json.dumps(claim_reviews(url, app.config.author), ensure_ascii=False).replace("</", "<\\/")
+        tags.append(f'<script type="application/ld+json">{data}</script>')
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags)
+
+
 def setup(app):
     app.add_directive("claim-card", ClaimCard)
     app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("verdict-summary", VerdictSummary)
     app.connect("builder-inited", lambda app: ledger())
+    app.connect("html-page-context", page_metadata)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
