@@ -1,4 +1,4 @@
-"""Launch links and the repository URL: set once in _config.yml, used consistently."""
+"""Publishing: launch links and the repository URL (set once in _config.yml), the deploy workflow."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_colab_setup_cells_clone_the_configured_repository():
         source = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
         assert "google.colab" in source, f"{path.name}: the first cell should set up Colab"
         assert f'REPOSITORY = "{URL}"' in source, f"{path.name}: Colab cell clones another repository"
+
+
+def test_deploy_workflow_builds_with_the_readme_commands_and_publishes_the_site():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```bash\n(.+?)\n```", readme)
+    assert commands == ["make book", "make test"]
+    jobs = workflow["jobs"]
+    runs = {name: [s.get("run", "") for s in job["steps"]] for name, job in jobs.items()}
+    assert "make book" in runs["build"] and "make test" in runs["test"]
+    upload = [s for s in jobs["build"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-pages-artifact")]
+    assert upload and upload[0]["with"]["path"] == "_build/html"
+    deploy = jobs["deploy"]
+    assert set(deploy["needs"]) == {"test", "build"} and "refs/heads/main" in deploy["if"]
+    assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in deploy["steps"])
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
