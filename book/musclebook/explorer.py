@@ -95,7 +95,7 @@ def frame_html(png: bytes, description: str) -> str:
     data = base64.b64encode(png).decode("ascii")
     return (
         '<figure class="mb-frame" style="margin:0;background:#fff;color:#222">'
-        f'<img src="data:image/png;base64,{data}" alt="{text}" '
+        f'<img class="dark-light" src="data:image/png;base64,{data}" alt="{text}" '
         'style="width:100%;max-width:640px;height:auto;background:white">'
         f'<figcaption aria-hidden="true" style="font-size:0.9em;color:#222;padding:0 0.4em">{text}</figcaption></figure>'
     )
