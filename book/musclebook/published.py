@@ -79,6 +79,19 @@ VALUES: dict[str, Published] = {
     # Sarcomere length-tension (frog fibres).
     "length_tension_plateau_um": Published(
         "sarcomere lengths of the measured tension plateau", "µm", "gordon1966", low=2.05, high=2.2),
+    "length_tension_plateau_geometry_um": Published(
+        "plateau expected from filament geometry", "µm", "gordon1966", low=2.0, high=2.25),
+    "length_tension_zero_um": Published(
+        "sarcomere length at which tension reaches zero (no filament overlap)", "µm", "gordon1966", value=3.65),
+    "length_tension_knee_um": Published(
+        "sarcomere length below which tension falls steeply", "µm", "gordon1966", value=1.67),
+    "length_tension_zero_short_um": Published(
+        "sarcomere length to which the steep fall extrapolates at zero tension", "µm", "gordon1966", value=1.27),
+    "thick_filament_um": Published("thick filament length", "µm", "gordon1966", value=1.6),
+    "thin_filaments_across_z_um": Published(
+        "length of the thin filaments across the Z-line", "µm", "gordon1966", value=2.05),
+    # Force-velocity.
+    "hill_curvature": Published("a/F0 of Hill's equation, frog sartorius", "-", "hill1938", value=0.25),
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
         "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", value=6),

@@ -1,0 +1,113 @@
+"""Length-tension (Gordon, Huxley & Julian 1966) and force-velocity (Hill 1938) against the published values."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from musclebook import length_speed as ls
+from musclebook import length_speed_plots as lp
+from musclebook.published import VALUES
+
+
+# ---------------------------------------------------------------- length-tension, Gordon et al. 1966 (J Physiol 184:170)
+
+def test_tension_is_maximal_across_the_measured_plateau():
+    # plateau measured between 2.05 and 2.2 µm
+    low, high = VALUES["length_tension_plateau_um"].bounds
+    assert np.all(ls.isometric_tension(np.linspace(low, high, 20)) == 1.0)
+
+
+def test_plateau_edges_follow_filament_geometry():
+    # 2.0-2.25 µm expected from the filament lengths: just outside it, tension is below maximal
+    low, high = VALUES["length_tension_plateau_geometry_um"].bounds
+    assert ls.isometric_tension(low - 0.05) < 1 and ls.isometric_tension(high + 0.05) < 1
+    assert high == pytest.approx(VALUES["thin_filaments_across_z_um"].value + ls.BARE_ZONE_UM)
+
+
+def test_tension_reaches_zero_where_filaments_stop_overlapping():
+    # zero at ~3.65 µm = thick filament (1.6 µm) + thin filaments across the Z-line (2.05 µm)
+    zero = VALUES["length_tension_zero_um"].value
+    assert zero == pytest.approx(VALUES["thick_filament_um"].value + VALUES["thin_filaments_across_z_um"].value)
+    assert ls.isometric_tension(zero) == 0 and ls.isometric_tension(zero - 0.05) > 0
+    assert ls.filament_overlap_um(zero) == 0
+
+
+def test_ascending_limb_has_a_knee_and_extrapolates_to_zero_at_1_27_um():
+    knee = VALUES["length_tension_knee_um"].value
+    zero_short = VALUES["length_tension_zero_short_um"].value
+    steep = (ls.isometric_tension(knee) - ls.isometric_tension(knee - 0.2)) / 0.2
+    shallow = (ls.isometric_tension(2.0) - ls.isometric_tension(knee)) / (2.0 - knee)
+    assert steep > 2 * shallow  # the fall steepens below the knee
+    # extrapolate the steep segment to zero tension
+    x1, x2 = knee - 0.3, knee - 0.1
+    y1, y2 = ls.isometric_tension([x1, x2])
+    assert x1 - y1 * (x2 - x1) / (y2 - y1) == pytest.approx(zero_short, abs=0.02)
+
+
+def test_descending_limb_tension_is_proportional_to_overlap():
+    best = ls.filament_overlap_um(2.1)
+    for length in np.linspace(2.3, 3.6, 14):
+        assert ls.isometric_tension(length) == pytest.approx(ls.filament_overlap_um(length) / best, abs=1e-9)
+
+
+# ---------------------------------------------------------------- force-velocity, Hill 1938 (Proc R Soc B 126:136)
+
+def test_hill_hyperbola_holds_with_the_published_curvature():
+    a = VALUES["hill_curvature"].value  # a/F0 = 0.25, frog sartorius
+    loads = np.linspace(0, 1, 51)
+    v = ls.hill_velocity(loads, a)
+    b = a  # in units of vmax, b/vmax = a/F0
+    assert np.allclose((loads + a) * (v + b), (1 + a) * b)
+    assert v[0] == pytest.approx(1) and v[-1] == pytest.approx(0)
+
+
+def test_power_peaks_near_a_third_of_maximal_force():
+    # for a/F0 = 0.25 the optimum load is sqrt(a^2 + a) - a ≈ 0.31 F0
+    a = VALUES["hill_curvature"].value
+    loads = np.linspace(0, 1, 10001)
+    assert loads[np.argmax(ls.hill_power(loads, a))] == pytest.approx(ls.optimal_load(a), abs=1e-3)
+    assert 0.25 < ls.optimal_load(a) < 0.35
+
+
+def test_more_curved_relation_gives_less_power():
+    loads = np.linspace(0.05, 0.95, 19)
+    assert np.all(ls.hill_power(loads, 0.1) < ls.hill_power(loads, 0.25))
+
+
+# ---------------------------------------------------------------- invariants over the explorers' box
+
+LENGTHS = [1.3, 1.5, 1.67, 1.8, 2.0, 2.1, 2.25, 2.4, 2.6, 2.8, 3.0, 3.2, 3.4, 3.65, 3.8]
+CURVATURES = [0.1, 0.25, 0.5, 1.0]
+LOADS = [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+
+
+def test_length_tension_is_bounded_over_the_explorer_box():
+    t = ls.isometric_tension(np.linspace(0.5, 5, 500))
+    assert np.all(np.isfinite(t)) and t.min() >= 0 and t.max() <= 1
+    for length in LENGTHS:
+        assert lp.describe_length(length)
+
+
+@pytest.mark.parametrize("curvature, load", itertools.product(CURVATURES, LOADS))
+def test_force_velocity_is_bounded_and_monotone(curvature, load):
+    v = float(ls.hill_velocity(load, curvature))
+    assert 0 <= v <= 1
+    assert float(ls.hill_power(load, curvature)) <= float(ls.hill_power(ls.optimal_load(curvature), curvature)) + 1e-12
+    if load < 1:
+        assert ls.hill_velocity(load + 0.001, curvature) < v  # more load, slower
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan")])
+def test_bad_lengths_are_refused(bad):
+    with pytest.raises(ValueError, match="sarcomere lengths"):
+        ls.isometric_tension(bad)
+
+
+def test_bad_loads_and_curvatures_are_refused():
+    with pytest.raises(ValueError, match="load"):
+        ls.hill_velocity(1.5)
+    with pytest.raises(ValueError, match="curvature"):
+        ls.hill_velocity(0.5, curvature=0)
