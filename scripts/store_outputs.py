@@ -25,6 +25,7 @@ def store(path: Path) -> None:
                    store_widget_state=False).execute()
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps would make every run a diff
         if cell.cell_type == "code" and any(WIDGET_VIEW in o.get("data", {}) for o in cell.outputs):
             cell.outputs = []
     nbformat.write(nb, path)

@@ -10,4 +10,6 @@ def glue(name: str, value) -> None:
         from myst_nb import glue as _glue
     except ImportError:  # e.g. Colab without myst-nb: the prose is not rendered there anyway
         return
+    if hasattr(value, "item"):  # a NumPy scalar: the book formats plain Python numbers
+        value = value.item()
     _glue(name, value, display=False)

@@ -57,6 +57,12 @@ VALUES: dict[str, Published] = {
         "peak rise of free calcium, fast-twitch mouse fibres", "µM", "baylor2003", value=18.5, spread=0.5),
     "slow_fibre_peak_calcium_um": Published(
         "peak rise of free calcium, slow-twitch mouse fibres", "µM", "baylor2003", value=9.4, spread=1.0),
+    "fast_fibre_calcium_half_duration_ms": Published(
+        "half-duration of the calcium transient, fast-twitch mouse fibres", "ms", "baylor2003", value=4.9, spread=0.3),
+    "slow_fibre_calcium_half_duration_ms": Published(
+        "half-duration of the calcium transient, slow-twitch mouse fibres", "ms", "baylor2003", value=7.7, spread=0.6),
+    "calcium_transient_temperature_c": Published(
+        "temperature of the calcium-transient measurements", "°C", "baylor2003", value=16),
     "serca_calcium_per_atp": Published(
         "calcium ions moved by the SR calcium pump per ATP", "ions", "allen2008", value=2),
     # Cramp evidence.
