@@ -73,15 +73,18 @@ def explorers(state: dict):
             frames = list(frames_under(model_id))
             if frames:
                 alts = [html.unescape(re.search(r'alt="([^"]*)"', f).group(1)) for f in frames]
+                header = [models[c.removeprefix("IPY_MODEL_")]["state"].get("value", "") for c in m["state"]["children"]]
+                assert any("mb-basis" in h for h in header), f"explorer {model_id} does not say what it rests on"
                 yield model_id, sum(len(f.encode()) for f in frames), len(frames), alts
 
 
 def test_explorers_are_embedded_with_their_frames_within_budget(built_book):
     site, _ = built_book
-    text = (site / "book" / "twitch.html").read_text(encoding="utf-8")
-    [raw] = WIDGET_STATE.findall(text)
-    found = list(explorers(json.loads(html.unescape(raw))))
-    assert len(found) == 2
+    found = []
+    for page in pages(site):
+        for raw in WIDGET_STATE.findall(page.read_text(encoding="utf-8")):
+            found += list(explorers(json.loads(html.unescape(raw))))
+    assert len(found) >= 5
     for model_id, size, count, alts in found:
         assert count >= 10
         assert size <= DEFAULT_BUDGET_BYTES, f"explorer {model_id}: {size} bytes"

@@ -96,3 +96,9 @@ def test_missing_text_alternative_is_refused():
 def test_bad_controls_are_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Control(**kwargs)
+
+
+def test_explorer_says_what_its_model_rests_on():
+    ex = Explorer(draw, [Control("height", "Height (cm)", [1, 2])], describe, title="Bars", basis="illustrative")
+    header = [w.value for w in ex.children if isinstance(w, widgets.HTML)]
+    assert any("mb-basis" in h and "illustrative" in h for h in header)

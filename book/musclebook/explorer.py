@@ -125,7 +125,7 @@ class Explorer(widgets.VBox):
 
     def __init__(self, draw, controls: Sequence[Control], describe: Callable[..., str], *,
                  figsize=(7.5, 3.2), dpi: int = 80, budget_bytes: int = DEFAULT_BUDGET_BYTES,
-                 title: str | None = None):
+                 title: str | None = None, basis: str | None = None):
         if not 1 <= len(controls) <= 3:
             raise ValueError(f"an explorer takes 1 to 3 controls, got {len(controls)}")
         names = [c.name for c in controls]
@@ -163,6 +163,11 @@ class Explorer(widgets.VBox):
         self.figure = figure
         self.n_frames = len(self.descriptions)
         header = [widgets.HTML(f"<strong>{html.escape(title)}</strong>")] if title else []
+        if basis:  # what the model behind the explorer rests on: measured, fitted or illustrative
+            header.append(widgets.HTML(
+                '<span class="mb-basis" style="display:inline-block;font-size:0.8em;padding:0 0.5em;'
+                f'border:1px solid #555;border-radius:0.6em;color:#222;background:#f3f3f3">{html.escape(basis)}</span>'
+            ))
         super().__init__(children=header + self.controls + [figure],
                          layout=widgets.Layout(width="100%", max_width="680px"))
 
