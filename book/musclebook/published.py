@@ -98,6 +98,14 @@ VALUES: dict[str, Published] = {
         "length of the thin filaments across the Z-line", "µm", "gordon1966", value=2.05),
     # Force-velocity.
     "hill_curvature": Published("a/F0 of Hill's equation, frog sartorius", "-", "hill1938", value=0.25),
+    # Motor-unit pool model defaults (Fuglevand et al. 1993).
+    "pool_units": Published("motor units in the model pool", "units", "fuglevand1993", value=120),
+    "pool_threshold_range": Published("range of recruitment thresholds", "fold", "fuglevand1993", value=30),
+    "pool_force_range": Published("range of twitch forces", "fold", "fuglevand1993", value=100),
+    "pool_contraction_times_ms": Published(
+        "contraction times, smallest to largest unit", "ms", "fuglevand1993", low=30, high=90),
+    "pool_firing_rates_hz": Published(
+        "firing rates, at recruitment to peak", "Hz", "fuglevand1993", low=8, high=35),
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
         "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", value=6),
