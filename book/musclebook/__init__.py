@@ -13,3 +13,21 @@ def glue(name: str, value) -> None:
     if hasattr(value, "item"):  # a NumPy scalar: the book formats plain Python numbers
         value = value.item()
     _glue(name, value, display=False)
+
+
+def require_positive(obj, *names: str) -> None:
+    """Raise a ValueError naming the first parameter of ``obj`` that is not a positive finite number."""
+    import math
+
+    for name in names:
+        value = getattr(obj, name)
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise ValueError(f"{type(obj).__name__} '{getattr(obj, 'name', '')}': {name}={value!r} must be positive")
+
+
+def parameter_table(status: dict):
+    """A chapter's "which parameters are measured" table, as Markdown for Jupyter and the book."""
+    from IPython.display import Markdown
+
+    rows = "\n".join(f"| {name} | {basis} |" for name, basis in status.items())
+    return Markdown("| Parameter | Status |\n| --- | --- |\n" + rows)

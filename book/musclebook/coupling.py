@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import require_positive
+
 DT_MS = 0.01  # integration step [ms]
 RESTING_CA_UM = 0.05  # resting free calcium [µM]
 NORMAL_ATP_MM = 5.0  # resting ATP in muscle [mM], a textbook value
@@ -50,12 +52,9 @@ class Fibre:
     atp_mm: float = NORMAL_ATP_MM  # ATP concentration [mM]
 
     def __post_init__(self):
-        for name in ("release_um_per_ms", "serca_um_per_ms", "release_time_ms", "serca_k_um", "buffer_um",
-                     "buffer_on_per_um_ms", "buffer_off_per_ms", "attach_per_ms", "detach_per_ms",
-                     "serca_scale", "atp_mm"):
-            value = getattr(self, name)
-            if not np.isfinite(value) or value <= 0:
-                raise ValueError(f"Fibre '{self.name}': {name}={value!r} must be positive")
+        require_positive(self, "release_um_per_ms", "serca_um_per_ms", "release_time_ms", "serca_k_um", "buffer_um",
+                         "buffer_on_per_um_ms", "buffer_off_per_ms", "attach_per_ms", "detach_per_ms",
+                         "serca_scale", "atp_mm")
 
     def with_(self, **changes) -> "Fibre":
         return replace(self, **changes)
@@ -63,7 +62,6 @@ class Fibre:
 
 FAST = Fibre("fast", release_um_per_ms=119.0, serca_um_per_ms=20.0)
 SLOW = Fibre("slow", release_um_per_ms=88.0, serca_um_per_ms=9.8)
-FIBRES = {"fast": FAST, "slow": SLOW}
 
 PARAMETER_STATUS = {
     "release and pump rates of each fibre type": "fitted: to the calcium transients of Baylor & Hollingworth 2003",

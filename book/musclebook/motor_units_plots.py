@@ -40,7 +40,7 @@ def draw_pool_explorer(fig, excitation: float, in_phase: bool, pool: mu.Pool = m
     result = mu.simulate(pool.with_(in_phase=in_phase), excitation)
     plot_raster(top, result)
     plot_pool_force(bottom, result, mu.max_force(pool))
-    mode = "all units in phase at 10 Hz" if in_phase else "units firing independently"
+    mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"
     top.set_title(f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)",
                   fontsize=10)
 

@@ -36,6 +36,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import require_positive
+
 DT_MS = 0.5  # time step of every simulated trace [ms]
 
 
@@ -52,17 +54,11 @@ class Unit:
     relaxation_factor: float = 1.0  # stretch of the falling phase (1 = normal, >1 slower) [-]
 
     def __post_init__(self):
-        checks = {
-            "contraction_time_ms": self.contraction_time_ms > 0,
-            "shape": self.shape > 0,
-            "cooperativity": self.cooperativity > 0,
-            "twitch_tetanus_ratio": 0 < self.twitch_tetanus_ratio < 1,
-            "latent_period_ms": self.latent_period_ms >= 0,
-            "relaxation_factor": self.relaxation_factor > 0,
-        }
-        for name, ok in checks.items():
-            if not ok:
-                raise ValueError(f"Unit '{self.name}': {name}={getattr(self, name)!r} is out of range")
+        require_positive(self, "contraction_time_ms", "shape", "cooperativity", "relaxation_factor")
+        if not 0 < self.twitch_tetanus_ratio < 1:
+            raise ValueError(f"Unit '{self.name}': twitch_tetanus_ratio={self.twitch_tetanus_ratio!r} is out of range")
+        if self.latent_period_ms < 0:
+            raise ValueError(f"Unit '{self.name}': latent_period_ms={self.latent_period_ms!r} is out of range")
 
     def with_relaxation(self, factor: float) -> "Unit":
         """The same unit with its relaxation slowed (factor > 1) or sped up (< 1)."""
@@ -73,13 +69,12 @@ class Unit:
 SLOW = Unit("slow", contraction_time_ms=112.4)
 #: A fast unit: contraction time illustrative (fast human units are several times quicker).
 FAST = Unit("fast", contraction_time_ms=40.0)
-UNITS = {"slow": SLOW, "fast": FAST}
 
 #: What each parameter rests on, shown on the chapter page.
 PARAMETER_STATUS = {
-    "slow contraction time (112.4 ms)": "measured: human triceps surae, Sale et al. 1982",
+    f"slow contraction time ({SLOW.contraction_time_ms:g} ms)": "measured: human triceps surae, Sale et al. 1982",
     "shape exponent p": "fitted: to the half-relaxation time of the same study",
-    "fast contraction time (40 ms)": "illustrative",
+    f"fast contraction time ({FAST.contraction_time_ms:g} ms)": "illustrative",
     "cooperativity n": "illustrative",
     "twitch-to-tetanus ratio": "illustrative",
     "latent period": "illustrative",
