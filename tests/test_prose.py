@@ -92,11 +92,13 @@ def bib_entries():
 def test_every_reference_carries_a_well_formed_identifier(key, kind, body):
     fields = dict(re.findall(r"^\s*(\w+)\s*=\s*\{(.*)\},?\s*$", body, re.MULTILINE))
     assert {"title", "year"} <= set(fields) and {"author", "editor"} & set(fields), key
-    assert {"doi", "pmid", "isbn"} & set(fields), f"{key}: no DOI, PMID or ISBN"
+    assert {"doi", "pmid", "pmcid", "isbn"} & set(fields), f"{key}: no DOI, PMID, PMCID or ISBN"
     if "doi" in fields:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]), f"{key}: malformed DOI {fields['doi']}"
     if "pmid" in fields:
         assert re.fullmatch(r"\d{5,9}", fields["pmid"]), f"{key}: malformed PMID {fields['pmid']}"
+    if "pmcid" in fields:
+        assert re.fullmatch(r"PMC\d{5,9}", fields["pmcid"]), f"{key}: malformed PMCID {fields['pmcid']}"
     if "isbn" in fields:
         assert len(re.sub(r"[^0-9X]", "", fields["isbn"])) in (10, 13), f"{key}: malformed ISBN"
     assert "and others" not in fields.get("author", ""), f"{key}: author list incomplete"

@@ -47,11 +47,19 @@ VALUES: dict[str, Published] = {
         "frequency at which twitches begin to fuse, human thenar motor units", "Hz", "thomas1991", low=5, high=8),
     "thenar_max_force_hz": Published(
         "frequencies giving maximal tetanic force, human thenar motor units", "Hz", "thomas1991", low=30, high=100),
-    # Fatigue slows relaxation (single mouse fibres), % of control.
+    # Fatigue slows relaxation (single mouse fibres, 350 ms tetani at 70 Hz, 25 fibres), mean ± SEM.
+    # Measured on the initial, nearly linear phase of relaxation, when tetanic force had fallen to about 75 %.
     "fatigue_relaxation_duration_pct": Published(
-        "duration of relaxation in fatigue, % of control", "%", "westerblad1991", value=151, spread=14),
+        "duration of the linear phase of relaxation in fatigue, % of control", "%", "westerblad1991",
+        value=151.3, spread=14.2),
     "fatigue_relaxation_rate_pct": Published(
-        "rate of force decline in fatigue, % of control", "%", "westerblad1991", value=55.2, spread=2.9),
+        "decline rate of the linear phase of relaxation in fatigue, % of control", "%", "westerblad1991",
+        value=55.2, spread=2.9, also=(25,)),
+    "fatigue_tetanic_force_pct": Published(
+        "tetanic force when relaxation was slowest, % of the original (about)", "%", "westerblad1991", value=75),
+    "fatigue_tetanus_protocol": Published(
+        "control tetanus: duration (ms) and stimulation frequency (Hz)", "ms, Hz", "westerblad1991",
+        value=350, also=(70,)),
     # Calcium transients in mouse fibres at 16 °C.
     "fast_fibre_peak_calcium_um": Published(
         "peak rise of free calcium, fast-twitch mouse fibres", "µM", "baylor2003", value=18.5, spread=0.5),
