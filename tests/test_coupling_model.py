@@ -94,3 +94,44 @@ def test_relaxation_slows_monotonically_as_pump_capacity_falls(atp):
 def test_bad_parameters_are_refused_by_name(field, value):
     with pytest.raises(ValueError, match=field):
         cp.FAST.with_(**{field: value})
+
+
+# ---------------------------------------------------------------- treppe (Zhi et al. 2005, PNAS 102:17519)
+# Repetitive low-frequency stimulation potentiates twitches of fast-twitch muscle (staircase); in mice lacking
+# the skeletal-muscle light-chain kinase the staircase was attenuated.
+
+@pytest.mark.parametrize("hz", pl.STAIRCASE_HZ)
+def test_staircase_rises_and_levels_off(hz):
+    peaks = cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)
+    steps = np.diff(peaks)
+    assert peaks[0] == 1 and peaks[-1] > 1
+    assert np.all(steps >= 0) and steps[-1] < steps[0]  # rising, by ever smaller steps
+    assert pl.describe_staircase(hz, True) and pl.describe_staircase(hz, False)
+
+
+def test_staircase_is_steeper_at_higher_rates_and_needs_the_kinase():
+    last = [cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)[-1] for hz in pl.STAIRCASE_HZ]
+    assert all(a < b for a, b in zip(last, last[1:]))
+    for hz in pl.STAIRCASE_HZ:
+        assert np.allclose(cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES, kinase=False), 1)
+
+
+def test_phosphorylated_twitch_still_relaxes_completely():
+    s = cp.summary(cp.FAST.with_(rlc_phosphorylated=1.0))
+    assert s["final_force_fraction"] < 0.01 and s["peak_force"] > cp.summary(cp.FAST)["peak_force"]
+
+
+@pytest.mark.parametrize("hz", [0, 6, -1])
+def test_staircase_refuses_overlapping_or_meaningless_rates(hz):
+    with pytest.raises(ValueError, match="frequency"):
+        cp.staircase(cp.FAST, hz)
+
+
+def test_out_of_range_phosphorylation_is_refused():
+    with pytest.raises(ValueError, match="rlc_phosphorylated"):
+        cp.FAST.with_(rlc_phosphorylated=1.5)
+
+
+def test_a_diverging_train_is_refused_with_a_clear_error():
+    with pytest.raises(ValueError, match="calcium diverged"):
+        cp.simulate(cp.FAST.with_(serca_scale=0.5), stimuli_ms=tuple(range(0, 400, 10)), duration_ms=450)

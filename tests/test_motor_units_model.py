@@ -84,3 +84,52 @@ def test_bad_pools_are_refused_by_name(bad, message):
 def test_excitation_outside_zero_to_one_is_refused():
     with pytest.raises(ValueError, match="excitation"):
         POOL.firing_rates_hz(1.5)
+
+
+# ---------------------------------------------------------------- one shock to the nerve (lab practical)
+# Illustrative thresholds; what is tested is the shape every stimulus-response experiment shows: nothing below
+# threshold, a graded rise, and no further growth beyond the maximal stimulus.
+
+def test_stimulus_response_is_zero_below_threshold_graded_and_flat_beyond_maximal():
+    pool = mu.Pool()
+    low, high = mu.STIMULUS_RANGE_V
+    volts = np.linspace(0, high + 1, 200)
+    response = mu.stimulus_response(pool, volts)
+    assert np.all(response[volts < low] == 0)
+    assert np.all(np.diff(response) >= 0)
+    assert np.all(response[volts >= high] == pytest.approx(1.0))
+    assert 0 < mu.stimulus_response(pool, (low + high) / 2)[0] < 1
+
+
+def test_every_axon_has_its_own_threshold_within_the_range():
+    pool = mu.Pool()
+    thresholds = mu.electrical_thresholds_v(pool)
+    assert len(set(thresholds)) == pool.n_units
+    assert thresholds.min() == mu.STIMULUS_RANGE_V[0] and thresholds.max() == mu.STIMULUS_RANGE_V[1]
+
+
+def test_electrical_order_favours_large_units_unlike_the_size_principle():
+    pool = mu.Pool()
+    thresholds = mu.electrical_thresholds_v(pool)
+    first_half = thresholds <= np.median(thresholds)
+    assert pool.twitch_forces[first_half].sum() > pool.twitch_forces[~first_half].sum()
+    strict = mu.electrical_thresholds_v(pool, size_bias=1.0)
+    assert list(np.argsort(strict)) == list(range(pool.n_units))[::-1]  # largest first
+
+
+@pytest.mark.parametrize("volts", pl.STIMULUS_V)
+def test_stimulus_frames_are_finite_and_described(volts):
+    t, force = mu.shock_twitch(mu.Pool(), volts)
+    assert np.all(np.isfinite(force)) and force.min() >= 0
+    assert pl.describe_stimulus(volts)
+
+
+@pytest.mark.parametrize("bad", [-1.0, float("nan")])
+def test_bad_stimulus_is_refused(bad):
+    with pytest.raises(ValueError, match="volts"):
+        mu.shock_twitch(mu.Pool(), bad)
+
+
+def test_bad_size_bias_is_refused():
+    with pytest.raises(ValueError, match="size_bias"):
+        mu.electrical_thresholds_v(mu.Pool(), size_bias=2)

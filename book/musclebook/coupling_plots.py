@@ -57,3 +57,39 @@ def describe_pump(serca_scale: float, atp_mm: float, fibre: cp.Fibre = cp.FAST) 
         f"peak force {s['peak_force'] * 100:.0f}% of cross-bridges (normal {n['peak_force'] * 100:.0f}%), "
         f"half-relaxation {relax_text} (normal {n['force_half_relaxation_ms']:.0f} ms); {end}."
     )
+
+
+# ---------------------------------------------------------------- treppe (staircase)
+
+STAIRCASE_HZ = (0.2, 0.5, 1.0, 2.0, 5.0)  # the explorer's frequencies [Hz]
+STAIRCASE_TWITCHES = 20
+
+
+def draw_staircase_explorer(fig, frequency_hz: float, kinase: bool, fibre: cp.Fibre = cp.FAST):
+    """Explorer frame: first and last twitch of a train (left), peak force of every twitch (right)."""
+    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
+    first = cp.simulate(fibre)
+    last = cp.simulate(fibre.with_(rlc_phosphorylated=float(rlc[-1])))
+    plot_force(left, first, NORMAL, "twitch 1", ls="--", lw=1.5)
+    plot_force(left, last, FORCE, f"twitch {STAIRCASE_TWITCHES}", lw=2)
+    left.set_xlim(0, 60)
+    left.legend(frameon=False, fontsize=8, loc="upper right")
+    peaks = cp.staircase(fibre, frequency_hz, STAIRCASE_TWITCHES, kinase) * 100
+    right.plot(range(1, STAIRCASE_TWITCHES + 1), peaks, "o", color=FORCE, ms=5)
+    right.set_xlabel("Twitch number")
+    right.set_ylabel("Peak force (% of twitch 1)")
+    right.set_ylim(95, 115)
+    right.set_xticks([1, 5, 10, 15, 20])
+    right.spines[["top", "right"]].set_visible(False)
+    right.set_title(f"{frequency_hz:g} Hz, kinase {'present' if kinase else 'absent'}", fontsize=10)
+
+
+def describe_staircase(frequency_hz: float, kinase: bool, fibre: cp.Fibre = cp.FAST) -> str:
+    peaks = cp.staircase(fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
+    rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
+    return (
+        f"Twitches at {frequency_hz:g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
+        f"by twitch {STAIRCASE_TWITCHES} {rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated "
+        f"and the peak force is {peaks[-1] * 100:.0f}% of the first twitch's."
+    )

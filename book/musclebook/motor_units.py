@@ -154,9 +154,54 @@ def max_force(pool: Pool) -> float:
     return simulate(pool.with_(in_phase=False), 1.0).steady()[0]
 
 
+# ---------------------------------------------------------------- a lab practical: one shock to the nerve
+
+STIMULUS_RANGE_V = (1.0, 3.0)  # stimulus voltages exciting the first and the last axon [V], illustrative
+SIZE_BIAS = 0.6  # 1: thicker axons strictly first; 0: random order (position to the electrode) [-], illustrative
+
+
+def electrical_thresholds_v(pool: Pool, size_bias: float = SIZE_BIAS, seed: int = 2) -> np.ndarray:
+    """Stimulus voltage that excites each unit's axon with electrodes on the nerve [V].
+
+    The order is set by the axons, not by the size principle: thicker axons (larger units) have lower
+    thresholds to an outside current, and axons nearer the electrode too. ``size_bias`` mixes the two;
+    thresholds are spread evenly over ``STIMULUS_RANGE_V`` in that order. All illustrative.
+    """
+    if not 0 <= size_bias <= 1:
+        raise ValueError(f"size_bias={size_bias} must lie between 0 and 1")
+    size_rank = 1 - np.arange(pool.n_units) / (pool.n_units - 1)  # 0 for the largest unit
+    scatter = np.random.default_rng(seed).uniform(0, 1, pool.n_units)
+    order = np.argsort(np.argsort(size_bias * size_rank + (1 - size_bias) * scatter))
+    low, high = STIMULUS_RANGE_V
+    return low + (high - low) * order / (pool.n_units - 1)
+
+
+def shock_twitch(pool: Pool, volts: float, duration_ms: float = 300.0) -> tuple[np.ndarray, np.ndarray]:
+    """Time [ms] and force [smallest-twitch units] of the twitch one shock of ``volts`` evokes."""
+    if not (np.isfinite(volts) and volts >= 0):
+        raise ValueError(f"stimulus volts={volts!r} must be zero or positive")
+    t = np.arange(0.0, duration_ms, DT_MS)
+    excited = electrical_thresholds_v(pool) <= volts
+    force = np.zeros_like(t)
+    for p_force, ct in zip(pool.twitch_forces[excited], pool.contraction_times_ms[excited]):
+        force += p_force * (t / ct) * np.exp(1 - t / ct)
+    return t, force
+
+
+def stimulus_response(pool: Pool, volts) -> np.ndarray:
+    """Peak twitch force at each stimulus voltage, as a fraction of the maximal twitch (all axons excited)."""
+    maximal = shock_twitch(pool, STIMULUS_RANGE_V[1])[1].max()
+    return np.array([shock_twitch(pool, float(v))[1].max() / maximal for v in np.atleast_1d(volts)])
+
+
+def units_excited(pool: Pool, volts: float) -> int:
+    return int(np.count_nonzero(electrical_thresholds_v(pool) <= volts))
+
+
 PARAMETER_STATUS = {
     "120 units; 30-fold range of thresholds; 100-fold range of twitch forces": "model defaults of Fuglevand et al. 1993",
     "contraction times 90 → 30 ms; firing rates 8 → 35 Hz": "model defaults of Fuglevand et al. 1993",
     "smallest units recruited first": "measured: the size principle, Henneman 1957",
     "discharge variability, in-phase rate, random seed": "illustrative",
+    "electrical thresholds of the axons (1-3 V) and how far axon size sets their order": "illustrative",
 }
