@@ -92,7 +92,8 @@ def bib_entries():
 def test_every_reference_carries_a_well_formed_identifier(key, kind, body):
     fields = dict(re.findall(r"^\s*(\w+)\s*=\s*\{(.*)\},?\s*$", body, re.MULTILINE))
     assert {"title", "year"} <= set(fields) and {"author", "editor"} & set(fields), key
-    assert {"doi", "pmid", "pmcid", "isbn"} & set(fields), f"{key}: no DOI, PMID, PMCID or ISBN"
+    official = re.fullmatch(r"Federal Register \d+\(\d+\):\d+--\d+.*", fields.get("howpublished", ""))
+    assert {"doi", "pmid", "pmcid", "isbn"} & set(fields) or official, f"{key}: no DOI, PMID, PMCID, ISBN or Federal Register citation"
     if "doi" in fields:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]), f"{key}: malformed DOI {fields['doi']}"
     if "pmid" in fields:

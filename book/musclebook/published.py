@@ -31,7 +31,8 @@ class Published:
         raise ValueError(f"{self.what}: no spread or range to test against")
 
     def numbers(self) -> set[float]:
-        return {n for n in (self.value, self.spread, self.low, self.high, *self.also) if n is not None}
+        """Every number of the finding, as magnitudes (prose writes the sign as a separate character)."""
+        return {abs(n) for n in (self.value, self.spread, self.low, self.high, *self.also) if n is not None}
 
 
 VALUES: dict[str, Published] = {
@@ -117,6 +118,28 @@ VALUES: dict[str, Published] = {
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
         "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", value=6),
+    "a_alpha_diameter_um": Published("diameter of A-alpha (largest myelinated) fibres", "µm", "kandel2021",
+                                     low=12, high=20),
+    "a_alpha_velocity_m_s": Published("conduction velocity of A-alpha fibres", "m/s", "kandel2021", low=70, high=120),
+    "c_fibre_diameter_um": Published("diameter of unmyelinated C fibres", "µm", "kandel2021", low=0.2, high=1.5),
+    "c_fibre_velocity_m_s": Published("conduction velocity of C fibres", "m/s", "kandel2021", low=0.5, high=2),
+    # Membrane potential of mammalian skeletal muscle.
+    "muscle_potassium_mm": Published("K⁺ outside and inside mammalian skeletal muscle", "mM", "hille2001",
+                                     value=4, also=(155,)),
+    "muscle_sodium_mm": Published("Na⁺ outside and inside mammalian skeletal muscle", "mM", "hille2001",
+                                  value=145, also=(12,)),
+    "muscle_chloride_mm": Published("Cl⁻ outside and inside mammalian skeletal muscle", "mM", "hille2001",
+                                    value=123, also=(4.2,)),
+    "muscle_calcium_mm": Published("free Ca²⁺ outside mammalian skeletal muscle", "mM", "hille2001", value=1.5),
+    "resting_potential_4mm_k_mv": Published(
+        "resting potential of muscle fibres at 4 mM external K⁺", "mV", "jurkatrott2009", value=-85, also=(4,)),
+    "paradox_below_k_mm": Published(
+        "external K⁺ below which fibres depolarise paradoxically", "mM", "jurkatrott2009", value=1.0),
+    "paradox_potential_mv": Published(
+        "second stable potential of paradoxically depolarised fibres", "mV", "jurkatrott2009", value=-60),
+    "squid_axon_velocity_m_s": Published(
+        "conduction velocity computed for a squid giant axon 476 µm thick at 18.5 °C", "m/s", "hodgkin1952",
+        value=18.8, also=(476, 18.5)),
 }
 
 

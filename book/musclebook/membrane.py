@@ -1,0 +1,136 @@
+"""Membrane potential of a skeletal muscle fibre: Nernst and Goldman-Hodgkin-Katz.
+
+Chapter: ``book/membrane.ipynb``.
+
+Concentrations (mM, outside / inside) are those tabulated for mammalian skeletal muscle by Hille
+(2001). The Goldman-Hodgkin-Katz (GHK) voltage equation gives the resting potential from the
+concentrations and the relative permeabilities of the membrane to K⁺, Na⁺ and Cl⁻::
+
+    V = (RT/F) ln[(P_K K_o + P_Na Na_o + P_Cl Cl_i) / (P_K K_i + P_Na Na_i + P_Cl Cl_o)]
+
+The permeabilities are relative to P_K. Muscle membrane is very permeable to chloride, but hardly
+pumps it: in a steady state chloride settles where its Nernst potential equals the membrane
+potential, carries no net current and drops out of the sum. (Right after a sudden change, before
+chloride has redistributed, it would damp the change; the model leaves that out.) P_Na is fitted so that
+the fibre rests at -85 mV with 4 mM external K⁺, as measured by Jurkat-Rott et al. (2009).
+What is measured, fitted or illustrative is listed in ``PARAMETER_STATUS``.
+
+What GHK cannot do: with fixed permeabilities it predicts that a fibre hyperpolarises further and
+further as external K⁺ falls, but real fibres below 1 mM K⁺ depolarise to a second stable potential
+near -60 mV (Jurkat-Rott et al. 2009), because their K⁺ channels close. ``ghk_valid`` flags the
+region. Calcium barely enters the GHK sum at rest; low calcium acts by moving the firing threshold
+towards the resting potential (surface-charge screening), which ``threshold_mv`` shows qualitatively
+with an illustrative size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+GAS_CONSTANT = 8.314462618  # J/(mol K)
+FARADAY = 96485.33212  # C/mol
+BODY_TEMPERATURE_C = 37.0
+
+# Hille 2001, mammalian skeletal muscle: (outside, inside) [mM]
+NORMAL = {"K": (4.0, 155.0), "Na": (145.0, 12.0), "Cl": (123.0, 4.2), "Ca": (1.5, 1e-4)}
+VALENCE = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
+
+RESTING_MV_AT_4MM = -85.0  # Jurkat-Rott et al. 2009 [mV]
+PARADOX_BELOW_K_MM = 1.0  # below this external K⁺ fibres depolarise paradoxically (same source) [mM]
+PARADOX_MV = -60.0  # the second stable potential (same source) [mV]
+THRESHOLD_MV = -55.0  # firing threshold at normal calcium [mV], illustrative
+THRESHOLD_SHIFT_PER_HALVING_MV = 5.0  # threshold moves towards rest by this per halving of Ca²⁺ [mV], illustrative
+
+
+def rt_over_f_mv(temperature_c: float = BODY_TEMPERATURE_C) -> float:
+    """RT/F [mV]."""
+    if not temperature_c > -273.15:
+        raise ValueError(f"temperature {temperature_c!r} °C is below absolute zero")
+    return 1000 * GAS_CONSTANT * (temperature_c + 273.15) / FARADAY
+
+
+def nernst_mv(ion: str, outside_mm: float, inside_mm: float, temperature_c: float = BODY_TEMPERATURE_C) -> float:
+    """Equilibrium potential of ``ion`` [mV]."""
+    if ion not in VALENCE:
+        raise ValueError(f"unknown ion {ion!r}: expected one of {sorted(VALENCE)}")
+    if not (outside_mm > 0 and inside_mm > 0):
+        raise ValueError(f"{ion}: concentrations must be positive, got outside={outside_mm!r}, inside={inside_mm!r}")
+    return rt_over_f_mv(temperature_c) / VALENCE[ion] * math.log(outside_mm / inside_mm)
+
+
+@dataclass(frozen=True)
+class Fibre:
+    k_out: float = NORMAL["K"][0]
+    k_in: float = NORMAL["K"][1]
+    na_out: float = NORMAL["Na"][0]
+    na_in: float = NORMAL["Na"][1]
+    cl_out: float = NORMAL["Cl"][0]
+    cl_in: float = NORMAL["Cl"][1]
+    ca_out: float = NORMAL["Ca"][0]
+    p_na: float = 0.0  # P_Na / P_K [-], fitted (see P_NA)
+    temperature_c: float = BODY_TEMPERATURE_C
+
+    def __post_init__(self):
+        for name in ("k_out", "k_in", "na_out", "na_in", "cl_out", "cl_in", "ca_out"):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise ValueError(f"membrane Fibre: {name}={value!r} must be a positive concentration in mM")
+        if not (math.isfinite(self.p_na) and self.p_na >= 0):
+            raise ValueError(f"membrane Fibre: p_na={self.p_na!r} must be zero or positive")
+
+    def with_(self, **changes) -> "Fibre":
+        return replace(self, **changes)
+
+
+def ghk_mv(fibre: Fibre) -> float:
+    """Steady resting potential by the GHK voltage equation [mV], fixed permeabilities, chloride in equilibrium."""
+    top = fibre.k_out + fibre.p_na * fibre.na_out
+    bottom = fibre.k_in + fibre.p_na * fibre.na_in
+    return rt_over_f_mv(fibre.temperature_c) * math.log(top / bottom)
+
+
+def fit_p_na(target_mv: float = RESTING_MV_AT_4MM) -> float:
+    """The P_Na / P_K that puts the normal fibre at ``target_mv`` (bisection)."""
+    low, high = 0.0, 1.0
+    for _ in range(60):
+        mid = (low + high) / 2
+        if ghk_mv(Fibre(p_na=mid)) < target_mv:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+P_NA = fit_p_na()
+REST = Fibre(p_na=P_NA)
+
+PARAMETER_STATUS = {
+    "ion concentrations inside and outside": "measured: mammalian skeletal muscle, Hille 2001",
+    "resting potential -85 mV at 4 mM K⁺": "measured: Jurkat-Rott et al. 2009 (sets P_Na)",
+    f"P_Na / P_K = {P_NA:.3f}": "fitted: to that resting potential",
+    "chloride in equilibrium in a steady state (drops out of GHK)": "model assumption",
+    "paradoxical depolarisation below 1 mM K⁺, to -60 mV": "measured: Jurkat-Rott et al. 2009 (outside GHK)",
+    "threshold -55 mV and its shift with calcium": "qualitative: direction known, size illustrative",
+    "inside concentrations held fixed when plasma changes": "model assumption",
+}
+
+
+def ghk_valid(fibre: Fibre) -> bool:
+    """False where fixed-permeability GHK is known to fail: external K⁺ below the paradox threshold."""
+    return fibre.k_out >= PARADOX_BELOW_K_MM
+
+
+def threshold_mv(ca_out_mm: float) -> float:
+    """Firing threshold [mV]: closer to rest when external calcium is low (qualitative, illustrative size)."""
+    if not ca_out_mm > 0:
+        raise ValueError(f"external calcium {ca_out_mm!r} mM must be positive")
+    return THRESHOLD_MV + THRESHOLD_SHIFT_PER_HALVING_MV * math.log2(ca_out_mm / NORMAL["Ca"][0])
+
+
+def with_plasma(ion: str, outside_mm: float, fibre: Fibre = REST) -> Fibre:
+    """The fibre with the external concentration of one ion changed (the inside is left as it is)."""
+    field = {"K": "k_out", "Na": "na_out", "Cl": "cl_out", "Ca": "ca_out"}.get(ion)
+    if field is None:
+        raise ValueError(f"unknown ion {ion!r}: expected K, Na, Cl or Ca")
+    return fibre.with_(**{field: outside_mm})

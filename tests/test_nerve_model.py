@@ -1,0 +1,64 @@
+"""Conduction velocity against Hursh (1939), the fibre classes of Kandel et al. (2021), and Hodgkin & Huxley (1952)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from musclebook import nerve as nv
+from musclebook import nerve_plots as pl
+from musclebook.published import VALUES
+
+
+def test_myelinated_fibres_conduct_six_metres_per_second_per_micrometre():
+    # Hursh 1939 (Am J Physiol 127:131): about 6 m/s per µm of outer diameter
+    d = np.array([2.0, 10.0, 20.0])
+    assert np.allclose(nv.myelinated_velocity(d) / d, VALUES["myelinated_velocity_per_diameter"].value)
+
+
+def test_largest_myelinated_fibres_fall_in_the_a_alpha_range():
+    # Kandel et al. 2021: A-alpha fibres 12-20 µm conduct at 70-120 m/s
+    low, high = VALUES["a_alpha_velocity_m_s"].bounds
+    v = nv.myelinated_velocity(np.array(VALUES["a_alpha_diameter_um"].bounds))
+    assert np.all((v >= low) & (v <= high))
+
+
+def test_unmyelinated_law_reproduces_the_c_fibre_range():
+    # Kandel et al. 2021: C fibres 0.2-1.5 µm conduct at 0.5-2 m/s (the constant was fitted to this)
+    low, high = VALUES["c_fibre_velocity_m_s"].bounds
+    v = nv.unmyelinated_velocity(np.array(VALUES["c_fibre_diameter_um"].bounds))
+    assert np.all((v >= low) & (v <= high))
+
+
+def test_cold_squid_axon_is_slower_than_the_warm_mammalian_law_predicts():
+    # Hodgkin & Huxley 1952 computed 18.8 m/s for a 476 µm squid axon at 18.5 °C; the mammalian law is for 37 °C
+    squid = VALUES["squid_axon_velocity_m_s"]
+    diameter = squid.also[0]
+    assert squid.value < nv.unmyelinated_velocity(diameter)
+    assert nv.unmyelinated_velocity(diameter) / squid.value < 3  # same order of magnitude
+
+
+def test_velocity_grows_with_diameter_and_myelin_wins_where_both_exist():
+    d = np.geomspace(*nv.MYELINATED_RANGE_UM, 50)
+    assert np.all(np.diff(nv.myelinated_velocity(d)) > 0)
+    assert np.all(np.diff(nv.unmyelinated_velocity(d)) > 0)
+    assert np.all(nv.myelinated_velocity(d) > nv.unmyelinated_velocity(d))
+
+
+@pytest.mark.parametrize("diameter", pl.EXPLORER_DIAMETERS_UM)
+def test_explorer_frames_are_finite_and_described(diameter):
+    for _, v, _ in pl.fibres_at(diameter):
+        assert np.isfinite(v) and v > 0
+        assert 0 < nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v) < 10_000
+    assert pl.describe_conduction(diameter)
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, float("nan")])
+def test_bad_diameters_are_refused(bad):
+    with pytest.raises(ValueError, match="diameter"):
+        nv.myelinated_velocity(bad)
+
+
+def test_bad_travel_is_refused():
+    with pytest.raises(ValueError, match="distance"):
+        nv.travel_time_ms(0.0, 10.0)
