@@ -87,3 +87,11 @@ def test_unknown_ion_is_refused():
         mb.nernst_mv("Mg", 1.0, 0.5)
     with pytest.raises(ValueError, match="unknown ion"):
         mb.with_plasma("Li", 1.0)
+
+
+def test_more_sodium_permeability_moves_the_membrane_from_e_k_towards_e_na():
+    vm = [mb.ghk_mv(mb.REST.with_(p_na=r)) for r in pl.PERMEABILITY_RATIOS]
+    e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
+    assert all(a < b for a, b in zip(vm, vm[1:]))
+    assert e_k < vm[0] and vm[-1] < e_na and vm[-1] > 0
+    assert all(pl.describe_permeability(r) for r in pl.PERMEABILITY_RATIOS)

@@ -93,3 +93,42 @@ def describe_membrane(ion: str, level: int) -> str:
     if ion == "Ca" and level != NORMAL_LEVEL:
         text += " Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
     return text
+
+
+# ---------------------------------------------------------------- permeability: from rest towards the action potential
+
+PERMEABILITY_RATIOS = (0.001, 0.005, round(mb.P_NA, 3), 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
+
+
+def draw_permeability_explorer(fig, p_na: float):
+    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    fibre = mb.REST.with_(p_na=p_na)
+    vm = mb.ghk_mv(fibre)
+    e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
+    left.set_ylim(-110, 80)
+    left.set_xlim(0, 1)
+    for value, colour, text, style in ((e_na, "#E69F00", "E_Na", ":"), (e_k, POTASSIUM, "E_K", ":"),
+                                       (vm, VM, "membrane", "-")):
+        left.axhline(value, color=colour, lw=3 if style == "-" else 1.2, ls=style)
+        left.text(0.02, value + 3, f"{text} {value:+.0f} mV", color=colour, fontsize=8)
+    left.set_xticks([])
+    left.set_ylabel("Membrane potential (mV)")
+    left.spines[["top", "right", "bottom"]].set_visible(False)
+    ratios = np.geomspace(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1], 120)
+    right.plot(ratios, [mb.ghk_mv(mb.REST.with_(p_na=float(r))) for r in ratios], color=VM, lw=2)
+    right.plot([p_na], [vm], "o", color=VM, ms=8)
+    right.axvline(mb.P_NA, color="#999999", lw=0.8, ls=":")
+    right.set_xscale("log")
+    right.set_ylim(-110, 80)
+    right.set_xlabel("P_Na / P_K (log scale)")
+    right.set_ylabel("mV")
+    right.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(f"Sodium permeability {p_na:g} × potassium permeability", fontsize=10)
+
+
+def describe_permeability(p_na: float) -> str:
+    vm = mb.ghk_mv(mb.REST.with_(p_na=p_na))
+    where = ("close to E_K, as at rest" if vm < -75 else "approaching E_Na, as at the peak of an action potential"
+             if vm > 30 else "between E_K and E_Na")
+    return (f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
+            f"membrane at {vm:+.0f} mV, {where}.")

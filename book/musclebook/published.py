@@ -83,6 +83,12 @@ VALUES: dict[str, Published] = {
         "induced-cramp duration after pickle juice", "s", "miller2010pickle", value=84.6),
     "water_cramp_duration_s": Published(
         "induced-cramp duration after water", "s", "miller2010pickle", value=133.7),
+    "cramp_threshold_frequency_hz": Published(
+        "threshold frequency of electrically induced cramp, flexor hallucis brevis", "Hz", "miller2012",
+        value=16.2, spread=3.8),
+    "ors_baseline_threshold_hz": Published(
+        "baseline cramp threshold frequency of the calf, 10 men, before exercise in the heat", "Hz", "lau2021",
+        value=25.6, spread=0.7, also=(10,)),
     "induced_cramp_force_before_n": Published(
         "maximal voluntary force before an induced cramp", "N", "miller2012", value=28.7),
     "induced_cramp_force_after_n": Published(
