@@ -51,3 +51,24 @@ def test_deploy_workflow_builds_with_the_readme_commands_and_publishes_the_site(
     assert set(deploy["needs"]) == {"test", "build"} and "refs/heads/main" in deploy["if"]
     assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_licences_are_stated_for_content_and_code():
+    text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "creativecommons.org/licenses/by/4.0" in text
+    assert "MIT License" in text and "book/musclebook/" in text
+    assert "kejang-otot.id.txt" in text  # the quoted article is not ours to license
+
+
+def test_citation_file_names_the_configured_repository_and_licences():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"title", "authors", "message", "license"} <= set(cff)
+    assert cff["repository-code"] == URL
+    assert set(cff["license"]) == {"CC-BY-4.0", "MIT"}
+
+
+def test_contributing_explains_claims_chapters_explorers_and_checks():
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for needle in ("## Add or change a claim", "## Add a chapter", "## Add an explorer", "make test", "make outputs"):
+        assert needle in text, needle

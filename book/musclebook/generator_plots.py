@@ -61,18 +61,18 @@ def draw_cramp_explorer(fig, fatigue: float, stretch: bool):
 
 def describe_cramp(fatigue: float, stretch: bool) -> str:
     s = gn.summary(gn.NEURON.with_(fatigue=fatigue), stretch=stretch)
-    text = (f"Fatigue {fatigue * 100:.0f}%: during the voluntary contraction the motor neuron fires at "
-            f"{s['voluntary_rate_hz']:.0f} Hz. ")
-    if s["cramp"]:
-        text += (f"When the voluntary drive ends it keeps firing on its own at {s['after_rate_hz']:.0f} Hz: "
-                 "a cramp. ")
-        text += ("Stretching the muscle silences it, and it stays quiet after the stretch."
-                 if stretch and s["stretch_rate_hz"] == 0 and s["after_stretch_rate_hz"] == 0
-                 else "Without a stretch it goes on firing to the end of the trace." if not stretch
-                 else f"Under the stretch it still fires at {s['stretch_rate_hz']:.0f} Hz.")
-    else:
-        text += "When the voluntary drive ends it falls silent: no cramp."
-    return text
+    start = gn.Protocol().stretch_ms[0] / 1000
+    text = (f"Fatigue {fatigue * 100:.0f}%, {'with a stretch from ' + format(start, 'g') + ' s' if stretch else 'no stretch'}: "
+            f"during the voluntary contraction the motor neuron fires at {s['voluntary_rate_hz']:.0f} Hz. ")
+    if not s["cramp"]:
+        return text + "When the voluntary drive ends it falls silent: no cramp" + (
+            ", so the stretch has nothing to stop." if stretch else ".")
+    text += f"When the voluntary drive ends it keeps firing on its own at {s['after_rate_hz']:.0f} Hz: a cramp. "
+    if not stretch:
+        return text + "Without a stretch it goes on firing to the end of the trace."
+    if s["stretch_rate_hz"] == 0 and s["after_stretch_rate_hz"] == 0:
+        return text + "Stretching the muscle silences it, and it stays quiet after the stretch."
+    return text + f"Under the stretch it still fires at {s['stretch_rate_hz']:.0f} Hz."
 
 
 def draw_hysteresis_explorer(fig, pic_mv: float, fatigue: float):
