@@ -208,3 +208,41 @@ def test_every_explorer_responds_to_mouse_and_keyboard(site, browser):
         assert problems == {"outside": [], "failed": [], "errors": []}, path
         page.context.close()
     assert explored >= 2
+
+
+def question_boxes(page):
+    boxes = page.locator(".widget-vbox").filter(has=page.locator(".mb-question"))
+    return [boxes.nth(i) for i in range(boxes.count())]
+
+
+def visible_feedback(box) -> list[str]:
+    return box.evaluate(
+        "b => [...b.querySelectorAll('.mb-feedback')].filter(e => e.offsetParent !== null).map(e => e.innerText)"
+    )
+
+
+def test_every_self_check_question_gives_feedback_in_the_static_page(site, browser):
+    base, pages = site
+    answered = 0
+    for path in pages:
+        page, problems = open_page(browser, f"{base}/{path}")
+        for box in question_boxes(page):
+            box.scroll_into_view_if_needed()
+            assert visible_feedback(box) == [], "feedback shows before any answer"
+            buttons = box.locator(".widget-toggle-button")
+            verdicts = []
+            for i in range(buttons.count()):
+                buttons.nth(i).click()
+                page.wait_for_timeout(100)
+                shown = visible_feedback(box)
+                assert len(shown) == 1, (path, i, shown)
+                verdicts.append(shown[0].split(".")[0])
+            assert any("Right" in v for v in verdicts) and any("Not quite" in v for v in verdicts), (path, verdicts)
+            buttons.nth(0).focus()
+            buttons.nth(0).press("Enter")  # by keyboard too
+            page.wait_for_timeout(100)
+            assert len(visible_feedback(box)) == 1
+            answered += 1
+        assert problems == {"outside": [], "failed": [], "errors": []}, path
+        page.context.close()
+    assert answered >= 9

@@ -234,3 +234,32 @@ def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built
         for repo, ref, path in binder + colab:
             assert (repo, ref) == (owner_repo, branch), (repo, ref)
             assert (REPO / path).is_file(), f"launch link to {path}, which is not in the repository"
+
+
+WIDGET_CHAPTERS = ("coupling", "crossbridges", "twitch", "length_speed", "motor_units", "fatigue", "nerves",
+                   "membrane", "generator")
+
+
+@pytest.mark.parametrize("chapter", WIDGET_CHAPTERS)
+def test_every_widget_chapter_has_objectives_exercises_solutions_and_self_checks(built_book, chapter):
+    site, _ = built_book
+    text = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    assert "What you’ll learn" in text or "What you'll learn" in text
+    assert text.count('class="admonition exercise') >= 2, "at least two exercises"
+    assert 'class="dropdown admonition solution' in text or "solution" in text
+    assert text.count("solution") >= 2
+    assert "Judge a claim of the article" in text and "Predict, then move the slider" in text
+    assert "mb-question" in text  # self-check questions, embedded in the widget state
+    assert "Summary" in text and "Further reading" in text
+
+
+def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
+    site, _ = built_book
+    text = (site / "book" / "article_id.html").read_text(encoding="utf-8")
+    ledger = load_ledger()
+    for claim in ledger.claims:
+        assert f'id="klaim-{claim.id.lower()}"' in text, claim.id
+        assert html.escape(claim.correction_id[:40], quote=False) in text, claim.id
+    assert text.count('lang="id"') >= len(ledger.claims)
+    english = (site / "book" / "article.html").read_text(encoding="utf-8")
+    assert english.count("Koreksi dalam Bahasa Indonesia") == len(ledger.claims)

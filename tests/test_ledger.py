@@ -66,6 +66,19 @@ def test_every_claim_is_complete(ledger):
         assert claim.translation != claim.quote, claim.id
 
 
+def test_every_claim_has_an_indonesian_correction_that_is_not_the_english_one(ledger):
+    for claim in ledger.claims:
+        text = claim.correction_id
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+        assert 2 <= len(sentences) <= 8, (claim.id, len(sentences))
+        assert text != claim.correction, claim.id
+        # written in Indonesian: common function words appear, English ones do not dominate
+        words = re.findall(r"[a-z]+", text.lower())
+        indonesian = sum(w in {"yang", "dan", "tidak", "dengan", "pada", "dari", "untuk", "otot"} for w in words)
+        english = sum(w in {"the", "and", "with", "from", "muscle", "is", "of"} for w in words)
+        assert indonesian >= 3 and english <= 1, (claim.id, indonesian, english)
+
+
 def test_verdicts_use_the_scale_and_flag_unsafe_advice(ledger):
     counts = Counter(c.verdict for c in ledger.claims)
     assert counts["unsafe-advice"] >= 1
@@ -93,8 +106,8 @@ def mini(tmp_path):
     (tmp_path / "refs.bib").write_text("@article{known2020,\n  title={T},\n  doi={10.1/x}\n}\n", encoding="utf-8")
     (tmp_path / "page.md").write_text("# Page\n\n(real-section)=\n## Section\n", encoding="utf-8")
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
-    claim = dict(kind="claim", verdict="incorrect", correction="One. Two.", references=["known2020"],
-                 shown_in=["real-section"])
+    claim = dict(kind="claim", verdict="incorrect", correction="One. Two.", correction_id="Satu. Dua.",
+                 references=["known2020"], shown_in=["real-section"])
     data = {
         "article": "article.txt",
         "entries": [
@@ -148,6 +161,8 @@ def broken(data, index, **changes):
         (0, {"sources": ["known2020"]}, "K01", "sources", "unexpected field"),
         (0, {"references": []}, "K01", "references", "non-empty list"),
         (0, {"correction": "  "}, "K01", "correction", "non-empty string"),
+        (3, {"correction_id": None}, "K04", "correction_id", "missing required field"),
+        (0, {"correction_id": ""}, "K01", "correction_id", "non-empty string"),
     ],
 )
 def test_bad_field_is_named(mini, index, changes, entry, field, message):

@@ -16,6 +16,8 @@ BIB = REPO / "book" / "references.bib"
 # Numbers the prose may state that are not physiology: each with its reason.
 NON_PHYSIOLOGY = {
     r"about \d+ minutes": "a chapter's estimated reading time",
+    r"\b50-minute\b": "the length of a class in the instructor guide",
+    r"(?m)^\| \d+–\d+ \|": "the minutes of the instructor guide's lesson plan",
 }
 
 ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")  # {glue:text}`x:.1f`, {cite:p}`key`, {ref}`label`
@@ -37,14 +39,26 @@ def numbers_in(text: str) -> list[float]:
     return [float(n.replace(",", "")) for n in NUMBER.findall(prose_of(text))]
 
 
+def indonesian_numbers(text: str) -> str:
+    """Write Indonesian numerals the English way: 2.438 -> 2438 (thousands), 55,2 -> 55.2 (decimals)."""
+    text = re.sub(r"(?<=\d)\.(?=\d{3}\b)", "", text)
+    return re.sub(r"(?<=\d),(?=\d)", ".", text)
+
+
 def prose_sources():
     for page in toc_files():
         yield page.relative_to(REPO).as_posix(), markdown_sources(page)
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
+        if entry.correction_id:
+            yield f"claims.yaml {entry.id} (Indonesian)", indonesian_numbers(entry.correction_id)
 
 
 SOURCES = dict(prose_sources())
+
+
+def test_indonesian_numerals_are_read_as_numbers():
+    assert numbers_in(indonesian_numbers("67 % dari 2.438 atlet; 55,2 % dan 112,4 ms")) == [67.0, 2438.0, 55.2, 112.4]
 
 
 def test_number_extraction_sees_through_markup():

@@ -31,13 +31,23 @@ VERDICTS: dict[str, tuple[str, str]] = {
     "unsafe-advice": ("Unsafe advice", "danger"),
 }
 
+#: The verdict labels in Indonesian, for the Indonesian article page.
+VERDICTS_ID: dict[str, str] = {
+    "correct": "Benar",
+    "partly-correct": "Sebagian benar",
+    "misleading": "Menyesatkan",
+    "incorrect": "Salah",
+    "unfalsifiable": "Tidak dapat diuji",
+    "unsafe-advice": "Saran berbahaya",
+}
+
 #: The verdicts as a schema.org Rating (1 = worst, 5 = best), for the ClaimReview data.
 VERDICT_RATING = {"correct": 5, "partly-correct": 4, "unfalsifiable": 3, "misleading": 2, "incorrect": 1,
                   "unsafe-advice": 1}
 
 KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
-CLAIM_FIELDS = ("verdict", "correction", "references", "shown_in")
+CLAIM_FIELDS = ("verdict", "correction", "correction_id", "references", "shown_in")
 OPTIONAL_FIELDS = ("note",)
 ID_PATTERN = re.compile(r"^K\d{2,3}$")
 LABEL_DEFINITION = re.compile(r"^\(([A-Za-z0-9_.:-]+)\)=\s*$", re.MULTILINE)
@@ -70,6 +80,7 @@ class Entry:
     paragraph: int  # 1-based line number of the article the quote sits on
     verdict: str | None = None
     correction: str | None = None
+    correction_id: str | None = None  # the correction in Indonesian, written for the article's readers
     references: tuple[str, ...] = ()
     shown_in: tuple[str, ...] = ()
     note: str | None = None
@@ -270,6 +281,7 @@ def load_ledger(
                 )
             extra["verdict"] = verdict
             extra["correction"] = " ".join(_require_text(path, raw, "correction", name).split())
+            extra["correction_id"] = " ".join(_require_text(path, raw, "correction_id", name).split())
             extra["references"] = _require_keys(path, raw, "references", name)
             extra["shown_in"] = _require_keys(path, raw, "shown_in", name)
             if known_keys is not None:

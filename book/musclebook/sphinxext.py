@@ -22,7 +22,11 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from .ledger import DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, Entry, Ledger, LedgerError, load_ledger
+from docutils.parsers.rst import directives
+
+from .ledger import DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, VERDICTS_ID, Entry, Ledger, LedgerError, load_ledger
+
+LANGUAGES = ("en", "id")
 
 _CACHE: dict[str, Ledger] = {}
 
@@ -43,9 +47,39 @@ def _escape(text: str) -> str:
     return text
 
 
-def verdict_badge(entry: Entry) -> str:
+def verdict_badge(entry: Entry, language: str = "en") -> str:
     label, colour = VERDICTS[entry.verdict]
+    if language == "id":
+        label = VERDICTS_ID[entry.verdict]
     return f"{{bdg-{colour}}}`{label}`"
+
+
+def anchor(entry: Entry, language: str = "en") -> str:
+    """The label of an entry on the English (``claim-k05``) or the Indonesian (``klaim-k05``) article page."""
+    return entry.anchor if language == "en" else "klaim-" + entry.id.lower()
+
+
+def card_markup_id(entry: Entry) -> list[str]:
+    """MyST lines of the claim card of one claim, in Indonesian (for the Indonesian article page)."""
+    cites = ",".join(entry.references)
+    where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
+    return [
+        "::::{card}",
+        f":class-card: claim-card verdict-{entry.verdict}",
+        ":shadow: none",
+        "",
+        ":::{card-header}",
+        f"{verdict_badge(entry, 'id')} <span lang=\"id\">**Klaim {entry.id}**</span>"
+        f" · {{ref}}`English <{entry.anchor}>`",
+        ":::",
+        f"<span lang=\"id\">**Artikel menyatakan** «{_escape(entry.quote)}»</span>",
+        "",
+        f"<span lang=\"id\">**Fisiologi menyatakan:** {_escape(entry.correction_id)}</span> {{cite:p}}`{cites}`",
+        "",
+        f"<span lang=\"id\">**Lihat (dalam bahasa Inggris):**</span> {where}",
+        "::::",
+        "",
+    ]
 
 
 def card_markup(entry: Entry, *, link_to_article: bool = True) -> list[str]:
@@ -66,6 +100,12 @@ def card_markup(entry: Entry, *, link_to_article: bool = True) -> list[str]:
         f"*In English:* “{_escape(entry.translation)}”",
         "",
         f"**Physiology says:** {_escape(entry.correction)} {{cite:p}}`{cites}`",
+        "",
+        ":::{dropdown} Koreksi dalam Bahasa Indonesia",
+        ":class-container: correction-id",
+        "",
+        f"<span lang=\"id\">{_escape(entry.correction_id)}</span>",
+        ":::",
         "",
         f"**See it:** {where}",
         "::::",
@@ -111,29 +151,75 @@ class ClaimCard(_LedgerDirective):
         return self.render(lines)
 
 
+def _language(value: str) -> str:
+    return directives.choice(value, LANGUAGES)
+
+
 class ClaimLedger(_LedgerDirective):
     has_content = False
+    option_spec = {"language": _language}
 
     def run(self):
-        self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
+        language = self.options.get("language", "en")
+        if language == "en":
+            self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
         lines: list[str] = []
         for number, group in enumerate(ledger().paragraphs(), start=1):
-            lines += [f"**Paragraph {number}**", ""]
+            lines += [f"**{'Paragraph' if language == 'en' else 'Paragraf'} {number}**", ""]
             for entry in group:
-                lines += [f"({entry.anchor})=", ""]
-                lines += card_markup(entry, link_to_article=False) if entry.is_claim else rhetoric_markup(entry)
+                lines += [f"({anchor(entry, language)})=", ""]
+                if not entry.is_claim:
+                    lines += rhetoric_markup(entry) if language == "en" else rhetoric_markup_id(entry)
+                else:
+                    lines += card_markup(entry, link_to_article=False) if language == "en" else card_markup_id(entry)
         return self.render(lines)
+
+
+def rhetoric_markup_id(entry: Entry) -> list[str]:
+    return [f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}» — bukan klaim</span>", ""]
 
 
 class VerdictSummary(_LedgerDirective):
     has_content = False
+    option_spec = {"language": _language}
 
     def run(self):
+        language = self.options.get("language", "en")
         counts = Counter(e.verdict for e in ledger().claims)
-        lines = ["| Verdict | Claims |", "| --- | --- |"]
+        head = ("Verdict", "Claims", "All claims") if language == "en" else ("Penilaian", "Klaim", "Semua klaim")
+        lines = [f"| {head[0]} | {head[1]} |", "| --- | --- |"]
         for key, (label, colour) in VERDICTS.items():
-            lines.append(f"| {{bdg-{colour}}}`{label}` | {counts.get(key, 0)} |")
-        lines += [f"| **All claims** | **{sum(counts.values())}** |", ""]
+            shown = label if language == "en" else VERDICTS_ID[key]
+            lines.append(f"| {{bdg-{colour}}}`{shown}` | {counts.get(key, 0)} |")
+        lines += [f"| **{head[2]}** | **{sum(counts.values())}** |", ""]
+        return self.render(lines)
+
+
+def first_sentence(text: str) -> str:
+    import re
+
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)
+    return parts[0]
+
+
+class MisconceptionBank(_LedgerDirective):
+    """Every claim of the article as a "fact or myth?" prompt, with its answer hidden in a dropdown."""
+
+    has_content = False
+
+    def run(self):
+        lines: list[str] = []
+        for number, claim in enumerate(ledger().claims, start=1):
+            lines += [
+                f"{number}. **Fact or myth?** <span lang=\"id\">«{_escape(claim.quote)}»</span> — "
+                f"*{_escape(claim.translation)}*",
+                "",
+                f"   :::{{dropdown}} Answer to {claim.id}",
+                f"   {verdict_badge(claim)} {_escape(first_sentence(claim.correction))} "
+                f"({{ref}}`full correction <{claim.anchor}>`)",
+                "   :::",
+                "",
+            ]
         return self.render(lines)
 
 
@@ -208,6 +294,7 @@ def setup(app):
     app.add_directive("claim-card", ClaimCard)
     app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("verdict-summary", VerdictSummary)
+    app.add_directive("misconception-bank", MisconceptionBank)
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
