@@ -39,6 +39,12 @@ FILES = {
     "requirejs@2.3.4": {
         "package/require.js": ("ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce", ["require.js"]),
     },
+    "reveal.js@5.1.0": {  # the slides (scripts/slides.py); its themes load web fonts, so only the core is used
+        "package/dist/reveal.js": ("9736bf3d8918e391e8c07c85c53773800d4004dc25f948916e319ca371ca881a",
+                                   ["reveal/reveal.js"]),
+        "package/dist/reveal.css": ("9cbc5082797d938f0ee780328790a131ae3d7bc5c09c176e77927c174f29e60a",
+                                    ["reveal/reveal.css"]),
+    },
     "axe-core@4.14.1": {
         "package/axe.min.js": ("29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c",
                                ["../../.tools/axe.min.js"]),

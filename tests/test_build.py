@@ -263,3 +263,23 @@ def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
     assert text.count('lang="id"') >= len(ledger.claims)
     english = (site / "book" / "article.html").read_text(encoding="utf-8")
     assert english.count("Koreksi dalam Bahasa Indonesia") == len(ledger.claims)
+
+
+def test_glossary_has_thirty_terms_and_every_widget_chapter_links_to_it(built_book):
+    site, _ = built_book
+    glossary = (site / "book" / "glossary.html").read_text(encoding="utf-8")
+    terms = re.findall(r'<dt id="term-[^"]+"', glossary)
+    assert len(terms) >= 30, len(terms)
+    for chapter in WIDGET_CHAPTERS:
+        text = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+        assert re.search(r'href="glossary\.html#term-', text), f"{chapter} links no glossary term"
+
+
+def test_instructor_guide_has_a_lesson_plan_and_a_misconception_for_every_claim(built_book):
+    site, _ = built_book
+    text = (site / "book" / "instructor.html").read_text(encoding="utf-8")
+    assert "50-minute lesson plan" in text and "Binder" in text
+    claims = load_ledger().claims
+    assert text.count("Fact or myth?") == len(claims)
+    for claim in claims:
+        assert f"Answer to {claim.id}" in text

@@ -1,0 +1,159 @@
+"""Make reveal.js slides for every chapter from the built book, with the cells chosen by slide metadata.
+
+    python scripts/slides.py [SITE_DIR]
+
+Run after ``make book`` (``make slides`` does both). For each chapter notebook, the cells whose
+metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
+
+- a Markdown cell gives the slide its heading and, for the chapter's title cell, the list of
+  objectives; for the summary cell, the summary list;
+- a code cell gives its output as rendered in the book: an explorer with all its precomputed frames,
+  or a self-check question. Its slide is titled with the heading of the section it sits in.
+
+The slides are written next to the chapter pages (``book/<chapter>-slides.html``), so they use the
+book's own copies of reveal.js, require.js and the widget manager: they work offline, and the
+explorers respond to the keyboard and mouse there as in the book. Press F for full screen, Esc for
+an overview.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+STYLE = """
+.reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
+.reveal .slides section { text-align: left; }
+.reveal h1, .reveal h2 { font-weight: 600; color: #1a3c6e; margin-bottom: 0.4em; }
+.reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.3em; }
+.reveal ul, .reveal p { font-size: 0.8em; line-height: 1.35; }
+.reveal li { margin-bottom: 0.3em; }
+.reveal .mb-slide-output { font-size: 0.5em; max-width: 760px; margin: 0 auto; }
+.reveal .mb-slide-output p, .reveal .mb-slide-output ul { font-size: 1em; }
+.reveal .mb-slide-output img { max-height: 62vh; width: auto; }
+.reveal .mb-slide-footer { position: absolute; bottom: 0.2em; font-size: 0.4em; color: #555; }
+.reveal a { color: #1a4f9c; }
+"""
+
+
+def chapters(toc: Path = REPO / "_toc.yml") -> list[Path]:
+    """The notebooks of the table of contents, in order."""
+    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
+    files = [c["file"] for part in data.get("parts", []) for c in part.get("chapters", [])]
+    return [REPO / f"{f}.ipynb" for f in files if (REPO / f"{f}.ipynb").exists()]
+
+
+def slide_cells(notebook: Path) -> list[tuple[int, dict]]:
+    """(index among rendered code cells or -1 for Markdown, cell) for every cell marked as a slide."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    chosen, code_index = [], 0
+    for cell in cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        marked = cell.get("metadata", {}).get("slideshow", {}).get("slide_type") == "slide"
+        if cell["cell_type"] == "code":
+            if "remove-cell" in tags:
+                continue
+            if marked:
+                chosen.append((code_index, cell))
+            code_index += 1
+        elif marked:
+            chosen.append((-1, cell))
+    return chosen
+
+
+def heading_of(cell: dict) -> str:
+    for line in "".join(cell["source"]).splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+    raise ValueError(f"a Markdown slide cell has no heading: {''.join(cell['source'])[:60]!r}")
+
+
+def plain(text: str) -> str:
+    """Undo the typographic quotes Sphinx adds, so headings compare equal to their source."""
+    for fancy, simple in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-")):
+        text = text.replace(fancy, simple)
+    return " ".join(text.replace("#", "").split())
+
+
+def section_for(soup, heading: str):
+    for h in soup.find_all(["h1", "h2", "h3"]):
+        if plain(h.get_text(" ", strip=True)) == plain(heading):
+            return h.find_parent("section")
+    raise ValueError(f"heading {heading!r} not found in the built page")
+
+
+def build_deck(notebook: Path, page: Path) -> str:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    main = soup.find("article") or soup
+    for link in main.select("a.headerlink"):
+        link.decompose()
+    code_cells = main.select("div.cell")
+    slides = []
+    for code_index, cell in slide_cells(notebook):
+        if code_index < 0:
+            heading = heading_of(cell)
+            section = section_for(main, heading)
+            lists = section.find_all("ul", recursive=False) or section.find_all("ul")
+            body = str(lists[0]) if lists else ""
+            tag = "h1" if "".join(cell["source"]).lstrip().startswith("# ") else "h2"
+            slides.append(f"<section><{tag}>{html.escape(heading)}</{tag}>{body}</section>")
+        else:
+            if code_index >= len(code_cells):
+                raise ValueError(f"{notebook.name}: code cell {code_index} is not in the built page")
+            out = code_cells[code_index].select_one(".cell_output") or code_cells[code_index]
+            section = code_cells[code_index].find_parent("section")
+            title = section.find(["h2", "h3"]).get_text(" ", strip=True) if section else notebook.stem
+            slides.append(f"<section><h2>{html.escape(title)}</h2><div class=\"mb-slide-output\">{out}</div>"
+                          "</section>")
+    if not slides:
+        raise ValueError(f"{notebook.name}: no cell is marked as a slide")
+    state = soup.find("script", attrs={"type": WIDGET_STATE})
+    title = soup.title.get_text() if soup.title else notebook.stem
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} (slides)</title>
+<link rel="icon" href="../_static/favicon.png">
+<link rel="stylesheet" href="../_static/reveal/reveal.css">
+<link rel="stylesheet" href="../_static/book.css">
+<style>{STYLE}</style>
+<script src="../_static/reveal/reveal.js"></script><!-- before require.js, or it registers as an AMD module -->
+<script src="../_static/require.js"></script>
+<script src="../_static/embed-amd.js"></script>
+</head><body>
+<div class="reveal"><div class="slides">
+{''.join(slides)}
+</div></div>
+{state or ''}
+<script>Reveal.initialize({{hash: true, width: 1100, height: 760, margin: 0.03, center: false}});</script>
+</body></html>
+"""
+
+
+def main(argv: list[str]) -> None:
+    site = Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html"
+    if not (site / "_static" / "reveal" / "reveal.js").is_file():
+        sys.exit(f"slides: {site}/_static/reveal/reveal.js is missing; build the book first (make book)")
+    made = 0
+    for notebook in chapters():
+        if not any(True for _ in slide_cells(notebook)):
+            continue
+        page = site / notebook.relative_to(REPO).with_suffix(".html")
+        out = page.with_name(f"{notebook.stem}-slides.html")
+        out.write_text(build_deck(notebook, page), encoding="utf-8")
+        print(f"slides: {out.relative_to(site)}")
+        made += 1
+    if not made:
+        sys.exit("slides: no chapter has cells marked as slides")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,89 @@
+"""The lecture kit's commands: slides (reveal.js, offline) and the PDF handout, made from the strictly built book."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHAPTERS = ("coupling", "crossbridges", "twitch", "length_speed", "motor_units", "fatigue", "nerves", "membrane",
+            "generator")
+
+
+def run(script: str, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "scripts" / script), *map(str, args)],
+                          capture_output=True, text=True, cwd=REPO)
+
+
+@pytest.fixture(scope="module")
+def served(built_book):
+    site, _ = built_book
+    made = run("slides.py", site)
+    assert made.returncode == 0, made.stdout + made.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_readme_documents_the_slides_and_handout_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "make slides" in readme and "make handout" in readme
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_slides_work_offline_with_their_explorers(served, chapter):
+    site, base = served
+    deck = site / "book" / f"{chapter}-slides.html"
+    text = deck.read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="https?://', text), "the slides load something from the web"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        outside, errors = [], []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
+        page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}book/{chapter}-slides.html", wait_until="networkidle")
+        total = page.evaluate("Reveal.getTotalSlides()")
+        assert total >= 4, total  # title, explorer(s), a self-check, summary
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(500)
+        frames = page.locator(".reveal .present .mb-frame img")
+        assert frames.count() >= 1 and frames.first.is_visible(), "the explorer slide shows no figure"
+        assert outside == [] and errors == [], (outside, errors)
+        browser.close()
+
+
+def test_handout_is_a_pdf_of_the_claim_by_claim_page(built_book, tmp_path):
+    site, _ = built_book
+    for page, name in (("book/article.html", "claims.pdf"), ("book/article_id.html", "claims-id.pdf")):
+        out = tmp_path / name
+        made = run("handout.py", site, out, page)
+        assert made.returncode == 0, made.stdout + made.stderr
+        data = out.read_bytes()
+        assert data.startswith(b"%PDF")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+        assert pages >= 5, pages  # 34 claim cards do not fit on a few pages
+        assert len(data) > 100_000
+
+
+def test_handout_refuses_a_missing_page(built_book, tmp_path):
+    site, _ = built_book
+    made = run("handout.py", site, tmp_path / "x.pdf", "book/no-such-page.html")
+    assert made.returncode != 0 and "does not exist" in made.stderr
