@@ -245,9 +245,8 @@ def test_every_widget_chapter_has_objectives_exercises_solutions_and_self_checks
     site, _ = built_book
     text = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
     assert "What you’ll learn" in text or "What you'll learn" in text
-    assert text.count('class="admonition exercise') >= 2, "at least two exercises"
-    assert 'class="dropdown admonition solution' in text or "solution" in text
-    assert text.count("solution") >= 2
+    assert text.count('class="exercise admonition"') >= 2, "at least two exercises"
+    assert text.count('class="solution dropdown admonition"') >= 2, "a hidden solution for each exercise"
     assert "Judge a claim of the article" in text and "Predict, then move the slider" in text
     assert "mb-question" in text  # self-check questions, embedded in the widget state
     assert "Summary" in text and "Further reading" in text
