@@ -15,19 +15,18 @@ A benchmark, not a timed test: it prints numbers and budgets, it does not fail.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "book"))
+from musclebook.localsite import serve  # noqa: E402
 JB = Path(sys.executable).parent / "jupyter-book"
 PAGE_BUDGET_BYTES = 2_000_000
 PRESSES = 40
@@ -82,15 +81,8 @@ def page_bytes(site: Path) -> dict[str, int]:
 def slider_latency(site: Path) -> list[tuple[str, list[dict]]]:
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     results = []
-    with sync_playwright() as p:
+    with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for page_path in sorted(page_bytes(site)):
@@ -112,7 +104,6 @@ def slider_latency(site: Path) -> list[tuple[str, list[dict]]]:
                 results.append((f"{page_path} slider {i + 1}", page.evaluate("window.__lat")))
             page.close()
         browser.close()
-    server.shutdown()
     return results
 
 

@@ -11,16 +11,15 @@ tried to load from outside, or if the page reported an error.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "book"))
+from musclebook.localsite import serve  # noqa: E402
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 
@@ -37,37 +36,28 @@ def print_pdf(site: Path, out: Path, page_path: str = "book/article.html") -> in
     if not (site / page_path).is_file():
         sys.exit(f"handout: {site / page_path} does not exist; build the book first (make book)")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     outside, errors = [], []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
+    with serve(site) as root, sync_playwright() as p:
+        base = root + "/"
+        browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
 
-            def route(r):
-                if r.request.url.startswith((base, "data:")):
-                    r.continue_()
-                else:
-                    outside.append(r.request.url)
-                    r.abort()
+        def route(r):
+            if r.request.url.startswith((base, "data:")):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
 
-            page.route("**/*", route)
-            page.on("pageerror", lambda e: errors.append(str(e)) if "THEBE_JS_URL" not in str(e) else None)
-            page.goto(base + page_path, wait_until="networkidle")
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            page.emulate_media(media="print")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(out), format="A4", print_background=True,
-                     margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
-            browser.close()
-    finally:
-        server.shutdown()
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)) if "THEBE_JS_URL" not in str(e) else None)
+        page.goto(base + page_path, wait_until="networkidle")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.emulate_media(media="print")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), format="A4", print_background=True,
+                 margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+        browser.close()
     if outside:
         sys.exit(f"handout: the page tried to load from outside the site: {outside}")
     if errors:

@@ -8,14 +8,13 @@ is injected into each page. Every page of the built site is visited. Screenshots
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from musclebook.localsite import serve
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "_build" / "screenshots"
@@ -49,15 +48,8 @@ def site_pages(html_dir: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def site(built_book):
     html_dir, _ = built_book
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=html_dir))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", site_pages(html_dir)
-    server.shutdown()
+    with serve(html_dir) as base:
+        yield base, site_pages(html_dir)
 
 
 @pytest.fixture(scope="module")

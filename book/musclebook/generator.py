@@ -158,15 +158,12 @@ def summary(neuron: Neuron = NEURON, stretch: bool = True) -> dict:
     run = simulate(neuron, protocol)
     d0, d1 = protocol.drive_ms
     s0, s1 = Protocol().stretch_ms
-    after = run.spikes_ms[run.spikes_ms >= d1]
-    before_stretch = after[after < s0]
     return {
         "voluntary_rate_hz": run.rate_hz(d0 + 500, d1 - protocol.release_ms),
         "after_rate_hz": run.rate_hz(d1 + 500, s0),  # firing with no voluntary drive: a cramp if > 0
         "cramp": run.rate_hz(d1 + 500, s0) > 0,
         "stretch_rate_hz": run.rate_hz(s0 + 200, s1),
         "after_stretch_rate_hz": run.rate_hz(s1 + 200, protocol.duration_ms),
-        "last_spike_after_drive_ms": float(before_stretch[-1] - d1) if before_stretch.size else 0.0,
     }
 
 

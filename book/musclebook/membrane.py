@@ -65,14 +65,12 @@ class Fibre:
     k_in: float = NORMAL["K"][1]
     na_out: float = NORMAL["Na"][0]
     na_in: float = NORMAL["Na"][1]
-    cl_out: float = NORMAL["Cl"][0]
-    cl_in: float = NORMAL["Cl"][1]
     ca_out: float = NORMAL["Ca"][0]
     p_na: float = 0.0  # P_Na / P_K [-], fitted (see P_NA)
     temperature_c: float = BODY_TEMPERATURE_C
 
     def __post_init__(self):
-        for name in ("k_out", "k_in", "na_out", "na_in", "cl_out", "cl_in", "ca_out"):
+        for name in ("k_out", "k_in", "na_out", "na_in", "ca_out"):
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
                 raise ValueError(f"membrane Fibre: {name}={value!r} must be a positive concentration in mM")
@@ -129,8 +127,11 @@ def threshold_mv(ca_out_mm: float) -> float:
 
 
 def with_plasma(ion: str, outside_mm: float, fibre: Fibre = REST) -> Fibre:
-    """The fibre with the external concentration of one ion changed (the inside is left as it is)."""
-    field = {"K": "k_out", "Na": "na_out", "Cl": "cl_out", "Ca": "ca_out"}.get(ion)
+    """The fibre with the external concentration of one ion changed (the inside is left as it is).
+
+    Chloride is not offered: in a steady state it is in equilibrium and does not set the potential.
+    """
+    field = {"K": "k_out", "Na": "na_out", "Ca": "ca_out"}.get(ion)
     if field is None:
-        raise ValueError(f"unknown ion {ion!r}: expected K, Na, Cl or Ca")
+        raise ValueError(f"unknown ion {ion!r}: expected K, Na or Ca")
     return fibre.with_(**{field: outside_mm})
