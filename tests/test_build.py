@@ -204,7 +204,26 @@ def test_article_page_carries_claimreview_data_for_every_claim(built_book):
         assert review["itemReviewed"]["appearance"]["text"] == claim.quote
         rating = review["reviewRating"]
         assert rating["alternateName"] == claim.verdict_label
+        # the same settled/debated label as the card, from the same ledger field
+        assert ("debated point" in rating["ratingExplanation"]) == bool(claim.debated), claim.id
+        assert "{pub}" not in review["reviewBody"]
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+
+
+def test_every_card_says_whether_its_correction_is_settled_or_debated(built_book):
+    site, _ = built_book
+    ledger = load_ledger()
+    for page, settled, debated in (("article", "Settled physiology", "Debated: "),
+                                   ("article_id", "Fisiologi yang mapan", "Diperdebatkan: ")):
+        text = (site / "book" / f"{page}.html").read_text(encoding="utf-8")
+        cards = re.split(r'<div class="sd-card[^"]*claim-card', text)[1:]
+        assert len(cards) == len(ledger.claims), page
+        for card, claim in zip(cards, ledger.claims):
+            if claim.debated:
+                assert debated + html.escape(ledger.debated_label(claim, "en" if page == "article" else "id"),
+                                             quote=False) in card, (page, claim.id)
+            else:
+                assert settled in card and debated not in card, (page, claim.id)
 
 
 def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
@@ -260,7 +279,7 @@ def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
     ledger = load_ledger()
     for claim in ledger.claims:
         assert f'id="klaim-{claim.id.lower()}"' in text, claim.id
-        assert html.escape(claim.correction_id[:40], quote=False) in text, claim.id
+        assert html.escape(claim.text("correction_id")[:40], quote=False) in text, claim.id
     assert text.count('lang="id"') >= len(ledger.claims)
     english = (site / "book" / "article.html").read_text(encoding="utf-8")
     assert english.count("correction-id") == len(ledger.claims)  # the Indonesian dropdown of every claim card

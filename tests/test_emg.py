@@ -17,7 +17,10 @@ def test_contracture_is_silent_but_forceful_and_cramp_is_loud():
     silent, force = activity("contracture")
     assert silent == 0 and force > 0.5
     loud, cramp_force = activity("cramp")
-    assert loud > activity("voluntary")[0] and cramp_force > activity("voluntary")[1]
+    assert loud > activity("voluntary")[0]
+    # Induced cramps reach only part of the EMG of a maximal voluntary contraction (Miller et al. 2010,
+    # 55-68 %): the schematic must not draw a cramp stronger than the voluntary contraction beside it.
+    assert cramp_force <= activity("voluntary")[1]
 
 
 def test_rest_is_silent_and_fasciculation_is_a_few_isolated_potentials():

@@ -22,8 +22,8 @@ def within(key, value):
 # relaxation fell at 55.2 ± 2.9 % of the control rate and lasted 151.3 ± 14.2 % as long (mean ± SEM, n = 25).
 
 def test_protocol_is_the_published_one():
-    assert fa.TETANUS_MS == VALUES["fatigue_tetanus_protocol"].value
-    assert fa.TETANUS_HZ in VALUES["fatigue_tetanus_protocol"].also
+    assert fa.TETANUS_MS == VALUES["fatigue_tetanus_duration_ms"].value
+    assert fa.TETANUS_HZ == VALUES["fatigue_tetanus_frequency_hz"].value
     assert fa.FATIGUED_FORCE * 100 == VALUES["fatigue_tetanic_force_pct"].value
 
 

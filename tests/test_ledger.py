@@ -92,6 +92,27 @@ def test_contested_question_is_shown_as_contested(ledger):
     text = " ".join(c.correction for c in ledger.claims)
     assert "contested" in text or "debated" in text
     assert "electrolyte" in text and "neuromuscular" in text
+    # every debated topic labels at least one claim, and the labels are readable in both languages
+    marked = {key for c in ledger.claims for key in c.debated}
+    assert marked == set(ledger.topics)
+    for claim in ledger.claims:
+        if claim.debated:
+            assert ledger.debated_label(claim, "en") and ledger.debated_label(claim, "id")
+
+
+def test_how_stretch_stops_a_cramp_is_not_stated_as_a_reflex_fact(ledger):
+    # Bertolasi et al. 1993: stretch stopped cramps even after a nerve block; the ledger must not say
+    # "reflexly inhibits" without a hedge (finding F02 of the December 2026 physiology review).
+    k30 = ledger.get("K30")
+    assert "stretch-relief" in k30.debated
+    assert "reflexly inhibits its motor neurons" not in k30.correction
+
+
+def test_published_values_are_written_out_in_each_language(ledger):
+    k05 = ledger.get("K05")
+    assert "{pub}" in k05.correction
+    assert "112.4 ms" in k05.text("correction") and "112,4 ms" in k05.text("correction_id")
+    assert "{pub}" not in k05.text("correction")
 
 
 # ---------------------------------------------------------------- bad input
@@ -110,6 +131,9 @@ def mini(tmp_path):
                  references=["known2020"], shown_in=["real-section"])
     data = {
         "article": "article.txt",
+        "debated": {"why": {"label": "why it stops", "label_id": "mengapa berhenti",
+                            "signals": [r"stops? because"], "signals_id": [r"berhenti karena"]}},
+        "hedges": {"en": ["thought"], "id": ["diduga"]},
         "entries": [
             dict(id="K01", quote="Kram itu sakit.", translation="Cramps hurt.", **claim),
             dict(id="K02", quote="Otot butuh kontraksi untuk rileks.", translation="Muscle needs contraction to relax.",
@@ -163,6 +187,17 @@ def broken(data, index, **changes):
         (0, {"correction": "  "}, "K01", "correction", "non-empty string"),
         (3, {"correction_id": None}, "K04", "correction_id", "missing required field"),
         (0, {"correction_id": ""}, "K01", "correction_id", "non-empty string"),
+        (0, {"correction": "It stops because of X. Two."}, "K01", "correction", "which is debated: list 'why'"),
+        (0, {"correction": "It stops because of X. Two.", "debated": ["why"]}, "K01", "correction",
+         "states the debated point 'why it stops' as fact"),
+        (0, {"debated": ["why"]}, "K01", "correction", "never speaks of it"),
+        (0, {"debated": ["unknown-topic"]}, "K01", "debated", "unknown debated topic 'unknown-topic'"),
+        (2, {"debated": ["why"]}, "K03", "debated", "only a claim can rest on a debated point"),
+        (2, {"note": "A note."}, "K03", "note_id", "both languages"),
+        (1, {"correction": "It took {pub}`no_such_value`. Two."}, "K02", "correction",
+         "unknown published value 'no_such_value'"),
+        (1, {"correction_id": "Satu {pub}`twitch_contraction_time_ms:mean`. Dua."}, "K02", "correction_id",
+         "unknown form 'mean'"),
     ],
 )
 def test_bad_field_is_named(mini, index, changes, entry, field, message):
@@ -223,3 +258,22 @@ def test_toc_listing_a_missing_page_is_refused(mini, tmp_path):
 def test_unknown_claim_id_in_a_card_is_refused(ledger):
     with pytest.raises(LedgerError, match="no entry with id 'K99'"):
         ledger.get("K99")
+
+
+def test_hedged_debated_point_is_accepted(mini):
+    data, load = mini
+    d = broken(data, 0, correction="It is thought to stop because of X. Two.",
+               correction_id="Diduga berhenti karena X. Dua.", debated=["why"])
+    assert load(d).get("K01").debated == ("why",)
+
+
+def test_debated_topics_and_hedges_are_required(mini):
+    data, load = mini
+    d = copy.deepcopy(data)
+    del d["hedges"]
+    with pytest.raises(LedgerError, match=r"claims.yaml, field 'hedges'"):
+        load(d)
+    d = copy.deepcopy(data)
+    d["debated"]["why"]["signals"] = ["(unclosed"]
+    with pytest.raises(LedgerError, match=r"field 'debated.why': a signal is not a valid pattern"):
+        load(d)

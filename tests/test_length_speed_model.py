@@ -24,7 +24,8 @@ def test_plateau_edges_follow_filament_geometry():
     # 2.0-2.25 µm expected from the filament lengths: just outside it, tension is below maximal
     low, high = VALUES["length_tension_plateau_geometry_um"].bounds
     assert ls.isometric_tension(low - 0.05) < 1 and ls.isometric_tension(high + 0.05) < 1
-    assert high == pytest.approx(VALUES["thin_filaments_across_z_um"].value + ls.BARE_ZONE_UM)
+    assert high == pytest.approx(VALUES["thin_filaments_across_z_um"].value + ls.FROG.bare_zone_um)
+    assert (low, high) == ls.FROG.plateau_um
 
 
 def test_tension_reaches_zero_where_filaments_stop_overlapping():
@@ -53,6 +54,37 @@ def test_descending_limb_tension_is_proportional_to_overlap():
         assert ls.isometric_tension(length) == pytest.approx(ls.filament_overlap_um(length) / best, abs=1e-9)
 
 
+# ---------------------------------------------------------------- human fibres and the calf
+
+def test_human_plateau_is_the_one_predicted_from_human_filament_lengths():
+    # Gollapudi & Lin 2009 (J Biomech 42:2011): standard-model plateau 2.64-2.81 µm, inside the
+    # tolerance interval of the optimum they measured in human type I fibres (2.37-2.95 µm)
+    assert ls.HUMAN.plateau_um == VALUES["human_plateau_um"].bounds
+    measured = VALUES["human_optimum_measured_um"]
+    assert all(measured.contains(x) for x in ls.HUMAN.plateau_um)
+    assert np.all(ls.isometric_tension(np.linspace(*ls.HUMAN.plateau_um, 10), ls.HUMAN) == 1.0)
+
+
+def test_human_ascending_limb_has_the_measured_slope():
+    # same source: ascending limb 0.42 F0 per µm
+    low = ls.THICK_FILAMENT_UM + ls.Z_LINE_UM + 0.1
+    high = ls.HUMAN.plateau_um[0] - 0.1
+    slope = float(ls.isometric_tension(high, ls.HUMAN) - ls.isometric_tension(low, ls.HUMAN)) / (high - low)
+    assert slope == pytest.approx(ls.HUMAN_ASCENDING_SLOPE_PER_UM, rel=0.01)
+
+
+def test_stretching_a_calf_moves_it_up_the_ascending_limb():
+    # Sale et al. 1982 (J Appl Physiol 52:1636): triceps-surae torque is greatest near full dorsiflexion,
+    # so the calf works on the ascending limb and a stretch brings its sarcomeres towards the optimum
+    # (finding F01 of the December 2026 physiology review: a stretched calf is not "mechanically weaker").
+    pointed, stretched = ls.isometric_tension([ls.CALF_POINTED_UM, ls.CALF_STRETCHED_UM], ls.HUMAN)
+    assert pointed < stretched < 1.0
+    assert lp.where_on_curve(ls.CALF_POINTED_UM, ls.HUMAN) == "ascending limb"
+    assert lp.where_on_curve(ls.CALF_STRETCHED_UM, ls.HUMAN) == "ascending limb"
+    # on the frog curve the same stretched length would already be on the descending limb
+    assert lp.where_on_curve(ls.CALF_STRETCHED_UM, ls.FROG) == "descending limb"
+
+
 # ---------------------------------------------------------------- force-velocity, Hill 1938 (Proc R Soc B 126:136)
 
 def test_hill_hyperbola_holds_with_the_published_curvature():
@@ -79,7 +111,6 @@ def test_more_curved_relation_gives_less_power():
 
 # ---------------------------------------------------------------- invariants over the explorers' box
 
-LENGTHS = [1.3, 1.5, 1.67, 1.8, 2.0, 2.1, 2.25, 2.4, 2.6, 2.8, 3.0, 3.2, 3.4, 3.65, 3.8]
 CURVATURES = [0.1, 0.25, 0.5, 1.0]
 LOADS = [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 
@@ -87,8 +118,9 @@ LOADS = [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 def test_length_tension_is_bounded_over_the_explorer_box():
     t = ls.isometric_tension(np.linspace(0.5, 5, 500))
     assert np.all(np.isfinite(t)) and t.min() >= 0 and t.max() <= 1
-    for length in LENGTHS:
-        assert lp.describe_length(length)
+    for muscle, length in itertools.product(ls.MUSCLES, lp.EXPLORER_LENGTHS_UM):
+        text = lp.describe_length(muscle, length)
+        assert f"{float(ls.isometric_tension(length, ls.MUSCLES[muscle])) * 100:.0f}% of maximum" in text
 
 
 @pytest.mark.parametrize("curvature, load", itertools.product(CURVATURES, LOADS))

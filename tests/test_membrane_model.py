@@ -17,10 +17,9 @@ def test_rt_over_f_at_body_temperature():
 
 
 def test_concentrations_are_the_published_ones():
-    for ion, key in [("K", "muscle_potassium_mm"), ("Na", "muscle_sodium_mm"), ("Cl", "muscle_chloride_mm")]:
-        out, inside = mb.NORMAL[ion]
-        assert out == VALUES[key].value and inside in VALUES[key].also
-    assert mb.NORMAL["Ca"][0] == VALUES["muscle_calcium_mm"].value
+    for ion, name in [("K", "potassium"), ("Na", "sodium"), ("Cl", "chloride")]:
+        assert mb.NORMAL[ion] == (VALUES[f"muscle_{name}_out_mm"].value, VALUES[f"muscle_{name}_in_mm"].value)
+    assert mb.NORMAL["Ca"][0] == VALUES["muscle_calcium_out_mm"].value
 
 
 def test_equilibrium_potentials_have_the_textbook_signs_and_sizes():
@@ -32,7 +31,7 @@ def test_equilibrium_potentials_have_the_textbook_signs_and_sizes():
 def test_fibre_rests_where_jurkat_rott_measured_it():
     # PNAS 106:4036: about -85 mV at 4 mM external K+ (P_Na is fitted to this)
     assert mb.ghk_mv(mb.REST) == pytest.approx(VALUES["resting_potential_4mm_k_mv"].value, abs=0.01)
-    assert mb.REST.k_out == VALUES["resting_potential_4mm_k_mv"].also[0]
+    assert mb.REST.k_out == VALUES["muscle_potassium_out_mm"].value
     assert 0.005 < mb.P_NA < 0.05  # a small sodium permeability, as in every textbook account
 
 

@@ -33,7 +33,7 @@ def test_unmyelinated_law_reproduces_the_c_fibre_range():
 def test_cold_squid_axon_is_slower_than_the_warm_mammalian_law_predicts():
     # Hodgkin & Huxley 1952 computed 18.8 m/s for a 476 µm squid axon at 18.5 °C; the mammalian law is for 37 °C
     squid = VALUES["squid_axon_velocity_m_s"]
-    diameter = squid.also[0]
+    diameter = VALUES["squid_axon_diameter_um"].value
     assert squid.value < nv.unmyelinated_velocity(diameter)
     assert nv.unmyelinated_velocity(diameter) / squid.value < 3  # same order of magnitude
 

@@ -1,4 +1,4 @@
-"""The book's prose: every number is checked, every citation is real and identified."""
+"""The book's prose: every number is named or computed, every citation is real and identified."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from musclebook.ledger import bib_keys, load_ledger, markdown_sources, toc_files
-from musclebook.published import VALUES, prose_numbers
+from musclebook.published import PUB_ROLE, VALUES, lookup
 
 REPO = Path(__file__).resolve().parent.parent
 BIB = REPO / "book" / "references.bib"
 
-# Numbers the prose may state that are not physiology: each with its reason.
+# Numbers the prose may type that are not physiology: each with its reason. Every other number is a
+# published value named with {pub}`key`, or computed by the chapter's notebook ({glue:text}`name`).
 NON_PHYSIOLOGY = {
     r"about \d+ minutes": "a chapter's estimated reading time",
     r"\b50-minute\b": "the length of a class in the instructor guide",
@@ -50,8 +51,9 @@ def prose_sources():
         yield page.relative_to(REPO).as_posix(), markdown_sources(page)
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
-        if entry.correction_id:
-            yield f"claims.yaml {entry.id} (Indonesian)", indonesian_numbers(entry.correction_id)
+        if entry.correction_id or entry.note_id:
+            yield f"claims.yaml {entry.id} (Indonesian)", indonesian_numbers(
+                " ".join(filter(None, [entry.correction_id, entry.note_id])))
 
 
 SOURCES = dict(prose_sources())
@@ -62,18 +64,30 @@ def test_indonesian_numerals_are_read_as_numbers():
 
 
 def test_number_extraction_sees_through_markup():
-    text = "Half force at {glue:text}`x:.1f` Hz, 12 ± 4 Hz {cite:p}`thomas1991`; 2,438 people; Ca²⁺; K05."
+    text = ("Half force at {glue:text}`x:.1f` Hz, {pub}`thenar_half_max_hz` or 12 ± 4 Hz {cite:p}`thomas1991`; "
+            "2,438 people; Ca²⁺; K05.")
     assert numbers_in(text) == [12.0, 4.0, 2438.0]
 
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
-def test_every_number_in_the_prose_is_published_or_computed(name):
-    allowed = prose_numbers()
-    unchecked = [n for n in numbers_in(SOURCES[name]) if n not in allowed]
-    assert not unchecked, (
-        f"{name} states {unchecked}: compute it in the notebook and show it with {{glue:text}}, "
-        "or add the published value with its source to musclebook/published.py"
+def test_every_number_in_the_prose_is_named_or_computed(name):
+    typed = numbers_in(SOURCES[name])
+    assert not typed, (
+        f"{name} types the number(s) {typed}: name a published value with {{pub}}`key` (add it, with its "
+        "source, to musclebook/published.py) or compute it in the notebook and show it with {{glue:text}}"
     )
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_named_value_exists(name):
+    for reference in PUB_ROLE.findall(SOURCES[name]):
+        lookup(reference)  # raises, naming the key or the form, if either is unknown
+
+
+def test_a_typed_number_in_the_right_sentence_fails():
+    # The gate that replaced "any number from a set of magnitudes": a correct-looking number is refused too.
+    assert numbers_in("a contraction time of 112.4 ms {cite:p}`sale1982`") == [112.4]
+    assert numbers_in("a contraction time of {pub}`twitch_contraction_time_ms` {cite:p}`sale1982`") == []
 
 
 def test_published_values_cite_known_references():
@@ -107,7 +121,11 @@ def test_every_reference_carries_a_well_formed_identifier(key, kind, body):
     fields = dict(re.findall(r"^\s*(\w+)\s*=\s*\{(.*)\},?\s*$", body, re.MULTILINE))
     assert {"title", "year"} <= set(fields) and {"author", "editor"} & set(fields), key
     official = re.fullmatch(r"Federal Register \d+\(\d+\):\d+--\d+.*", fields.get("howpublished", ""))
-    assert {"doi", "pmid", "pmcid", "isbn"} & set(fields) or official, f"{key}: no DOI, PMID, PMCID, ISBN or Federal Register citation"
+    # a public-health web page: its https address and the date on which it was read
+    web_page = kind == "misc" and fields.get("url", "").startswith("https://") and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", fields.get("urldate", ""))
+    assert {"doi", "pmid", "pmcid", "isbn"} & set(fields) or official or web_page, (
+        f"{key}: no DOI, PMID, PMCID, ISBN, Federal Register citation, or (for a web page) https URL and urldate")
     if "doi" in fields:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]), f"{key}: malformed DOI {fields['doi']}"
     if "pmid" in fields:

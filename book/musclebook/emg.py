@@ -106,7 +106,7 @@ def pattern(key: str, seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray
     if force is None:
         kernel = np.exp(-np.arange(0, 400, DT_MS) / 120)
         activity = np.convolve(np.abs(emg), kernel)[:n]
-        force = activity / activity.max() * {"voluntary": 0.5, "cramp": 1.0, "tetany": 0.6,
+        force = activity / activity.max() * {"voluntary": 0.7, "cramp": 0.7, "tetany": 0.6,
                                               "spasticity": 0.5, "seizure": 0.8}.get(key, 0) if activity.max() > 0 \
             else np.zeros(n)
     return t, emg, force, stretch

@@ -27,4 +27,4 @@ def draw_patterns(fig):
 
 def describe_patterns() -> str:
     lines = [f"{p.english} ({p.indonesian}): {p.what}" for p in emg.PATTERNS]
-    return "Schematic EMG and force, not recordings. " + "; ".join(lines) + "."
+    return "Schematic EMG and force, not recordings; heights are not to scale. " + "; ".join(lines) + "."

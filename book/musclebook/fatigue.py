@@ -47,6 +47,7 @@ from . import coupling
 from . import length_speed as ls
 
 DT_MS = 0.02  # integration step [ms]
+LINEAR_START_DROP = 0.02  # the linear phase starts once force is this fraction below its tetanic level [-], our choice
 TETANUS_MS = 350.0  # stimulation of Westerblad & Lännergren (1991) [ms]
 TETANUS_HZ = 70.0  # stimulation frequency, same source [Hz]; sets when the last stimulus falls
 AFTER_MS = 250.0  # trace kept after stimulation ends [ms]
@@ -171,7 +172,7 @@ def linear_phase(tet: Tetanus) -> dict:
     if not tetanic > 0:
         raise ValueError("no tetanic force to relax from")
     after = tet.force[i_end:]
-    fallen = np.nonzero(after < 0.98 * tetanic)[0]
+    fallen = np.nonzero(after < (1 - LINEAR_START_DROP) * tetanic)[0]
     if not fallen.size:
         return {"tetanic_force": float(tetanic), "rate_per_ms": 0.0, "duration_ms": float("inf")}
     start = i_end + int(fallen[0])

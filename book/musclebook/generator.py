@@ -6,8 +6,10 @@ A transparent teaching model of the *altered neuromuscular control* hypothesis o
 cramps (Schwellnus 2009): fatigue raises excitation from muscle spindles (group Ia) and lowers
 inhibition from Golgi tendon organs (group Ib) onto the motor neurons; a motor neuron with a
 persistent inward current (PIC) can then keep firing on its own after a voluntary contraction
-ends. Stretching the muscle loads its tendon organs, whose inhibition stops the firing
-(Khan & Burne 2007 stopped cramps by stimulating the tendon).
+ends. Stretching the muscle loads its tendon organs, whose inhibition stops the firing. That
+link is the model's assumption: stimulating the tendon does inhibit cramp activity (Khan & Burne
+2007), but stretch also stopped cramps after a nerve block (Bertolasi et al. 1993), so how
+stretch stops real cramps is debated.
 
 Every parameter is illustrative: the model shows how the pieces could produce a cramp, its
 self-sustained firing, the hysteresis between starting and stopping, and relief by stretch. It
@@ -86,7 +88,9 @@ NEURON = Neuron()
 PARAMETER_STATUS = {
     "fatigue raises Ia excitation and lowers Ib inhibition": "hypothesis: Schwellnus 2009",
     "a persistent inward current in the motor neuron": "mechanism known from motor neurons; its size here illustrative",
-    "stretch loads the tendon organs and inhibits": "supported: tendon stimulation stops cramps (Khan & Burne 2007)",
+    "stretch loads the tendon organs, whose inhibition stops the firing": (
+        "the model's assumption: tendon stimulation inhibits cramp activity (Khan & Burne 2007), but stretch also "
+        "stopped cramps after a nerve block (Bertolasi et al. 1993), so how stretch works is debated"),
     "every voltage, time constant and gain": "illustrative",
 }
 

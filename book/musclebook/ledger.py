@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .published import PUB_ROLE, expand, lookup
+
 BOOK_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BOOK_DIR.parent
 DEFAULT_LEDGER = BOOK_DIR / "claims.yaml"
@@ -48,10 +50,12 @@ VERDICT_RATING = {"correct": 5, "partly-correct": 4, "unfalsifiable": 3, "mislea
 KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
 CLAIM_FIELDS = ("verdict", "correction", "correction_id", "references", "shown_in")
-OPTIONAL_FIELDS = ("note",)
+OPTIONAL_FIELDS = ("note", "note_id", "debated")
+TEXT_FIELDS = {"correction": "en", "correction_id": "id", "note": "en", "note_id": "id", "translation": "en"}
 ID_PATTERN = re.compile(r"^K\d{2,3}$")
 LABEL_DEFINITION = re.compile(r"^\(([A-Za-z0-9_.:-]+)\)=\s*$", re.MULTILINE)
 BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
 
 
 class LedgerError(ValueError):
@@ -68,6 +72,19 @@ class LedgerError(ValueError):
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A point of cramp science that is still debated, and how to recognise a sentence that speaks of it."""
+
+    key: str
+    label: dict[str, str]  # language -> the point, in a few words ("why stretching stops a cramp")
+    signals: dict[str, tuple[re.Pattern, ...]]  # language -> patterns of a sentence that speaks of it
+
+    def mentioned_in(self, text: str, language: str) -> list[str]:
+        """The sentences of ``text`` that speak of this topic."""
+        return [s for s in SENTENCE.split(text) if any(p.search(s) for p in self.signals[language])]
+
+
+@dataclass(frozen=True)
 class Entry:
     """One consecutive piece of the article: a claim or a rhetorical non-claim."""
 
@@ -79,11 +96,13 @@ class Entry:
     end: int
     paragraph: int  # 1-based line number of the article the quote sits on
     verdict: str | None = None
-    correction: str | None = None
+    correction: str | None = None  # may name published values: {pub}`key`
     correction_id: str | None = None  # the correction in Indonesian, written for the article's readers
     references: tuple[str, ...] = ()
     shown_in: tuple[str, ...] = ()
     note: str | None = None
+    note_id: str | None = None
+    debated: tuple[str, ...] = ()  # keys of the debated topics this correction rests on; () = settled physiology
 
     @property
     def is_claim(self) -> bool:
@@ -98,6 +117,11 @@ class Entry:
         """The Sphinx label of this entry on the article page (e.g. ``claim-k05``)."""
         return f"claim-{self.id.lower()}"
 
+    def text(self, field_name: str, language: str | None = None) -> str:
+        """A text field with its published values written out (``language`` defaults to the field's own)."""
+        raw = getattr(self, field_name) or ""
+        return expand(raw, language or TEXT_FIELDS[field_name])
+
 
 @dataclass(frozen=True)
 class Ledger:
@@ -105,6 +129,7 @@ class Ledger:
     article_path: Path
     article_text: str
     entries: tuple[Entry, ...]
+    topics: dict[str, Topic] = field(default_factory=dict, compare=False)
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -123,6 +148,10 @@ class Ledger:
         for e in self.entries:
             groups.setdefault(e.paragraph, []).append(e)
         return [groups[k] for k in sorted(groups)]
+
+    def debated_label(self, entry: Entry, language: str = "en") -> str:
+        """The debated points of a claim, joined for a reader ("" for settled physiology)."""
+        return "; ".join(self.topics[k].label[language] for k in entry.debated)
 
 
 def bib_keys(bib_path: Path | str = DEFAULT_BIB) -> set[str]:
@@ -199,6 +228,148 @@ def _require_keys(path, raw, key, entry_name) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _check_published(path, text: str, entry_name: str, fld: str) -> None:
+    for reference in PUB_ROLE.findall(text):
+        try:
+            lookup(reference)
+        except (KeyError, ValueError) as exc:
+            raise LedgerError(path, exc.args[0], entry_name, fld) from None
+
+
+def _parse_topics(path, raw) -> tuple[dict[str, Topic], dict[str, tuple[str, ...]]]:
+    """The ``debated`` topics and the ``hedges`` (words that mark a statement as not settled)."""
+    if not isinstance(raw.get("debated"), dict) or not raw["debated"]:
+        raise LedgerError(path, "must map each debated topic to its labels and signals", fld="debated")
+    hedges = raw.get("hedges")
+    if not isinstance(hedges, dict) or set(hedges) != {"en", "id"} or not all(hedges.values()):
+        raise LedgerError(path, "must list the hedging words in English ('en') and Indonesian ('id')", fld="hedges")
+    topics = {}
+    for key, spec in raw["debated"].items():
+        where = f"debated.{key}"
+        if not isinstance(spec, dict) or set(spec) != {"label", "label_id", "signals", "signals_id"}:
+            raise LedgerError(path, "needs exactly: label, label_id, signals, signals_id", fld=where)
+        try:
+            signals = {lang: tuple(re.compile(p, re.IGNORECASE) for p in spec[f]) for lang, f in
+                       (("en", "signals"), ("id", "signals_id"))}
+        except (re.error, TypeError) as exc:
+            raise LedgerError(path, f"a signal is not a valid pattern: {exc}", fld=where) from None
+        topics[key] = Topic(key, {"en": spec["label"], "id": spec["label_id"]}, signals)
+    return topics, {lang: tuple(w.lower() for w in words) for lang, words in hedges.items()}
+
+
+def _check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedges) -> None:
+    """A claim that speaks of a debated topic is marked so, names it only with a hedge, and is not marked in vain."""
+    for key in entry.debated:
+        if key not in topics:
+            raise LedgerError(path, f"unknown debated topic '{key}'; expected one of {', '.join(topics)}", name,
+                              "debated")
+    for fld, language in (("correction", "en"), ("correction_id", "id")):
+        text = entry.text(fld)
+        for topic in topics.values():
+            sentences = topic.mentioned_in(text, language)
+            if sentences and topic.key not in entry.debated:
+                raise LedgerError(path, f"speaks of '{topic.label['en']}', which is debated: list '{topic.key}' "
+                                        f"under 'debated' so the card says so ({sentences[0]!r})", name, fld)
+            if topic.key in entry.debated and not sentences:
+                raise LedgerError(path, f"is marked as resting on the debated topic '{topic.key}' but never "
+                                        "speaks of it: drop the mark or say what is debated", name, fld)
+            for sentence in sentences:
+                words = sentence.lower()
+                if not any(re.search(rf"\b{re.escape(h)}", words) for h in hedges[language]):
+                    raise LedgerError(path, f"states the debated point '{topic.label['en']}' as fact: "
+                                            f"hedge it or say that it is debated ({sentence!r})", name, fld)
+
+
+def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
+    """The fields of one entry, checked for presence and type (not yet against the article)."""
+    if not isinstance(raw, dict):
+        raise LedgerError(path, f"must be a mapping, got {raw!r}", f"#{number}")
+    entry_id = raw.get("id")
+    name = f"#{number} ({entry_id})" if entry_id else f"#{number}"
+    entry_id = _require_text(path, raw, "id", name)
+    if not ID_PATTERN.match(entry_id):
+        raise LedgerError(path, f"'{entry_id}' is not of the form K01", name, "id")
+    kind = _require_text(path, raw, "kind", name)
+    if kind not in KINDS:
+        raise LedgerError(path, f"unknown kind '{kind}'; expected one of {', '.join(KINDS)}", name, "kind")
+    allowed = set(COMMON_FIELDS + OPTIONAL_FIELDS + (CLAIM_FIELDS if kind == "claim" else ()))
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise LedgerError(path, f"unexpected field for a {kind} entry", name, unknown[0])
+    fields = {"id": entry_id, "kind": kind, "quote": _require_text(path, raw, "quote", name),
+              "translation": " ".join(_require_text(path, raw, "translation", name).split())}
+    if kind == "claim":
+        verdict = _require_text(path, raw, "verdict", name)
+        if verdict not in VERDICTS:
+            raise LedgerError(path, f"unknown verdict '{verdict}'; expected one of {', '.join(VERDICTS)}", name,
+                              "verdict")
+        fields["verdict"] = verdict
+        for fld in ("correction", "correction_id"):
+            fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
+        for fld in ("references", "shown_in"):
+            fields[fld] = _require_keys(path, raw, fld, name)
+        if "debated" in raw:
+            fields["debated"] = _require_keys(path, raw, "debated", name)
+    elif "debated" in raw:
+        raise LedgerError(path, "only a claim can rest on a debated point", name, "debated")
+    for fld in ("note", "note_id"):
+        if fld in raw:
+            fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
+    if ("note" in fields) != ("note_id" in fields):
+        missing = "note_id" if "note" in fields else "note"
+        raise LedgerError(path, "a note needs both languages: 'note' (English) and 'note_id' (Indonesian)", name,
+                          missing)
+    for fld, text in fields.items():
+        if fld in TEXT_FIELDS:
+            _check_published(path, text, name, fld)
+    return name, fields
+
+
+def _align(path, article: str, parsed: list[tuple[str, dict]]) -> list[Entry]:
+    """Place every quote in the article: verbatim, in order, without gaps, overlaps or paragraph breaks."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", article)]
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    cursor, previous = 0, "the start of the article"
+    for name, fields in parsed:
+        if fields["id"] in seen:
+            raise LedgerError(path, f"duplicate id '{fields['id']}' (also entry {seen[fields['id']]})", name, "id")
+        seen[fields["id"]] = name.split(" ")[0]
+        quote = fields["quote"]
+        start = article.find(quote, cursor)
+        if start < 0:
+            if article.find(quote) >= 0:
+                raise LedgerError(path, f"quote overlaps or comes before the text already covered by {previous}",
+                                  name, "quote")
+            raise LedgerError(path, "quote not found verbatim in the article", name, "quote")
+        gap = article[cursor:start]
+        if gap.strip():
+            raise LedgerError(path, f"article text left uncovered between {previous} and this entry: "
+                                    f"{gap.strip()!r}", name, "quote")
+        if "\n" in quote:
+            raise LedgerError(path, "a quote must not span two paragraphs of the article", name, "quote")
+        paragraph = max(i for i, s in enumerate(line_starts) if s <= start) + 1
+        entries.append(Entry(start=start, end=start + len(quote), paragraph=paragraph, **fields))
+        cursor, previous = start + len(quote), f"entry {fields['id']}"
+    if article[cursor:].strip():
+        raise LedgerError(path, f"article text left uncovered after {previous}: {article[cursor:].strip()!r}",
+                          fld="entries")
+    return entries
+
+
+def _cross_check(path, entries, names, bib_path, toc_path) -> None:
+    """Reference keys exist in the bibliography; section labels exist in the book."""
+    known_keys = bib_keys(bib_path) if bib_path is not None else None
+    known_labels = book_labels(toc_path) if toc_path is not None else None
+    for entry, name in zip(entries, names):
+        for key in entry.references if known_keys is not None else ():
+            if key not in known_keys:
+                raise LedgerError(path, f"unknown reference key '{key}' (not in {bib_path})", name, "references")
+        for label in entry.shown_in if known_labels is not None else ():
+            if label not in known_labels:
+                raise LedgerError(path, f"links to '{label}', which no page of the book defines", name, "shown_in")
+
+
 def load_ledger(
     path: Path | str = DEFAULT_LEDGER,
     *,
@@ -220,88 +391,15 @@ def load_ledger(
     article_path = (path.parent / data["article"]).resolve()
     if not article_path.is_file():
         raise LedgerError(path, f"the article file '{data['article']}' does not exist", fld="article")
-    article = article_path.read_text(encoding="utf-8")
-    raw_entries = data["entries"]
-    if not isinstance(raw_entries, list) or not raw_entries:
+    if not isinstance(data["entries"], list) or not data["entries"]:
         raise LedgerError(path, "must be a non-empty list", fld="entries")
-
-    known_keys = bib_keys(bib_path) if bib_path is not None else None
-    known_labels = book_labels(toc_path) if toc_path is not None else None
-    line_starts = [0] + [m.end() for m in re.finditer("\n", article)]
-
-    entries: list[Entry] = []
-    seen: dict[str, int] = {}
-    cursor = 0
-    previous = "the start of the article"
-    for number, raw in enumerate(raw_entries, start=1):
-        if not isinstance(raw, dict):
-            raise LedgerError(path, f"must be a mapping, got {raw!r}", f"#{number}")
-        entry_id = raw.get("id")
-        name = f"#{number} ({entry_id})" if entry_id else f"#{number}"
-        entry_id = _require_text(path, raw, "id", name)
-        if not ID_PATTERN.match(entry_id):
-            raise LedgerError(path, f"'{entry_id}' is not of the form K01", name, "id")
-        if entry_id in seen:
-            raise LedgerError(path, f"duplicate id '{entry_id}' (also entry #{seen[entry_id]})", name, "id")
-        seen[entry_id] = number
-        kind = _require_text(path, raw, "kind", name)
-        if kind not in KINDS:
-            raise LedgerError(path, f"unknown kind '{kind}'; expected one of {', '.join(KINDS)}", name, "kind")
-        allowed = set(COMMON_FIELDS + OPTIONAL_FIELDS + (CLAIM_FIELDS if kind == "claim" else ()))
-        unknown = sorted(set(raw) - allowed)
-        if unknown:
-            raise LedgerError(path, f"unexpected field for a {kind} entry", name, unknown[0])
-        quote = _require_text(path, raw, "quote", name)
-        translation = _require_text(path, raw, "translation", name)
-
-        start = article.find(quote, cursor)
-        if start < 0:
-            earlier = article.find(quote)
-            if earlier >= 0:
-                raise LedgerError(
-                    path, f"quote overlaps or comes before the text already covered by {previous}", name, "quote"
-                )
-            raise LedgerError(path, "quote not found verbatim in the article", name, "quote")
-        gap = article[cursor:start]
-        if gap.strip():
-            raise LedgerError(
-                path, f"article text left uncovered between {previous} and this entry: {gap.strip()!r}", name, "quote"
-            )
-        end = start + len(quote)
-        paragraph = max(i for i, s in enumerate(line_starts) if s <= start) + 1
-        if "\n" in quote:
-            raise LedgerError(path, "a quote must not span two paragraphs of the article", name, "quote")
-
-        extra = {}
-        if kind == "claim":
-            verdict = _require_text(path, raw, "verdict", name)
-            if verdict not in VERDICTS:
-                raise LedgerError(
-                    path, f"unknown verdict '{verdict}'; expected one of {', '.join(VERDICTS)}", name, "verdict"
-                )
-            extra["verdict"] = verdict
-            extra["correction"] = " ".join(_require_text(path, raw, "correction", name).split())
-            extra["correction_id"] = " ".join(_require_text(path, raw, "correction_id", name).split())
-            extra["references"] = _require_keys(path, raw, "references", name)
-            extra["shown_in"] = _require_keys(path, raw, "shown_in", name)
-            if known_keys is not None:
-                for key in extra["references"]:
-                    if key not in known_keys:
-                        raise LedgerError(path, f"unknown reference key '{key}' (not in {bib_path})", name, "references")
-            if known_labels is not None:
-                for label in extra["shown_in"]:
-                    if label not in known_labels:
-                        raise LedgerError(
-                            path, f"links to '{label}', which no page of the book defines", name, "shown_in"
-                        )
-        if "note" in raw:
-            extra["note"] = " ".join(_require_text(path, raw, "note", name).split())
-        entries.append(
-            Entry(entry_id, kind, quote, " ".join(translation.split()), start, end, paragraph, **extra)
-        )
-        cursor = end
-        previous = f"entry {entry_id}"
-    if article[cursor:].strip():
-        raise LedgerError(path, f"article text left uncovered after {previous}: {article[cursor:].strip()!r}",
-                          fld="entries")
-    return Ledger(path, article_path, article, tuple(entries), {e.id: e for e in entries})
+    topics, hedges = _parse_topics(path, data)
+    parsed = [_parse_entry(path, raw, number) for number, raw in enumerate(data["entries"], start=1)]
+    article = article_path.read_text(encoding="utf-8")
+    entries = _align(path, article, parsed)
+    names = [name for name, _ in parsed]
+    _cross_check(path, entries, names, bib_path, toc_path)
+    for entry, name in zip(entries, names):
+        if entry.is_claim:
+            _check_debated(path, entry, name, topics, hedges)
+    return Ledger(path, article_path, article, tuple(entries), topics, {e.id: e for e in entries})

@@ -4,8 +4,7 @@ Chapter: ``book/length_speed.ipynb``.
 
 Length-tension follows Gordon, Huxley & Julian (1966), frog single fibres: isometric
 tension is proportional to the overlap of thick and thin filaments. The curve is drawn
-through their break points (all measured or derived from measured filament lengths,
-see ``LENGTH_TENSION_STATUS``), linear between them:
+through break points (see ``PARAMETER_STATUS``), linear between them:
 
 - no overlap, zero tension, at thick + thin filament length = 1.6 + 2.05 = 3.65 µm;
 - full overlap, a plateau of maximal tension, from 2.0 to 2.25 µm (filament geometry;
@@ -13,6 +12,12 @@ see ``LENGTH_TENSION_STATUS``), linear between them:
 - below the plateau tension falls slowly to a knee at 1.67 µm (thick filaments reach the
   Z-lines), then steeply, extrapolating to zero at 1.27 µm. The height of the knee is
   illustrative: it is read from the shape of the published curve, not from a table.
+
+Human fibres have longer thin filaments, so their curve sits at longer lengths. ``HUMAN``
+takes its plateau, 2.64-2.81 µm, from the prediction of human filament lengths that Gollapudi &
+Lin (2009) compared with their measurements on human type I fibres, and the slope of its
+ascending limb from those measurements; the thick filament, the Z-line and the steep fall below
+the knee are assumed to be the frog's.
 
 Force-velocity follows Hill (1938): ``(F + a)(v + b) = (F0 + a) b``, here in normalised
 form with F' = F/F0 and v' = v/vmax::
@@ -28,46 +33,88 @@ their maxima (unitless).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-THICK_FILAMENT_UM = 1.6  # thick (myosin) filament length [µm], measured
-THIN_ACROSS_Z_UM = 2.05  # two thin (actin) filaments plus the Z-line [µm], measured
-BARE_ZONE_UM = 0.2  # central part of the thick filament without myosin heads [µm]
+THICK_FILAMENT_UM = 1.6  # thick (myosin) filament length [µm], measured (frog)
 Z_LINE_UM = 0.07  # Z-line width used to place the knee (1.6 + 0.07 = 1.67) [µm]
-KNEE_TENSION = 0.85  # tension at the knee of the ascending limb, illustrative [-]
+ZERO_SHORT_UM = 1.27  # length to which the steep fall below the knee extrapolates [µm], measured (frog)
+HUMAN_ASCENDING_SLOPE_PER_UM = 0.42  # measured slope of the ascending limb, human type I fibres [F0/µm]
 
-#: (sarcomere length [µm], tension [-]) break points of the length-tension curve.
-LENGTH_TENSION_POINTS = (
-    (1.27, 0.0),
-    (THICK_FILAMENT_UM + Z_LINE_UM, KNEE_TENSION),
-    (2.0, 1.0),
-    (THIN_ACROSS_Z_UM + BARE_ZONE_UM, 1.0),
-    (THICK_FILAMENT_UM + THIN_ACROSS_Z_UM, 0.0),
-)
-LENGTH_TENSION_STATUS = {
-    "zero tension at 3.65 µm (no overlap)": "measured: Gordon, Huxley & Julian 1966",
-    "plateau 2.0–2.25 µm": "filament geometry; measured plateau 2.05–2.2 µm",
-    "knee at 1.67 µm, zero extrapolated at 1.27 µm": "measured: Gordon, Huxley & Julian 1966",
-    "tension at the knee (85 %)": "illustrative",
+
+@dataclass(frozen=True)
+class Filaments:
+    """The filament lengths that place a length-tension curve."""
+
+    name: str
+    thin_across_z_um: float  # two thin (actin) filaments plus the Z-line [µm]: where the plateau begins
+    bare_zone_um: float  # central part of the thick filament without myosin heads [µm]
+    knee_tension: float  # tension at the knee of the ascending limb [-]
+    plateau_start_um: float | None = None  # where the plateau begins, if not at thin_across_z_um [µm]
+
+    @property
+    def plateau_um(self) -> tuple[float, float]:
+        start = self.plateau_start_um if self.plateau_start_um is not None else self.thin_across_z_um
+        return start, self.thin_across_z_um + self.bare_zone_um
+
+    @property
+    def zero_long_um(self) -> float:
+        """No overlap left: the thin filaments end where the myosin heads begin."""
+        return THICK_FILAMENT_UM + self.thin_across_z_um
+
+    @property
+    def break_points(self) -> tuple[tuple[float, float], ...]:
+        """(sarcomere length [µm], tension [-]) of the corners of the curve."""
+        low, high = self.plateau_um
+        return ((ZERO_SHORT_UM, 0.0), (THICK_FILAMENT_UM + Z_LINE_UM, self.knee_tension), (low, 1.0), (high, 1.0),
+                (self.zero_long_um, 0.0))
+
+
+#: Frog single fibres (Gordon, Huxley & Julian 1966): plateau 2.0-2.25 µm from the filament
+#: geometry (measured 2.05-2.2), thin filaments 2.05 µm across the Z-line, knee height illustrative.
+FROG = Filaments("frog fibre", thin_across_z_um=2.05, bare_zone_um=0.2, knee_tension=0.85, plateau_start_um=2.0)
+#: Human fibres: plateau 2.64-2.81 µm predicted from human filament lengths; knee height from the
+#: measured ascending slope (Gollapudi & Lin 2009). Thick filament and Z-line as in the frog (assumed).
+HUMAN = Filaments("human fibre", thin_across_z_um=2.64, bare_zone_um=0.17,
+                  knee_tension=round(1 - HUMAN_ASCENDING_SLOPE_PER_UM * (2.64 - THICK_FILAMENT_UM - Z_LINE_UM), 3))
+MUSCLES = {"frog": FROG, "human": HUMAN}
+
+#: Where a calf's sarcomeres might sit with the foot pointed (the posture of a calf cramp) and with the
+#: foot pulled up (a stretch). The lengths are illustrative; their order is not: the calf's torque is
+#: greatest near full dorsiflexion (Sale et al. 1982), so it works on the ascending limb, and a
+#: stretch moves its sarcomeres towards the plateau.
+CALF_POINTED_UM = 2.15
+CALF_STRETCHED_UM = 2.55
+
+PARAMETER_STATUS = {
+    "frog: zero tension at 3.65 µm (no overlap)": "measured: Gordon, Huxley & Julian 1966",
+    "frog: plateau 2.0–2.25 µm": "filament geometry; measured plateau 2.05–2.2 µm",
+    "knee at 1.67 µm, zero extrapolated at 1.27 µm": "measured in frog fibres (Gordon, Huxley & Julian 1966); "
+                                                     "assumed for human fibres",
+    "frog: tension at the knee (85 %)": "illustrative",
+    "human: plateau 2.64–2.81 µm": "predicted from human filament lengths (as compared by Gollapudi & Lin 2009)",
+    "human: ascending limb 0.42 F0 per µm": "measured: human type I fibres (Gollapudi & Lin 2009)",
+    "calf positions (foot pointed, foot pulled up)": "illustrative lengths; their order follows Sale et al. 1982",
     "curvature a/F0 = 0.25": "measured: Hill 1938, frog sartorius",
 }
 HILL_CURVATURE = 0.25  # a/F0 of frog sartorius (Hill 1938) [-]
 
 
-def isometric_tension(sarcomere_length_um) -> np.ndarray:
+def isometric_tension(sarcomere_length_um, filaments: Filaments = FROG) -> np.ndarray:
     """Isometric tension (fraction of maximum) at the given sarcomere lengths [µm]."""
     x = np.asarray(sarcomere_length_um, dtype=float)
     if np.any(~np.isfinite(x)) or np.any(x <= 0):
         raise ValueError(f"sarcomere lengths must be positive and finite, got {sarcomere_length_um!r}")
-    lengths, tensions = zip(*LENGTH_TENSION_POINTS)
+    lengths, tensions = zip(*filaments.break_points)
     return np.interp(x, lengths, tensions, left=0.0, right=0.0)
 
 
-def filament_overlap_um(sarcomere_length_um: float) -> float:
+def filament_overlap_um(sarcomere_length_um: float, filaments: Filaments = FROG) -> float:
     """Length of thin filament that lies alongside myosin heads in one half-sarcomere [µm]."""
     half = sarcomere_length_um / 2
-    thin_end = THIN_ACROSS_Z_UM / 2  # from the Z-line towards the centre
-    heads_from, heads_to = half - THICK_FILAMENT_UM / 2, half - BARE_ZONE_UM / 2  # from the Z-line
+    thin_end = filaments.thin_across_z_um / 2  # from the Z-line towards the centre
+    heads_from, heads_to = half - THICK_FILAMENT_UM / 2, half - filaments.bare_zone_um / 2  # from the Z-line
     return float(max(0.0, min(thin_end, heads_to) - max(0.0, heads_from)))
 
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from pathlib import Path
 from collections import Counter
 
+import yaml
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
@@ -24,7 +27,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from docutils.parsers.rst import directives
 
-from .ledger import DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, VERDICTS_ID, Entry, Ledger, LedgerError, load_ledger
+from .published import lookup
+from .ledger import BOOK_DIR, DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, VERDICTS_ID, Entry, Ledger, LedgerError, load_ledger
 
 LANGUAGES = ("en", "id")
 
@@ -47,6 +51,18 @@ def _escape(text: str) -> str:
     return text
 
 
+#: What a claim card says around the ledger's text, in each language.
+CARD_LABELS = {
+    "en": dict(claim="Claim", in_article="in the article", other_language=None, says="The article says",
+               translation="In English:", physiology="Physiology says:", see="See it:", settled="Settled physiology",
+               debated="Debated", not_a_claim="not a claim", paragraph="Paragraph"),
+    "id": dict(claim="Klaim", in_article="di artikel", other_language="English", says="Artikel menyatakan",
+               translation=None, physiology="Fisiologi menyatakan:", see="Lihat (dalam bahasa Inggris):",
+               settled="Fisiologi yang mapan", debated="Diperdebatkan", not_a_claim="bukan klaim",
+               paragraph="Paragraf"),
+}
+
+
 def verdict_badge(entry: Entry, language: str = "en") -> str:
     label, colour = VERDICTS[entry.verdict]
     if language == "id":
@@ -54,74 +70,75 @@ def verdict_badge(entry: Entry, language: str = "en") -> str:
     return f"{{bdg-{colour}}}`{label}`"
 
 
+def evidence_badge(entry: Entry, language: str = "en") -> str:
+    """Whether the correction rests on settled physiology or (partly) on a debated hypothesis."""
+    words = CARD_LABELS[language]
+    if not entry.debated:
+        return f"{{bdg-success-line}}`{words['settled']}`"
+    return f"{{bdg-warning-line}}`{words['debated']}: {_escape(ledger().debated_label(entry, language))}`"
+
+
 def anchor(entry: Entry, language: str = "en") -> str:
     """The label of an entry on the English (``claim-k05``) or the Indonesian (``klaim-k05``) article page."""
     return entry.anchor if language == "en" else "klaim-" + entry.id.lower()
 
 
-def card_markup_id(entry: Entry) -> list[str]:
-    """MyST lines of the claim card of one claim, in Indonesian (for the Indonesian article page)."""
-    cites = ",".join(entry.references)
-    where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
-    return [
-        "::::{card}",
-        f":class-card: claim-card verdict-{entry.verdict}",
-        ":shadow: none",
-        "",
-        ":::{card-header}",
-        f"{verdict_badge(entry, 'id')} <span lang=\"id\">**Klaim {entry.id}**</span>"
-        f" · {{ref}}`English <{entry.anchor}>`",
-        ":::",
-        f"<span lang=\"id\">**Artikel menyatakan** «{_escape(entry.quote)}»</span>",
-        "",
-        f"<span lang=\"id\">**Fisiologi menyatakan:** {_escape(entry.correction_id)}</span> {{cite:p}}`{cites}`",
-        "",
-        f"<span lang=\"id\">**Lihat (dalam bahasa Inggris):**</span> {where}",
-        "::::",
-        "",
-    ]
+def _lang(text: str, language: str) -> str:
+    return f'<span lang="id">{text}</span>' if language == "id" else text
 
 
-def card_markup(entry: Entry, *, link_to_article: bool = True) -> list[str]:
-    """MyST lines of the claim card of one claim."""
+def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True) -> list[str]:
+    """MyST lines of the claim card of one claim, in English (with the Indonesian correction in a dropdown)
+    or in Indonesian (for the Indonesian article page, linking to the English card)."""
+    words = CARD_LABELS[language]
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
+    link = ""
+    if language == "id":
+        link = f" · {{ref}}`{words['other_language']} <{entry.anchor}>`"
+    elif link_to_article:
+        link = f" · {{ref}}`{words['in_article']} <{entry.anchor}>`"
+    correction = "correction" if language == "en" else "correction_id"
     lines = [
         "::::{card}",
-        f":class-card: claim-card verdict-{entry.verdict}",
+        f":class-card: claim-card verdict-{entry.verdict}" + (" debated" if entry.debated else ""),
         ":shadow: none",
         "",
         ":::{card-header}",
-        f"{verdict_badge(entry)} **Claim {entry.id}**"
-        + (f" · {{ref}}`in the article <{entry.anchor}>`" if link_to_article else ""),
+        verdict_badge(entry, language) + " " + _lang(f"**{words['claim']} {entry.id}**", language) + link,
         ":::",
-        f"**The article says** <span lang=\"id\">«{_escape(entry.quote)}»</span>",
+        f"{evidence_badge(entry, language)}",
         "",
-        f"*In English:* “{_escape(entry.translation)}”",
-        "",
-        f"**Physiology says:** {_escape(entry.correction)} {{cite:p}}`{cites}`",
-        "",
-        ":::{dropdown} Koreksi dalam Bahasa Indonesia",
-        ":class-container: correction-id",
-        "",
-        f"<span lang=\"id\">{_escape(entry.correction_id)}</span>",
-        ":::",
-        "",
-        f"**See it:** {where}",
-        "::::",
+        _lang(f"**{words['says']}** ", language) + f'<span lang="id">«{_escape(entry.quote)}»</span>',
         "",
     ]
+    if words["translation"]:
+        lines += [f"*{words['translation']}* “{_escape(entry.translation)}”", ""]
+    lines += [_lang(f"**{words['physiology']}** {_escape(entry.text(correction))}", language)
+              + f" {{cite:p}}`{cites}`", ""]
+    if language == "en":
+        lines += [
+            ":::{dropdown} Koreksi dalam Bahasa Indonesia",
+            ":class-container: correction-id",
+            "",
+            f"<span lang=\"id\">{_escape(entry.text('correction_id'))}</span>",
+            ":::",
+            "",
+        ]
+    lines += [_lang(f"**{words['see']}**", language) + f" {where}", "::::", ""]
     return lines
 
 
-def rhetoric_markup(entry: Entry) -> list[str]:
-    lines = [
-        f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}»</span> "
-        f"— *{_escape(entry.translation)}* {{bdg-light}}`not a claim`",
-        "",
-    ]
-    if entry.note:
-        lines += [f"<span class=\"rhetoric-note\">{_escape(entry.note)}</span>", ""]
+def rhetoric_markup(entry: Entry, language: str = "en") -> list[str]:
+    words = CARD_LABELS[language]
+    quote = f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}»</span>"
+    if language == "en":
+        lines = [f"{quote} — *{_escape(entry.translation)}* {{bdg-light}}`{words['not_a_claim']}`", ""]
+    else:
+        lines = [f"{quote} {{bdg-light}}`{words['not_a_claim']}`", ""]
+    note = entry.text("note" if language == "en" else "note_id")
+    if note:
+        lines += [_lang(f"<span class=\"rhetoric-note\">{_escape(note)}</span>", language), ""]
     return lines
 
 
@@ -165,18 +182,14 @@ class ClaimLedger(_LedgerDirective):
             self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
         lines: list[str] = []
         for number, group in enumerate(ledger().paragraphs(), start=1):
-            lines += [f"**{'Paragraph' if language == 'en' else 'Paragraf'} {number}**", ""]
+            lines += [_lang(f"**{CARD_LABELS[language]['paragraph']} {number}**", language), ""]
             for entry in group:
                 lines += [f"({anchor(entry, language)})=", ""]
-                if not entry.is_claim:
-                    lines += rhetoric_markup(entry) if language == "en" else rhetoric_markup_id(entry)
+                if entry.is_claim:
+                    lines += card_markup(entry, language=language, link_to_article=False)
                 else:
-                    lines += card_markup(entry, link_to_article=False) if language == "en" else card_markup_id(entry)
+                    lines += rhetoric_markup(entry, language)
         return self.render(lines)
-
-
-def rhetoric_markup_id(entry: Entry) -> list[str]:
-    return [f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}» — bukan klaim</span>", ""]
 
 
 class VerdictSummary(_LedgerDirective):
@@ -196,8 +209,6 @@ class VerdictSummary(_LedgerDirective):
 
 
 def first_sentence(text: str) -> str:
-    import re
-
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)
     return parts[0]
 
@@ -215,7 +226,7 @@ class MisconceptionBank(_LedgerDirective):
                 f"*{_escape(claim.translation)}*",
                 "",
                 f"   :::{{dropdown}} Answer to {claim.id}",
-                f"   {verdict_badge(claim)} {_escape(first_sentence(claim.correction))} "
+                f"   {verdict_badge(claim)} {_escape(first_sentence(claim.text('correction')))} "
                 f"({{ref}}`full correction <{claim.anchor}>`)",
                 "   :::",
                 "",
@@ -232,6 +243,13 @@ def site_url(app) -> str:
     return f"https://{owner.lower()}.github.io/{name}/"
 
 
+def rating_explanation(claim: Entry) -> str:
+    """The same settled/debated label as the claim card, for the ClaimReview data."""
+    if not claim.debated:
+        return "The correction rests on settled physiology."
+    return f"Part of the correction rests on a debated point: {ledger().debated_label(claim)}."
+
+
 def claim_reviews(page_url: str, author: str) -> list[dict]:
     """schema.org ClaimReview records, one per claim of the ledger."""
     return [
@@ -240,7 +258,7 @@ def claim_reviews(page_url: str, author: str) -> list[dict]:
             "@type": "ClaimReview",
             "url": f"{page_url}#{claim.anchor}",
             "claimReviewed": claim.translation,
-            "reviewBody": claim.correction,
+            "reviewBody": claim.text("correction"),
             "inLanguage": "en",
             "author": {"@type": "Organization", "name": author},
             "itemReviewed": {
@@ -253,6 +271,7 @@ def claim_reviews(page_url: str, author: str) -> list[dict]:
                 "bestRating": 5,
                 "worstRating": 1,
                 "alternateName": claim.verdict_label,
+                "ratingExplanation": rating_explanation(claim),
             },
         }
         for claim in ledger().claims
@@ -290,7 +309,55 @@ def page_metadata(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + "\n".join(tags)
 
 
+TERMS = BOOK_DIR / "terms.yaml"
+
+
+def load_terms(path=TERMS) -> dict:
+    """The book's terms (``terms.yaml``), checked: each has an English and an Indonesian word and a definition."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    seen = set()
+    for number, term in enumerate(data.get("terms") or [], start=1):
+        for fld in ("en", "id", "definition"):
+            if not isinstance(term.get(fld), str) or not term[fld].strip():
+                raise ExtensionError(f"{path}: term #{number} ({term.get('en')}), field '{fld}': missing or empty")
+        if term["en"] in seen:
+            raise ExtensionError(f"{path}: term #{number}, field 'en': '{term['en']}' is listed twice")
+        seen.add(term["en"])
+    return data
+
+
+class GlossaryTerms(SphinxDirective):
+    """The glossary, from ``terms.yaml``: each term with its definition and its Indonesian word."""
+
+    has_content = False
+
+    def run(self):
+        self.env.note_dependency(str(TERMS))
+        lines = ["```{glossary}"]
+        for term in sorted(load_terms()["terms"], key=lambda t: t["en"].lower()):
+            definition = " ".join(term["definition"].split())
+            lines += [term["en"], f"  {definition} (Indonesian: <span lang=\"id\">*{term['id']}*</span>)", ""]
+        lines.append("```")
+        container = nodes.container(classes=["glossary-terms"])
+        self.state.nested_parse(StringList(lines, source=str(TERMS)), self.content_offset, container)
+        return [container]
+
+
+def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{pub}`key``` or ``{pub}`key:form```: a published value, written for the page's language."""
+    language = "id" if (inliner.document.settings.env.config.language or "en").startswith("id") else "en"
+    try:
+        value, form = lookup(text)
+        written = value.text(form, language)
+    except (KeyError, ValueError) as exc:
+        message = inliner.reporter.error(f"{{pub}}`{text}`: {exc.args[0]}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    return [nodes.inline(rawtext, written, classes=["published-value"])], []
+
+
 def setup(app):
+    app.add_role("pub", pub_role)
+    app.add_directive("glossary-terms", GlossaryTerms)
     app.add_directive("claim-card", ClaimCard)
     app.add_directive("claim-ledger", ClaimLedger)
     app.add_directive("verdict-summary", VerdictSummary)

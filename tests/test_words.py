@@ -1,0 +1,80 @@
+"""The book's words: one term per concept in each language, and one red-flag list wherever red flags appear."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from musclebook.ledger import load_ledger
+
+REPO = Path(__file__).resolve().parent.parent
+TERMS = yaml.safe_load((REPO / "book" / "terms.yaml").read_text(encoding="utf-8"))
+LEDGER = load_ledger()
+
+
+def indonesian_texts():
+    """The book's own Indonesian text (the article's quotes excepted)."""
+    for entry in LEDGER.entries:
+        for fld in ("correction_id", "note_id"):
+            if getattr(entry, fld):
+                yield f"claims.yaml {entry.id} {fld}", entry.text(fld)
+    page = (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
+    yield "article_id.md", " ".join(re.findall(r'<span lang="id">(.*?)</span>', page, re.DOTALL))
+
+
+@pytest.mark.parametrize("rule", TERMS["usage_id"], ids=lambda r: r["use"][:30])
+def test_indonesian_text_uses_the_book_s_terms(rule):
+    pattern = re.compile(rule["avoid"], re.IGNORECASE)
+    found = [(name, m.group(0)) for name, text in indonesian_texts() for m in pattern.finditer(text)]
+    assert not found, f"use '{rule['use']}' instead: {found}"
+
+
+def test_usage_rules_can_fail():
+    rules = {r["use"]: re.compile(r["avoid"], re.IGNORECASE) for r in TERMS["usage_id"]}
+    assert rules["kram otot"].search("Kejang otot terjadi")
+    twitch = next(p for use, p in rules.items() if use.startswith("kontraksi tunggal"))
+    assert twitch.search("setiap kedutan memiliki fase kontraksi")
+    assert not twitch.search("tampak sebagai kedutan halus di bawah kulit")
+
+
+def test_every_term_has_both_languages_and_the_key_words_are_fixed():
+    words = {t["en"]: t["id"] for t in TERMS["terms"]}
+    assert len(words) == len(TERMS["terms"]) >= 35
+    assert words["Cramp"] == "kram otot" and words["Seizure"].startswith("kejang")
+    assert words["Fasciculation"] == "fasikulasi" and words["Tetany"] == "tetani"
+    assert words["Tetanus (contraction)"] == "tetanus" and words["Tetanus (disease)"] == "penyakit tetanus"
+    assert "kedutan" not in words["Twitch"]
+
+
+def test_the_indonesian_page_explains_kram_rather_than_kejang():
+    page = (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
+    assert re.search(r"\*kejang\*[^.]*bangkitan", page) and "*kram otot*" in page
+
+
+# ---------------------------------------------------------------- red flags (finding F05)
+
+RED_FLAGS = {
+    "en": [r"\{pub\}`red_flag_cramp_duration_min`", r"wound", r"swollen", r"heat"],
+    "id": [r"\{pub\}`red_flag_cramp_duration_min`", r"luka", r"bengkak", r"panas"],
+}
+
+
+def red_flag_places():
+    cramps = (REPO / "book" / "cramps.md").read_text(encoding="utf-8")
+    section = cramps[cramps.index("(cramp-red-flags)="):cramps.index("Do **not** follow")]
+    yield "cramps.md red flags", "en", section
+    yield "intro.md", "en", (REPO / "book" / "intro.md").read_text(encoding="utf-8")
+    yield "K40", "en", LEDGER.get("K40").correction
+    yield "K40 (Indonesian)", "id", LEDGER.get("K40").correction_id
+    yield "article_id.md", "id", (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, language, text", list(red_flag_places()), ids=lambda v: v if len(v) < 30 else "")
+def test_every_red_flag_list_is_complete(name, language, text):
+    missing = [p for p in RED_FLAGS[language] if not re.search(p, text)]
+    assert not missing, f"{name} lacks the red flag(s) {missing}"
+    # cramps at rest are what ordinary night cramps are: not a red flag by themselves
+    assert not re.search(r"at rest without exercise|saat istirahat tanpa olahraga", text), name
