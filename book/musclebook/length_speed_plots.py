@@ -53,10 +53,11 @@ def plot_length_tension(ax, mark_um: float | None = None, filaments: ls.Filament
                 label=compare.name)
     ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, lw=2, label=filaments.name)
     if calf:
-        for length, text in ((ls.CALF_POINTED_UM, "calf, foot pointed"), (ls.CALF_STRETCHED_UM, "calf stretched")):
+        for length, text, offset, align in ((ls.CALF_POINTED_UM, "calf, foot pointed", (6, -14), "left"),
+                                            (ls.CALF_STRETCHED_UM, "calf stretched", (-8, 6), "right")):
             tension = float(ls.isometric_tension(length, filaments)) * 100
             ax.plot([length], [tension], "s", color=ACTIN, ms=6)
-            ax.annotate(text, (length, tension), xytext=(0, -16), textcoords="offset points", ha="center",
+            ax.annotate(text, (length, tension), xytext=offset, textcoords="offset points", ha=align,
                         fontsize=8, color=ACTIN)
     if mark_um is not None:
         ax.plot([mark_um], [float(ls.isometric_tension(mark_um, filaments)) * 100], "o", color="#009E73", ms=9)

@@ -74,8 +74,9 @@ def evidence_badge(entry: Entry, language: str = "en") -> str:
     """Whether the correction rests on settled physiology or (partly) on a debated hypothesis."""
     words = CARD_LABELS[language]
     if not entry.debated:
-        return f"{{bdg-success-line}}`{words['settled']}`"
-    return f"{{bdg-warning-line}}`{words['debated']}: {_escape(ledger().debated_label(entry, language))}`"
+        return f'<span class="evidence-badge evidence-settled">{words["settled"]}</span>'
+    point = html.escape(ledger().debated_label(entry, language))
+    return f'<span class="evidence-badge evidence-debated">{words["debated"]}: {point}</span>'
 
 
 def anchor(entry: Entry, language: str = "en") -> str:
@@ -107,7 +108,7 @@ def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = T
         ":::{card-header}",
         verdict_badge(entry, language) + " " + _lang(f"**{words['claim']} {entry.id}**", language) + link,
         ":::",
-        f"{evidence_badge(entry, language)}",
+        _lang(evidence_badge(entry, language), language),
         "",
         _lang(f"**{words['says']}** ", language) + f'<span lang="id">«{_escape(entry.quote)}»</span>',
         "",
