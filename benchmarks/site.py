@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "book"))
-from musclebook.localsite import serve  # noqa: E402
+from bookkit.site import serve  # noqa: E402
+
 JB = Path(sys.executable).parent / "jupyter-book"
 PAGE_BUDGET_BYTES = 2_000_000
 PRESSES = 40
@@ -83,8 +83,10 @@ def slider_latency(site: Path) -> list[tuple[str, list[dict]]]:
 
     results = []
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for page_path in sorted(page_bytes(site)):
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"{base}/{page_path}", wait_until="networkidle")
@@ -123,10 +125,14 @@ def main() -> None:
             screen = statistics.median(s["screen"] for s in samples)
             swap = statistics.median(s["swap"] for s in samples)
             worst_screen, worst_swap = max(worst_screen, screen), max(worst_swap, swap)
-            print(f"{name}: key press to figure on screen median {screen:.1f} ms, "
-                  f"switch median {swap:.1f} ms (n={len(samples)})")
-        print(f"slider worst: on screen median {worst_screen:.1f} ms (budget 33), "
-              f"switch median {worst_swap:.1f} ms (budget 5)")
+            print(
+                f"{name}: key press to figure on screen median {screen:.1f} ms, "
+                f"switch median {swap:.1f} ms (n={len(samples)})"
+            )
+        print(
+            f"slider worst: on screen median {worst_screen:.1f} ms (budget 33), "
+            f"switch median {worst_swap:.1f} ms (budget 5)"
+        )
 
 
 if __name__ == "__main__":

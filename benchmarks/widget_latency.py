@@ -29,7 +29,7 @@ from nbclient import NotebookClient
 BOOK = Path(__file__).resolve().parent.parent / "book"
 MARK = "@@BENCH@@"
 
-MEASURE = r'''
+MEASURE = r"""
 import json, statistics, time
 from musclebook.explorer import Explorer
 
@@ -55,14 +55,13 @@ def _bench(name, ex, rounds=20):
 
 print("@@BENCH@@" + json.dumps([_bench(k, v) for k, v in list(globals().items())
                                 if isinstance(v, Explorer) and not k.startswith("_")]))
-'''
+"""
 
 
 def bench_notebook(path: Path) -> list[dict]:
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(MEASURE))
-    NotebookClient(nb, timeout=900, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     for output in nb.cells[-1].outputs:
         text = output.get("text", "")
         if MARK in text:

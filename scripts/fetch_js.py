@@ -12,7 +12,6 @@ place does nothing.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -33,21 +32,29 @@ FONTS = {
 FILES = {
     "@jupyter-widgets/html-manager@1.0.6": {
         "package/dist/embed-amd.js": (
-            "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f", ["embed-amd.js"]),
+            "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f",
+            ["embed-amd.js"],
+        ),
         **{f"package/dist/{name}": (digest, [d + name for d in FONT_DIRS]) for name, digest in FONTS.items()},
     },
     "requirejs@2.3.4": {
         "package/require.js": ("ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce", ["require.js"]),
     },
     "reveal.js@5.1.0": {  # the slides (scripts/slides.py); its themes load web fonts, so only the core is used
-        "package/dist/reveal.js": ("9736bf3d8918e391e8c07c85c53773800d4004dc25f948916e319ca371ca881a",
-                                   ["reveal/reveal.js"]),
-        "package/dist/reveal.css": ("9cbc5082797d938f0ee780328790a131ae3d7bc5c09c176e77927c174f29e60a",
-                                    ["reveal/reveal.css"]),
+        "package/dist/reveal.js": (
+            "9736bf3d8918e391e8c07c85c53773800d4004dc25f948916e319ca371ca881a",
+            ["reveal/reveal.js"],
+        ),
+        "package/dist/reveal.css": (
+            "9cbc5082797d938f0ee780328790a131ae3d7bc5c09c176e77927c174f29e60a",
+            ["reveal/reveal.css"],
+        ),
     },
     "axe-core@4.14.1": {
-        "package/axe.min.js": ("29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c",
-                               ["../../.tools/axe.min.js"]),
+        "package/axe.min.js": (
+            "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c",
+            ["../../.tools/axe.min.js"],
+        ),
     },
 }
 
@@ -69,8 +76,11 @@ def fetch() -> None:
     DEST.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for spec, members in FILES.items():
-            out = subprocess.run(["npm", "pack", "--silent", spec], cwd=tmp, check=True,
-                                 capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            out = (
+                subprocess.run(["npm", "pack", "--silent", spec], cwd=tmp, check=True, capture_output=True, text=True)
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             with tarfile.open(Path(tmp) / out) as tar:
                 for member, (digest, names) in members.items():
                     data = tar.extractfile(member).read()

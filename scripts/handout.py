@@ -11,24 +11,14 @@ tried to load from outside, or if the page reported an error.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bookkit.site import launch_chromium, serve
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "book"))
-from musclebook.localsite import serve  # noqa: E402
-CHROMIUM_NAMES = ("chromium", "chromium-browser")
-
-
-def chromium() -> str:
-    for name in CHROMIUM_NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
-    sys.exit("handout: Chromium is not installed (apt-get install chromium, or `make browser`)")
 
 
 def print_pdf(site: Path, out: Path, page_path: str = "book/article.html") -> int:
@@ -39,7 +29,10 @@ def print_pdf(site: Path, out: Path, page_path: str = "book/article.html") -> in
     outside, errors = [], []
     with serve(site) as root, sync_playwright() as p:
         base = root + "/"
-        browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            browser = launch_chromium(p)
+        except FileNotFoundError as exc:
+            sys.exit(f"handout: {exc}")
         page = browser.new_page()
 
         def route(r):
@@ -55,8 +48,12 @@ def print_pdf(site: Path, out: Path, page_path: str = "book/article.html") -> in
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         page.emulate_media(media="print")
         out.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(out), format="A4", print_background=True,
-                 margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+        page.pdf(
+            path=str(out),
+            format="A4",
+            print_background=True,
+            margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+        )
         browser.close()
     if outside:
         sys.exit(f"handout: the page tried to load from outside the site: {outside}")

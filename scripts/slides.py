@@ -111,8 +111,7 @@ def build_deck(notebook: Path, page: Path) -> str:
             out = code_cells[code_index].select_one(".cell_output") or code_cells[code_index]
             section = code_cells[code_index].find_parent("section")
             title = section.find(["h2", "h3"]).get_text(" ", strip=True) if section else notebook.stem
-            slides.append(f"<section><h2>{html.escape(title)}</h2><div class=\"mb-slide-output\">{out}</div>"
-                          "</section>")
+            slides.append(f'<section><h2>{html.escape(title)}</h2><div class="mb-slide-output">{out}</div></section>')
     if not slides:
         raise ValueError(f"{notebook.name}: no cell is marked as a slide")
     state = soup.find("script", attrs={"type": WIDGET_STATE})
@@ -130,9 +129,9 @@ def build_deck(notebook: Path, page: Path) -> str:
 <script src="../_static/embed-amd.js"></script>
 </head><body>
 <div class="reveal"><div class="slides">
-{''.join(slides)}
+{"".join(slides)}
 </div></div>
-{state or ''}
+{state or ""}
 <script>Reveal.initialize({{hash: true, width: 1100, height: 760, margin: 0.03, center: false}});</script>
 </body></html>
 """

@@ -20,14 +20,17 @@ def built_book(tmp_path_factory):
     Returns the path of the built HTML site and the build log.
     """
     out = tmp_path_factory.mktemp("book-build")
-    fetch = subprocess.run([sys.executable, str(REPO / "scripts" / "fetch_js.py")],
-                           cwd=REPO, capture_output=True, text=True)
+    fetch = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "fetch_js.py")], cwd=REPO, capture_output=True, text=True
+    )
     assert fetch.returncode == 0, fetch.stdout + fetch.stderr
     jb = Path(sys.executable).parent / "jupyter-book"  # next to the interpreter, as `make` uses it
     assert jb.exists(), "jupyter-book is not installed: run `make setup` (pip install -r requirements.txt)"
     proc = subprocess.run(
         [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"strict build failed:\n{log[-6000:]}"

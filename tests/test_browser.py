@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from musclebook.localsite import serve
+from bookkit.site import serve
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "_build" / "screenshots"
@@ -58,8 +58,14 @@ def browser():
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield b
         b.close()
@@ -71,14 +77,24 @@ def open_page(browser, url, width=1280, scheme="light"):
     page = context.new_page()
     problems = {"outside": [], "failed": [], "errors": []}
     host = url.split("/")[2]
-    page.on("request", lambda r: problems["outside"].append(r.url)
-            if not r.url.startswith(("data:", f"http://{host}/")) else None)
+    page.on(
+        "request",
+        lambda r: problems["outside"].append(r.url) if not r.url.startswith(("data:", f"http://{host}/")) else None,
+    )
     page.on("response", lambda r: problems["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: problems["failed"].append(f"failed {r.url}"))
-    page.on("pageerror", lambda e: problems["errors"].append(str(e))
-            if not any(a in str(e) for a in ALLOWED_PAGE_ERRORS) else None)
-    page.on("console", lambda m: problems["errors"].append(m.text)
-            if m.type == "error" and not any(a in m.text for a in ALLOWED_CONSOLE_ERRORS) else None)
+    page.on(
+        "pageerror",
+        lambda e: problems["errors"].append(str(e)) if not any(a in str(e) for a in ALLOWED_PAGE_ERRORS) else None,
+    )
+    page.on(
+        "console",
+        lambda m: (
+            problems["errors"].append(m.text)
+            if m.type == "error" and not any(a in m.text for a in ALLOWED_CONSOLE_ERRORS)
+            else None
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     if page.locator(".mb-frame").count():
         page.wait_for_selector(".mb-frame img", state="visible", timeout=20_000)
@@ -133,8 +149,10 @@ def test_every_page_fits_a_phone(site, browser):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 376, f"{path} scrolls sideways on a 375 px screen ({width} px)"
         # explorers scale down with the screen
-        for size in page.evaluate("Array.from(document.querySelectorAll('.mb-frame img'))"
-                                  ".filter(i => i.offsetParent).map(i => i.getBoundingClientRect().width)"):
+        for size in page.evaluate(
+            "Array.from(document.querySelectorAll('.mb-frame img'))"
+            ".filter(i => i.offsetParent).map(i => i.getBoundingClientRect().width)"
+        ):
             assert size <= 375
         page.context.close()
 

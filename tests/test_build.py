@@ -12,8 +12,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from bookkit.ledger import book_labels, load_ledger, markdown_sources, toc_files
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
-from musclebook.ledger import book_labels, load_ledger, markdown_sources, toc_files
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.build
@@ -73,7 +73,9 @@ def explorers(state: dict):
             frames = list(frames_under(model_id))
             if frames:
                 alts = [html.unescape(re.search(r'alt="([^"]*)"', f).group(1)) for f in frames]
-                header = [models[c.removeprefix("IPY_MODEL_")]["state"].get("value", "") for c in m["state"]["children"]]
+                header = [
+                    models[c.removeprefix("IPY_MODEL_")]["state"].get("value", "") for c in m["state"]["children"]
+                ]
                 assert any("mb-basis" in h for h in header), f"explorer {model_id} does not say what it rests on"
                 yield model_id, sum(len(f.encode()) for f in frames), len(frames), alts
 
@@ -130,8 +132,14 @@ def placed_cards():
 def test_every_placed_claim_card_is_rendered(built_book):
     site, _ = built_book
     placed = list(placed_cards())
-    assert {p.stem for p, _ in placed} >= {"twitch", "coupling", "crossbridges", "length_speed", "motor_units",
-                                           "fatigue"}
+    assert {p.stem for p, _ in placed} >= {
+        "twitch",
+        "coupling",
+        "crossbridges",
+        "length_speed",
+        "motor_units",
+        "fatigue",
+    }
     for page, claim_id in placed:
         html_page = site / page.relative_to(REPO).with_suffix(".html")
         assert f"Claim {claim_id}" in html_page.read_text(encoding="utf-8"), (page.name, claim_id)
@@ -142,7 +150,9 @@ def test_a_placed_claim_card_is_linked_back_from_the_ledger():
     labels, ledger = book_labels(), load_ledger()
     for page, claim_id in placed_cards():
         pages = {labels[label] for label in ledger.get(claim_id).shown_in}
-        assert page in pages, f"{page.name} places {claim_id}, but its shown_in points only to {sorted(p.name for p in pages)}"
+        assert page in pages, (
+            f"{page.name} places {claim_id}, but its shown_in points only to {sorted(p.name for p in pages)}"
+        )
 
 
 class _Links(HTMLParser):
@@ -213,15 +223,19 @@ def test_article_page_carries_claimreview_data_for_every_claim(built_book):
 def test_every_card_says_whether_its_correction_is_settled_or_debated(built_book):
     site, _ = built_book
     ledger = load_ledger()
-    for page, settled, debated in (("article", "Settled physiology", "Debated: "),
-                                   ("article_id", "Fisiologi yang mapan", "Diperdebatkan: ")):
+    for page, settled, debated in (
+        ("article", "Settled physiology", "Debated: "),
+        ("article_id", "Fisiologi yang mapan", "Diperdebatkan: "),
+    ):
         text = (site / "book" / f"{page}.html").read_text(encoding="utf-8")
         cards = re.split(r'<div class="sd-card[^"]*claim-card', text)[1:]
         assert len(cards) == len(ledger.claims), page
         for card, claim in zip(cards, ledger.claims):
             if claim.debated:
-                assert debated + html.escape(ledger.debated_label(claim, "en" if page == "article" else "id"),
-                                             quote=False) in card, (page, claim.id)
+                assert (
+                    debated + html.escape(ledger.debated_label(claim, "en" if page == "article" else "id"), quote=False)
+                    in card
+                ), (page, claim.id)
             else:
                 assert settled in card and debated not in card, (page, claim.id)
 
@@ -231,8 +245,13 @@ def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
     for source in toc_files():
         page = site / source.relative_to(REPO).with_suffix(".html")
         text = page.read_text(encoding="utf-8")
-        for tag in ('name="description"', 'property="og:title"', 'property="og:description"', 'property="og:url"',
-                    'property="og:type"'):
+        for tag in (
+            'name="description"',
+            'property="og:title"',
+            'property="og:description"',
+            'property="og:url"',
+            'property="og:type"',
+        ):
             match = re.search(rf'<meta {tag} content="([^"]+)"', text)
             assert match and len(match.group(1)) > 3, f"{page.relative_to(site)}: no {tag}"
 
@@ -247,16 +266,29 @@ def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built
     for notebook in notebooks:
         rel = notebook.relative_to(REPO).as_posix()
         text = (site / notebook.relative_to(REPO).with_suffix(".html")).read_text(encoding="utf-8")
-        binder = re.findall(r'href="https://mybinder\.org/v2/gh/([^/]+/[^/]+)/([^?"]+)\?urlpath=lab/tree/([^"]+)"', text)
-        colab = re.findall(r'href="https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/([^/]+)/([^"]+)"', text)
+        binder = re.findall(
+            r'href="https://mybinder\.org/v2/gh/([^/]+/[^/]+)/([^?"]+)\?urlpath=lab/tree/([^"]+)"', text
+        )
+        colab = re.findall(
+            r'href="https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/([^/]+)/([^"]+)"', text
+        )
         assert binder and colab, rel
         for repo, ref, path in binder + colab:
             assert (repo, ref) == (owner_repo, branch), (repo, ref)
             assert (REPO / path).is_file(), f"launch link to {path}, which is not in the repository"
 
 
-WIDGET_CHAPTERS = ("coupling", "crossbridges", "twitch", "length_speed", "motor_units", "fatigue", "nerves",
-                   "membrane", "generator")
+WIDGET_CHAPTERS = (
+    "coupling",
+    "crossbridges",
+    "twitch",
+    "length_speed",
+    "motor_units",
+    "fatigue",
+    "nerves",
+    "membrane",
+    "generator",
+)
 
 
 @pytest.mark.parametrize("chapter", WIDGET_CHAPTERS)

@@ -20,6 +20,7 @@ def within(key, value):
 # ---------------------------------------------------------------- Baylor & Hollingworth 2003 (J Physiol 551:125)
 # Mouse fibres at 16 °C; the release and pump rates of each fibre type are fitted to these values.
 
+
 def test_fast_fibre_calcium_transient_matches_mouse_fast_twitch_fibres():
     s = cp.summary(cp.FAST)
     assert within("fast_fibre_peak_calcium_um", s["peak_calcium_rise_um"])  # 18.5 ± 0.5 µM
@@ -33,6 +34,7 @@ def test_slow_fibre_calcium_transient_matches_mouse_slow_twitch_fibres():
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
+
 
 def test_calcium_rests_low_and_returns_to_rest():
     tr = cp.simulate(cp.FAST)
@@ -79,8 +81,8 @@ def test_states_are_finite_and_bounded(scale, atp):
     for y in (tr.calcium_um, tr.troponin, tr.force):
         assert np.all(np.isfinite(y))
     assert tr.calcium_um.min() >= 0
-    assert 0 <= tr.troponin.min() and tr.troponin.max() <= 1
-    assert 0 <= tr.force.min() and tr.force.max() <= 1
+    assert tr.troponin.min() >= 0 and tr.troponin.max() <= 1
+    assert tr.force.min() >= 0 and tr.force.max() <= 1
     assert pl.describe_pump(scale, atp)
 
 
@@ -99,6 +101,7 @@ def test_bad_parameters_are_refused_by_name(field, value):
 # ---------------------------------------------------------------- treppe (Zhi et al. 2005, PNAS 102:17519)
 # Repetitive low-frequency stimulation potentiates twitches of fast-twitch muscle (staircase); in mice lacking
 # the skeletal-muscle light-chain kinase the staircase was attenuated.
+
 
 @pytest.mark.parametrize("hz", pl.STAIRCASE_HZ)
 def test_staircase_rises_and_levels_off(hz):

@@ -8,10 +8,10 @@ import pytest
 from musclebook import crossbridge as cb
 from musclebook import crossbridge_plots as pl
 
-
 # ---------------------------------------------------------------- physiology the chapter teaches
 # Allen, Lamb & Westerblad 2008 (Physiol Rev 88:287) and Hall & Hall 2021: myosin detaches from actin only
 # after binding ATP; without ATP the heads stay bound (rigor); fatigued intact muscle keeps ATP millimolar.
+
 
 def test_simulation_settles_on_the_exact_steady_state_while_calcium_is_present():
     for atp in (cb.NORMAL_ATP_MM, 0.01):
@@ -54,6 +54,7 @@ def test_millimolar_atp_does_not_limit_relaxation():
 
 
 # ---------------------------------------------------------------- invariants over the explorer's box
+
 
 @pytest.mark.parametrize("atp", cb.EXPLORER_ATP_MM + (0.0,))
 def test_fractions_are_finite_bounded_and_sum_to_one(atp):

@@ -32,8 +32,10 @@ def test_rest_is_silent_and_fasciculation_is_a_few_isolated_potentials():
 
 def test_spasticity_bursts_only_during_stretch():
     t, trace, _, stretch = emg.pattern("spasticity")
-    assert np.abs(trace[stretch == 0]).max() < 0.05 * np.abs(trace).max() or \
-        np.abs(trace[stretch == 0]).sum() < 0.1 * np.abs(trace).sum()
+    assert (
+        np.abs(trace[stretch == 0]).max() < 0.05 * np.abs(trace).max()
+        or np.abs(trace[stretch == 0]).sum() < 0.1 * np.abs(trace).sum()
+    )
 
 
 @pytest.mark.parametrize("key", emg.KEYS)
@@ -41,7 +43,7 @@ def test_every_pattern_is_finite_and_scaled(key):
     t, trace, force, stretch = emg.pattern(key)
     for y in (trace, force, stretch):
         assert np.all(np.isfinite(y))
-    assert np.abs(trace).max() <= 1 and 0 <= force.min() and force.max() <= 1
+    assert np.abs(trace).max() <= 1 and force.min() >= 0 and force.max() <= 1
 
 
 def test_unknown_pattern_is_refused():

@@ -58,8 +58,9 @@ def test_two_controls_drive_nested_stacks():
 
 
 def test_setting_a_control_from_code_switches_the_frame_in_the_kernel():
-    ex = Explorer(draw, [Control("colour", "Colour", ["C0", "C1"]), Control("height", "Height (cm)", [1, 2, 3])],
-                  describe)
+    ex = Explorer(
+        draw, [Control("colour", "Colour", ["C0", "C1"]), Control("height", "Height (cm)", [1, 2, 3])], describe
+    )
     ex.controls[0].index, ex.controls[1].index = 1, 2
     assert ex.visible_description() == "A C1 bar of height 3."
     inner = ex.figure.children[ex.figure.selected_index]

@@ -21,10 +21,11 @@ def within(key, value):
 # Single mouse fibres, 350 ms tetani at 70 Hz. With tetanic force down to about 75 %, the linear phase of
 # relaxation fell at 55.2 ± 2.9 % of the control rate and lasted 151.3 ± 14.2 % as long (mean ± SEM, n = 25).
 
+
 def test_protocol_is_the_published_one():
-    assert fa.TETANUS_MS == VALUES["fatigue_tetanus_duration_ms"].value
-    assert fa.TETANUS_HZ == VALUES["fatigue_tetanus_frequency_hz"].value
-    assert fa.FATIGUED_FORCE * 100 == VALUES["fatigue_tetanic_force_pct"].value
+    assert VALUES["fatigue_tetanus_duration_ms"].value == fa.TETANUS_MS
+    assert VALUES["fatigue_tetanus_frequency_hz"].value == fa.TETANUS_HZ
+    assert VALUES["fatigue_tetanic_force_pct"].value == fa.FATIGUED_FORCE * 100
 
 
 def test_fatigued_relaxation_matches_single_mouse_fibres():
@@ -36,8 +37,9 @@ def test_fatigued_relaxation_matches_single_mouse_fibres():
 
 def test_fitted_constants_are_the_fit():
     # the constants in the module are what fit_slowing finds (on a coarser grid: within one grid step)
-    c, d = fa.fit_slowing(VALUES["fatigue_relaxation_rate_pct"].value,
-                          VALUES["fatigue_relaxation_duration_pct"].value, steps=9)
+    c, d = fa.fit_slowing(
+        VALUES["fatigue_relaxation_rate_pct"].value, VALUES["fatigue_relaxation_duration_pct"].value, steps=9
+    )
     assert abs(c - fa.CALCIUM_SLOWING) <= 0.25 and abs(d - fa.DETACH_SLOWING) <= 0.25
 
 
@@ -52,6 +54,7 @@ def test_fatigued_fibre_relaxes_completely():
 
 # ---------------------------------------------------------------- ATP (Allen, Lamb & Westerblad 2008)
 
+
 def test_slowing_as_much_as_fatigue_by_lack_of_atp_needs_submillimolar_atp():
     # fatigued fibres keep ATP millimolar; at 1 mM the model's relaxation is far faster than fatigued
     assert fa.relaxation_vs_rested(fa.RESTED.with_(atp_mm=1.0))["rate_pct"] > 80
@@ -64,6 +67,7 @@ def test_very_low_atp_leaves_force_behind():
 
 # ---------------------------------------------------------------- force-velocity in fatigue (Jones 2010)
 
+
 def test_fatigue_lowers_force_speed_and_curvature_and_power_falls_most():
     rested, tired = fa.hill_fatigued(0.0), fa.hill_fatigued(1.0)
     assert rested["curvature"] == VALUES["hill_curvature"].value
@@ -74,11 +78,12 @@ def test_fatigue_lowers_force_speed_and_curvature_and_power_falls_most():
 
 # ---------------------------------------------------------------- invariants over the explorers' boxes
 
+
 @pytest.mark.parametrize("cause, level", itertools.product(pl.CAUSES, pl.RELAXATION_LEVELS))
 def test_relaxation_states_are_finite_and_bounded(cause, level):
     tet = fa.tetanus(pl.fibre_for(cause, level))
     assert np.all(np.isfinite(tet.force)) and tet.force.min() >= 0 and tet.force.max() <= 1.001
-    assert 0 <= tet.activation.min() and tet.activation.max() <= 1
+    assert tet.activation.min() >= 0 and tet.activation.max() <= 1
     assert pl.describe_relaxation(cause, level)
 
 
@@ -102,9 +107,15 @@ def test_power_falls_monotonically_with_fatigue():
     assert all(a > b for a, b in zip(p, p[1:]))
 
 
-@pytest.mark.parametrize("change, field", [(dict(level=1.5), "level"), (dict(atp_mm=0.0), "atp_mm"),
-                                           (dict(detach_per_ms=-1.0), "detach_per_ms"),
-                                           (dict(calcium_slowing=-0.1), "calcium_slowing")])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (dict(level=1.5), "level"),
+        (dict(atp_mm=0.0), "atp_mm"),
+        (dict(detach_per_ms=-1.0), "detach_per_ms"),
+        (dict(calcium_slowing=-0.1), "calcium_slowing"),
+    ],
+)
 def test_bad_parameters_are_refused_by_name(change, field):
     with pytest.raises(ValueError, match=field):
         fa.RESTED.with_(**change)

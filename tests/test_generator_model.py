@@ -65,8 +65,9 @@ def test_hysteresis_explorer_box_is_finite(pic, fatigue):
     assert pl.describe_hysteresis(pic, fatigue)
 
 
-@pytest.mark.parametrize("change, field", [(dict(fatigue=2.0), "fatigue"), (dict(pic_mv=-1.0), "pic_mv"),
-                                           (dict(tau_m_ms=0.0), "tau_m_ms")])
+@pytest.mark.parametrize(
+    "change, field", [(dict(fatigue=2.0), "fatigue"), (dict(pic_mv=-1.0), "pic_mv"), (dict(tau_m_ms=0.0), "tau_m_ms")]
+)
 def test_bad_parameters_are_refused_by_name(change, field):
     with pytest.raises(ValueError, match=field):
         gn.NEURON.with_(**change)

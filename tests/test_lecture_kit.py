@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,17 +10,27 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from musclebook.localsite import serve
+from bookkit.site import launch_chromium, serve
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHAPTERS = ("coupling", "crossbridges", "twitch", "length_speed", "motor_units", "fatigue", "nerves", "membrane",
-            "generator")
+pytestmark = pytest.mark.build
+CHAPTERS = (
+    "coupling",
+    "crossbridges",
+    "twitch",
+    "length_speed",
+    "motor_units",
+    "fatigue",
+    "nerves",
+    "membrane",
+    "generator",
+)
 
 
 def run(script: str, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / script), *map(str, args)],
-                          capture_output=True, text=True, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / script), *map(str, args)], capture_output=True, text=True, cwd=REPO
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +54,7 @@ def test_slides_work_offline_with_their_explorers(served, chapter):
     text = deck.read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="https?://', text), "the slides load something from the web"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         outside, errors = [], []
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from musclebook.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger
+from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "book" / "article" / "kejang-otot.id.txt"
@@ -23,6 +23,7 @@ PINNED_ARTICLE_SHA256 = "61510b955d56a9119e37c59705ad6a85c71cbe1a3d9adb719f1be7e
 
 # ---------------------------------------------------------------- the real ledger
 
+
 @pytest.fixture(scope="module")
 def ledger():
     return load_ledger()
@@ -32,7 +33,9 @@ def test_article_copy_is_verbatim():
     assert ARTICLE_SHA256 == PINNED_ARTICLE_SHA256, "book/article/kejang-otot.id.txt was changed"
 
 
-@pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="shared/ is not beside this checkout (CI and developers have it)")
+@pytest.mark.skipif(
+    not SHARED_ARTICLE.exists(), reason="shared/ is not beside this checkout (CI and developers have it)"
+)
 def test_article_copy_matches_shared_original():
     assert ARTICLE.read_bytes() == SHARED_ARTICLE.read_bytes()
 
@@ -127,17 +130,33 @@ def mini(tmp_path):
     (tmp_path / "refs.bib").write_text("@article{known2020,\n  title={T},\n  doi={10.1/x}\n}\n", encoding="utf-8")
     (tmp_path / "page.md").write_text("# Page\n\n(real-section)=\n## Section\n", encoding="utf-8")
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
-    claim = dict(kind="claim", verdict="incorrect", correction="One. Two.", correction_id="Satu. Dua.",
-                 references=["known2020"], shown_in=["real-section"])
+    claim = dict(
+        kind="claim",
+        verdict="incorrect",
+        correction="One. Two.",
+        correction_id="Satu. Dua.",
+        references=["known2020"],
+        shown_in=["real-section"],
+    )
     data = {
         "article": "article.txt",
-        "debated": {"why": {"label": "why it stops", "label_id": "mengapa berhenti",
-                            "signals": [r"stops? because"], "signals_id": [r"berhenti karena"]}},
+        "debated": {
+            "why": {
+                "label": "why it stops",
+                "label_id": "mengapa berhenti",
+                "signals": [r"stops? because"],
+                "signals_id": [r"berhenti karena"],
+            }
+        },
         "hedges": {"en": ["thought"], "id": ["diduga"]},
         "entries": [
             dict(id="K01", quote="Kram itu sakit.", translation="Cramps hurt.", **claim),
-            dict(id="K02", quote="Otot butuh kontraksi untuk rileks.", translation="Muscle needs contraction to relax.",
-                 **claim),
+            dict(
+                id="K02",
+                quote="Otot butuh kontraksi untuk rileks.",
+                translation="Muscle needs contraction to relax.",
+                **claim,
+            ),
             dict(id="K03", kind="rhetoric", quote="Apa penyebabnya?", translation="What causes it?"),
             dict(id="K04", quote="Saraf rusak.", translation="Nerves are damaged.", **claim),
         ],
@@ -188,16 +207,31 @@ def broken(data, index, **changes):
         (3, {"correction_id": None}, "K04", "correction_id", "missing required field"),
         (0, {"correction_id": ""}, "K01", "correction_id", "non-empty string"),
         (0, {"correction": "It stops because of X. Two."}, "K01", "correction", "which is debated: list 'why'"),
-        (0, {"correction": "It stops because of X. Two.", "debated": ["why"]}, "K01", "correction",
-         "states the debated point 'why it stops' as fact"),
+        (
+            0,
+            {"correction": "It stops because of X. Two.", "debated": ["why"]},
+            "K01",
+            "correction",
+            "states the debated point 'why it stops' as fact",
+        ),
         (0, {"debated": ["why"]}, "K01", "correction", "never speaks of it"),
         (0, {"debated": ["unknown-topic"]}, "K01", "debated", "unknown debated topic 'unknown-topic'"),
         (2, {"debated": ["why"]}, "K03", "debated", "only a claim can rest on a debated point"),
         (2, {"note": "A note."}, "K03", "note_id", "both languages"),
-        (1, {"correction": "It took {pub}`no_such_value`. Two."}, "K02", "correction",
-         "unknown published value 'no_such_value'"),
-        (1, {"correction_id": "Satu {pub}`twitch_contraction_time_ms:mean`. Dua."}, "K02", "correction_id",
-         "unknown form 'mean'"),
+        (
+            1,
+            {"correction": "It took {pub}`no_such_value`. Two."},
+            "K02",
+            "correction",
+            "unknown published value 'no_such_value'",
+        ),
+        (
+            1,
+            {"correction_id": "Satu {pub}`twitch_contraction_time_ms:mean`. Dua."},
+            "K02",
+            "correction_id",
+            "unknown form 'mean'",
+        ),
     ],
 )
 def test_bad_field_is_named(mini, index, changes, entry, field, message):
@@ -262,8 +296,13 @@ def test_unknown_claim_id_in_a_card_is_refused(ledger):
 
 def test_hedged_debated_point_is_accepted(mini):
     data, load = mini
-    d = broken(data, 0, correction="It is thought to stop because of X. Two.",
-               correction_id="Diduga berhenti karena X. Dua.", debated=["why"])
+    d = broken(
+        data,
+        0,
+        correction="It is thought to stop because of X. Two.",
+        correction_id="Diduga berhenti karena X. Dua.",
+        debated=["why"],
+    )
     assert load(d).get("K01").debated == ("why",)
 
 

@@ -11,8 +11,8 @@ from musclebook import length_speed as ls
 from musclebook import length_speed_plots as lp
 from musclebook.published import VALUES
 
-
 # ---------------------------------------------------------------- length-tension, Gordon et al. 1966 (J Physiol 184:170)
+
 
 def test_tension_is_maximal_across_the_measured_plateau():
     # plateau measured between 2.05 and 2.2 µm
@@ -56,6 +56,7 @@ def test_descending_limb_tension_is_proportional_to_overlap():
 
 # ---------------------------------------------------------------- human fibres and the calf
 
+
 def test_human_plateau_is_the_one_predicted_from_human_filament_lengths():
     # Gollapudi & Lin 2009 (J Biomech 42:2011): standard-model plateau 2.64-2.81 µm, inside the
     # tolerance interval of the optimum they measured in human type I fibres (2.37-2.95 µm)
@@ -86,6 +87,7 @@ def test_stretching_a_calf_moves_it_up_the_ascending_limb():
 
 
 # ---------------------------------------------------------------- force-velocity, Hill 1938 (Proc R Soc B 126:136)
+
 
 def test_hill_hyperbola_holds_with_the_published_curvature():
     a = VALUES["hill_curvature"].value  # a/F0 = 0.25, frog sartorius

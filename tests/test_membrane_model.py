@@ -43,8 +43,8 @@ def test_ghk_lies_between_the_equilibrium_potentials():
 
 def test_ghk_is_flagged_wrong_where_fibres_depolarise_paradoxically():
     # Jurkat-Rott et al. 2009: below 1.0 mM K+ fibres depolarise to about -60 mV; GHK predicts the opposite
-    assert mb.PARADOX_BELOW_K_MM == VALUES["paradox_below_k_mm"].value
-    assert mb.PARADOX_MV == VALUES["paradox_potential_mv"].value
+    assert VALUES["paradox_below_k_mm"].value == mb.PARADOX_BELOW_K_MM
+    assert VALUES["paradox_potential_mv"].value == mb.PARADOX_MV
     low = mb.with_plasma("K", 0.5)
     assert not mb.ghk_valid(low) and mb.ghk_mv(low) < mb.ghk_mv(mb.REST) < mb.PARADOX_MV
     assert mb.ghk_valid(mb.REST)

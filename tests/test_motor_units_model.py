@@ -16,6 +16,7 @@ POOL = mu.Pool()
 
 # ---------------------------------------------------------------- Fuglevand et al. 1993 (J Neurophysiol 70:2470), default pool
 
+
 def test_pool_spans_the_published_ranges():
     assert POOL.n_units == VALUES["pool_units"].value
     assert POOL.threshold_units[-1] / POOL.threshold_units[0] == pytest.approx(VALUES["pool_threshold_range"].value)
@@ -35,6 +36,7 @@ def test_firing_rates_run_from_8_to_35_hz():
 
 # ---------------------------------------------------------------- Henneman 1957: the size principle
 
+
 def test_units_are_recruited_smallest_first():
     previous = np.zeros(POOL.n_units, dtype=bool)
     for excitation in np.linspace(0, 1, 101):
@@ -47,6 +49,7 @@ def test_units_are_recruited_smallest_first():
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
+
 
 def test_force_rises_with_excitation_and_reaches_its_maximum():
     forces = [mu.simulate(POOL, e).steady()[0] for e in (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)]
@@ -74,8 +77,15 @@ def test_force_is_finite_non_negative_and_described(excitation, in_phase):
     assert "motor units" in pl.describe_pool(excitation, in_phase)
 
 
-@pytest.mark.parametrize("bad, message", [(dict(n_units=1), "n_units"), (dict(force_range=0.5), "force_range"),
-                                          (dict(min_rate_hz=40), "out of order"), (dict(isi_cv=0.9), "isi_cv")])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (dict(n_units=1), "n_units"),
+        (dict(force_range=0.5), "force_range"),
+        (dict(min_rate_hz=40), "out of order"),
+        (dict(isi_cv=0.9), "isi_cv"),
+    ],
+)
 def test_bad_pools_are_refused_by_name(bad, message):
     with pytest.raises(ValueError, match=message):
         mu.Pool(**bad)
@@ -89,6 +99,7 @@ def test_excitation_outside_zero_to_one_is_refused():
 # ---------------------------------------------------------------- one shock to the nerve (lab practical)
 # Illustrative thresholds; what is tested is the shape every stimulus-response experiment shows: nothing below
 # threshold, a graded rise, and no further growth beyond the maximal stimulus.
+
 
 def test_stimulus_response_is_zero_below_threshold_graded_and_flat_beyond_maximal():
     pool = mu.Pool()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from musclebook.ledger import bib_keys, load_ledger, markdown_sources, toc_files
+from bookkit.ledger import bib_keys, load_ledger, markdown_sources, toc_files
 from musclebook.published import PUB_ROLE, VALUES, lookup
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,8 +52,10 @@ def prose_sources():
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
         if entry.correction_id or entry.note_id:
-            yield f"claims.yaml {entry.id} (Indonesian)", indonesian_numbers(
-                " ".join(filter(None, [entry.correction_id, entry.note_id])))
+            yield (
+                f"claims.yaml {entry.id} (Indonesian)",
+                indonesian_numbers(" ".join(filter(None, [entry.correction_id, entry.note_id]))),
+            )
 
 
 SOURCES = dict(prose_sources())
@@ -64,8 +66,10 @@ def test_indonesian_numerals_are_read_as_numbers():
 
 
 def test_number_extraction_sees_through_markup():
-    text = ("Half force at {glue:text}`x:.1f` Hz, {pub}`thenar_half_max_hz` or 12 ± 4 Hz {cite:p}`thomas1991`; "
-            "2,438 people; Ca²⁺; K05.")
+    text = (
+        "Half force at {glue:text}`x:.1f` Hz, {pub}`thenar_half_max_hz` or 12 ± 4 Hz {cite:p}`thomas1991`; "
+        "2,438 people; Ca²⁺; K05."
+    )
     assert numbers_in(text) == [12.0, 4.0, 2438.0]
 
 
@@ -116,16 +120,22 @@ def bib_entries():
         yield match.group(2), match.group(1).lower(), match.group(3)
 
 
-@pytest.mark.parametrize("key, kind, body", list(bib_entries()), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else "")
+@pytest.mark.parametrize(
+    "key, kind, body", list(bib_entries()), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else ""
+)
 def test_every_reference_carries_a_well_formed_identifier(key, kind, body):
     fields = dict(re.findall(r"^\s*(\w+)\s*=\s*\{(.*)\},?\s*$", body, re.MULTILINE))
     assert {"title", "year"} <= set(fields) and {"author", "editor"} & set(fields), key
     official = re.fullmatch(r"Federal Register \d+\(\d+\):\d+--\d+.*", fields.get("howpublished", ""))
     # a public-health web page: its https address and the date on which it was read
-    web_page = kind == "misc" and fields.get("url", "").startswith("https://") and re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}", fields.get("urldate", ""))
+    web_page = (
+        kind == "misc"
+        and fields.get("url", "").startswith("https://")
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields.get("urldate", ""))
+    )
     assert {"doi", "pmid", "pmcid", "isbn"} & set(fields) or official or web_page, (
-        f"{key}: no DOI, PMID, PMCID, ISBN, Federal Register citation, or (for a web page) https URL and urldate")
+        f"{key}: no DOI, PMID, PMCID, ISBN, Federal Register citation, or (for a web page) https URL and urldate"
+    )
     if "doi" in fields:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]), f"{key}: malformed DOI {fields['doi']}"
     if "pmid" in fields:

@@ -53,7 +53,7 @@ def test_contains_is_inclusive_and_bounds_need_a_spread():
     value = VALUES["thenar_half_max_hz"]
     assert value.contains(8) and value.contains(16) and not value.contains(16.01)
     with pytest.raises(ValueError, match="no spread or range"):
-        VALUES["ironman_cohort_size"].bounds
+        _ = VALUES["ironman_cohort_size"].bounds
 
 
 def test_a_value_is_a_mean_or_a_range_never_both():

@@ -8,8 +8,13 @@ from musclebook.quiz import Choice, Question
 
 
 def question():
-    return Question("Which step needs ATP?", [Choice("Attachment", False, "Attachment needs calcium."),
-                                              Choice("Detachment", True, "ATP binding releases the head.")])
+    return Question(
+        "Which step needs ATP?",
+        [
+            Choice("Attachment", False, "Attachment needs calcium."),
+            Choice("Detachment", True, "ATP binding releases the head."),
+        ],
+    )
 
 
 def test_no_feedback_before_an_answer():
@@ -29,11 +34,14 @@ def test_choices_are_linked_to_feedback_in_javascript():
     assert (q.link.target[0], q.link.target[1]) == (q.feedback, "selected_index")
 
 
-@pytest.mark.parametrize("prompt, choices, message", [
-    ("", [Choice("a", True, "b"), Choice("c", False, "d")], "prompt"),
-    ("Q?", [Choice("a", True, "b")], "at least two choices"),
-    ("Q?", [Choice("a", False, "b"), Choice("c", False, "d")], "no choice is marked correct"),
-])
+@pytest.mark.parametrize(
+    "prompt, choices, message",
+    [
+        ("", [Choice("a", True, "b"), Choice("c", False, "d")], "prompt"),
+        ("Q?", [Choice("a", True, "b")], "at least two choices"),
+        ("Q?", [Choice("a", False, "b"), Choice("c", False, "d")], "no choice is marked correct"),
+    ],
+)
 def test_bad_questions_are_refused(prompt, choices, message):
     with pytest.raises(ValueError, match=message):
         Question(prompt, choices)

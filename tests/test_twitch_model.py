@@ -19,6 +19,7 @@ def within(key, value):
 
 # ---------------------------------------------------------------- published values
 
+
 def test_slow_twitch_contraction_time_matches_triceps_surae():
     # Sale et al. 1982 (J Appl Physiol 52:1636): contraction time 112.4 ± 11.1 ms.
     assert within("twitch_contraction_time_ms", tw.twitch_timing(tw.SLOW).contraction_time_ms)
@@ -53,12 +54,16 @@ def test_relaxation_slowed_as_in_fatigue_lengthens_half_relaxation_proportionall
     # Westerblad & Lännergren 1991: relaxation took 151 ± 14 % as long in fatigue. Stretching the
     # falling phase by that factor must lengthen the model's half-relaxation by a factor in range.
     factor = VALUES["fatigue_relaxation_duration_pct"].value / 100
-    ratio = tw.twitch_timing(tw.SLOW.with_relaxation(factor)).half_relaxation_ms / tw.twitch_timing(tw.SLOW).half_relaxation_ms
+    ratio = (
+        tw.twitch_timing(tw.SLOW.with_relaxation(factor)).half_relaxation_ms
+        / tw.twitch_timing(tw.SLOW).half_relaxation_ms
+    )
     low, high = VALUES["fatigue_relaxation_duration_pct"].bounds
     assert low / 100 <= ratio <= high / 100
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
+
 
 def test_single_twitch_has_latent_period_and_peaks_at_twitch_tetanus_ratio():
     timing = tw.twitch_timing(tw.SLOW)
@@ -114,8 +119,15 @@ def test_force_frequency_is_monotone(unit):
     assert np.all(np.diff(forces) >= -1e-9)
 
 
-@pytest.mark.parametrize("bad", [dict(contraction_time_ms=0), dict(twitch_tetanus_ratio=1.0),
-                                 dict(relaxation_factor=-1), dict(latent_period_ms=-2)])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(contraction_time_ms=0),
+        dict(twitch_tetanus_ratio=1.0),
+        dict(relaxation_factor=-1),
+        dict(latent_period_ms=-2),
+    ],
+)
 def test_bad_parameters_are_refused_by_name(bad):
     name = next(iter(bad))
     with pytest.raises(ValueError, match=name):

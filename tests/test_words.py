@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from musclebook.ledger import load_ledger
+from bookkit.ledger import load_ledger
 
 REPO = Path(__file__).resolve().parent.parent
 TERMS = yaml.safe_load((REPO / "book" / "terms.yaml").read_text(encoding="utf-8"))
@@ -64,7 +64,7 @@ RED_FLAGS = {
 
 def red_flag_places():
     cramps = (REPO / "book" / "cramps.md").read_text(encoding="utf-8")
-    section = cramps[cramps.index("(cramp-red-flags)="):cramps.index("Do **not** follow")]
+    section = cramps[cramps.index("(cramp-red-flags)=") : cramps.index("Do **not** follow")]
     yield "cramps.md red flags", "en", section
     yield "intro.md", "en", (REPO / "book" / "intro.md").read_text(encoding="utf-8")
     yield "K40", "en", LEDGER.get("K40").correction

@@ -23,7 +23,7 @@ buffer, cross-bridge and ATP constants are illustrative.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -55,13 +55,26 @@ class Fibre:
     rlc_phosphorylated: float = 0.0  # fraction of myosin regulatory light chains phosphorylated [-]
 
     def __post_init__(self):
-        require_positive(self, "release_um_per_ms", "serca_um_per_ms", "release_time_ms", "serca_k_um", "buffer_um",
-                         "buffer_on_per_um_ms", "buffer_off_per_ms", "attach_per_ms", "detach_per_ms",
-                         "serca_scale", "atp_mm")
+        require_positive(
+            self,
+            "release_um_per_ms",
+            "serca_um_per_ms",
+            "release_time_ms",
+            "serca_k_um",
+            "buffer_um",
+            "buffer_on_per_um_ms",
+            "buffer_off_per_ms",
+            "attach_per_ms",
+            "detach_per_ms",
+            "serca_scale",
+            "atp_mm",
+        )
         if not 0 <= self.rlc_phosphorylated <= 1:
-            raise ValueError(f"Fibre '{self.name}': rlc_phosphorylated={self.rlc_phosphorylated!r} must lie between 0 and 1")
+            raise ValueError(
+                f"Fibre '{self.name}': rlc_phosphorylated={self.rlc_phosphorylated!r} must lie between 0 and 1"
+            )
 
-    def with_(self, **changes) -> "Fibre":
+    def with_(self, **changes) -> Fibre:
         return replace(self, **changes)
 
 
@@ -135,8 +148,10 @@ def simulate(fibre: Fibre, stimuli_ms=(0.0,), duration_ms: float = 150.0) -> Tra
         f_i = f_i + DT_MS * (attach * (1 - f_i) - k_det * f_i)
         pumped += DT_MS * (up - leak)
         if not ca_i < MAX_CALCIUM_UM:
-            raise ValueError(f"calcium diverged for fibre '{fibre.name}' with stimuli {stimuli_ms}: the model has no "
-                             "store depletion and is meant for single twitches and slow trains")
+            raise ValueError(
+                f"calcium diverged for fibre '{fibre.name}' with stimuli {stimuli_ms}: the model has no "
+                "store depletion and is meant for single twitches and slow trains"
+            )
     return Transient(t, ca, b / b_tot, f, float(pumped))
 
 
@@ -170,8 +185,9 @@ def summary(fibre: Fibre) -> dict:
     }
 
 
-def rlc_before_each_twitch(frequency_hz: float, twitches: int = 20, kinase: bool = True,
-                           start: float = 0.0) -> np.ndarray:
+def rlc_before_each_twitch(
+    frequency_hz: float, twitches: int = 20, kinase: bool = True, start: float = 0.0
+) -> np.ndarray:
     """Phosphorylated fraction of the regulatory light chains just before each twitch of a train.
 
     Each twitch phosphorylates a fraction ``RLC_PER_TWITCH`` of the remaining light chains (none if
@@ -204,6 +220,6 @@ def staircase(fibre: Fibre, frequency_hz: float, twitches: int = 20, kinase: boo
     return out / out[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _peak_force(fibre: Fibre) -> float:
     return float(simulate(fibre).force.max())

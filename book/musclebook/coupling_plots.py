@@ -45,8 +45,10 @@ def describe_pump(serca_scale: float, atp_mm: float, fibre: cp.Fibre = cp.FAST) 
     s = cp.summary(fibre.with_(serca_scale=serca_scale, atp_mm=atp_mm))
     n = cp.summary(fibre)
     if s["final_force_fraction"] > 0.05:
-        end = (f"{s['final_force_fraction'] * 100:.0f}% of the peak force is still there after "
-               "150 ms: without enough ATP the cross-bridges cannot let go (rigor), with no new action potential")
+        end = (
+            f"{s['final_force_fraction'] * 100:.0f}% of the peak force is still there after "
+            "150 ms: without enough ATP the cross-bridges cannot let go (rigor), with no new action potential"
+        )
     else:
         end = "force returns to rest"
     relax = s["force_half_relaxation_ms"]

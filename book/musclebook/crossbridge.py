@@ -51,7 +51,7 @@ class Cycle:
         if not (isinstance(self.atp_mm, (int, float)) and np.isfinite(self.atp_mm) and self.atp_mm >= 0):
             raise ValueError(f"Cycle '{self.name}': atp_mm={self.atp_mm!r} must be zero or positive")
 
-    def with_(self, **changes) -> "Cycle":
+    def with_(self, **changes) -> Cycle:
         return replace(self, **changes)
 
     @property
@@ -124,8 +124,7 @@ def steady_state(cycle: Cycle = CYCLE) -> dict:
     if k_d == 0:
         return {"detached": 0.0, "cycling": 0.0, "rigor": 1.0, "atp_per_head_per_s": 0.0}
     d = 1 / (1 + k_att / k_s + k_att / k_d)
-    return {"detached": d, "cycling": d * k_att / k_s, "rigor": d * k_att / k_d,
-            "atp_per_head_per_s": 1000 * k_att * d}
+    return {"detached": d, "cycling": d * k_att / k_s, "rigor": d * k_att / k_d, "atp_per_head_per_s": 1000 * k_att * d}
 
 
 def attached_at(run: Run, after_removal_ms: float) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 from matplotlib.patches import FancyArrowPatch
@@ -31,7 +31,7 @@ def plot_run(ax, run: cb.Run):
     ax.spines[["top", "right"]].set_visible(False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def late_attached_curve(cycle: cb.Cycle = cb.CYCLE) -> tuple[np.ndarray, np.ndarray]:
     """Heads still attached ``LATE_MS`` after calcium removal, over ``ATP_GRID_MM`` [%]."""
     late = [cb.summary(cycle.with_(atp_mm=float(atp)))["attached_late"] * 100 for atp in ATP_GRID_MM]
@@ -55,8 +55,16 @@ def plot_late_attached(ax, atp_mm: float, cycle: cb.Cycle = cb.CYCLE):
 def draw_atp_explorer(fig, atp_mm: float, cycle: cb.Cycle = cb.CYCLE):
     left, right = fig.subplots(1, 2, gridspec_kw=dict(MARGINS, width_ratios=[1.4, 1]))
     plot_run(left, cb.simulate(cycle.with_(atp_mm=atp_mm)))
-    left.legend(frameon=False, fontsize=7.5, ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.2,
-                handlelength=1.8, columnspacing=1.0)
+    left.legend(
+        frameon=False,
+        fontsize=7.5,
+        ncol=3,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        borderaxespad=0.2,
+        handlelength=1.8,
+        columnspacing=1.0,
+    )
     plot_late_attached(right, atp_mm, cycle)
     right.set_title(f"ATP {atp_mm:g} mM", fontsize=10)
 
@@ -93,22 +101,40 @@ def draw_cycle(fig):
     ax.set_ylim(0, 1)
     ax.axis("off")
     for x, y, colour, text in STATES.values():
-        ax.text(x, y, text, ha="center", va="center", fontsize=10,
-                bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"))
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=10,
+            bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
+        )
     arrows = [  # (from, to, bend, label, label position)
         ((0.26, 0.64), (0.52, 0.84), -0.25, "binds actin\n(needs calcium:\nsites uncovered)", (0.3, 0.88)),
         ((0.72, 0.66), (0.72, 0.34), -0.5, "stroke,\nADP released", (0.86, 0.5)),
         ((0.52, 0.16), (0.22, 0.36), -0.25, "ATP binds:\nhead lets go,\nATP split", (0.3, 0.1)),
     ]
     for start, end, bend, label, where in arrows:
-        ax.add_patch(FancyArrowPatch(start, end, connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
-                                     mutation_scale=16, color="#333333", lw=1.5))
+        ax.add_patch(
+            FancyArrowPatch(
+                start,
+                end,
+                connectionstyle=f"arc3,rad={bend}",
+                arrowstyle="-|>",
+                mutation_scale=16,
+                color="#333333",
+                lw=1.5,
+            )
+        )
         ax.text(*where, label, ha="center", va="center", fontsize=8.5, color="#222222")
     ax.text(0.86, 0.13, "no ATP:\nthe cycle\nstops here", ha="center", va="center", fontsize=8.5, color=RIGOR)
 
 
 def describe_cycle() -> str:
-    return ("The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
-            "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
-            "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "
-            "splitting that ATP re-cocks it. Without ATP the cycle stops in rigor.")
+    return (
+        "The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
+        "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
+        "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "
+        "splitting that ATP re-cocks it. Without ATP the cycle stops in rigor."
+    )

@@ -29,11 +29,27 @@ class Pattern:
 
 PATTERNS = (
     Pattern("rest", "Relaxed muscle", "otot rileks", "silence"),
-    Pattern("voluntary", "Voluntary contraction", "kontraksi sadar", "motor units recruited and firing at moderate rates"),
-    Pattern("cramp", "Cramp", "kram otot", "dense, high-frequency discharge of many motor units, starting and stopping by itself"),
-    Pattern("contracture", "Physiological contracture", "kontraktur", "silence although the muscle is shortened and tense"),
-    Pattern("tetany", "Tetany", "tetani", "repetitive doublets and multiplets of single units, from over-excitable nerves"),
-    Pattern("fasciculation", "Fasciculation", "fasikulasi", "isolated discharges of single motor units, with no movement of the joint"),
+    Pattern(
+        "voluntary", "Voluntary contraction", "kontraksi sadar", "motor units recruited and firing at moderate rates"
+    ),
+    Pattern(
+        "cramp",
+        "Cramp",
+        "kram otot",
+        "dense, high-frequency discharge of many motor units, starting and stopping by itself",
+    ),
+    Pattern(
+        "contracture", "Physiological contracture", "kontraktur", "silence although the muscle is shortened and tense"
+    ),
+    Pattern(
+        "tetany", "Tetany", "tetani", "repetitive doublets and multiplets of single units, from over-excitable nerves"
+    ),
+    Pattern(
+        "fasciculation",
+        "Fasciculation",
+        "fasikulasi",
+        "isolated discharges of single motor units, with no movement of the joint",
+    ),
     Pattern("spasticity", "Spasticity", "spastisitas", "bursts only while the muscle is stretched quickly"),
     Pattern("seizure", "Seizure", "kejang", "rhythmic bursts in many muscles, driven by the brain"),
 )
@@ -50,7 +66,7 @@ def _train(times_ms, amplitudes, n: int) -> np.ndarray:
     wave = _muap()
     for t0, a in zip(times_ms, amplitudes):
         i = int(t0 / DT_MS)
-        seg = out[i:i + wave.size]
+        seg = out[i : i + wave.size]
         seg += a * wave[: seg.size]
     return out
 
@@ -58,7 +74,7 @@ def _train(times_ms, amplitudes, n: int) -> np.ndarray:
 def _units(rng, windows, rate_hz, n_units, n) -> np.ndarray:
     """Independent units firing at ``rate_hz`` within the (start, end) ``windows`` [ms]."""
     times, amps = [], []
-    for u in range(n_units):
+    for _ in range(n_units):
         amp = rng.uniform(0.3, 1.0)
         for start, end in windows:
             t = start + rng.uniform(0, 1000 / rate_hz)
@@ -106,7 +122,11 @@ def pattern(key: str, seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray
     if force is None:
         kernel = np.exp(-np.arange(0, 400, DT_MS) / 120)
         activity = np.convolve(np.abs(emg), kernel)[:n]
-        force = activity / activity.max() * {"voluntary": 0.7, "cramp": 0.7, "tetany": 0.6,
-                                              "spasticity": 0.5, "seizure": 0.8}.get(key, 0) if activity.max() > 0 \
+        force = (
+            activity
+            / activity.max()
+            * {"voluntary": 0.7, "cramp": 0.7, "tetany": 0.6, "spasticity": 0.5, "seizure": 0.8}.get(key, 0)
+            if activity.max() > 0
             else np.zeros(n)
+        )
     return t, emg, force, stretch

@@ -9,8 +9,9 @@ FORCE = "#0072B2"
 
 
 def draw_patterns(fig):
-    axes = fig.subplots(4, 2, gridspec_kw=dict(left=0.03, right=0.99, bottom=0.03, top=0.95, hspace=0.75,
-                                                wspace=0.08)).ravel()
+    axes = fig.subplots(
+        4, 2, gridspec_kw=dict(left=0.03, right=0.99, bottom=0.03, top=0.95, hspace=0.75, wspace=0.08)
+    ).ravel()
     for ax, p in zip(axes, emg.PATTERNS):
         t, trace, force, stretch = emg.pattern(p.key)
         ax.plot(t, trace * 0.45 + 0.5, color=EMG, lw=0.5)
@@ -21,8 +22,13 @@ def draw_patterns(fig):
         ax.set_xlim(0, emg.DURATION_MS)
         ax.set_ylim(-1.05, 1.0)
         ax.axis("off")
-    fig.text(0.5, 0.005, "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch.",
-             ha="center", fontsize=8)
+    fig.text(
+        0.5,
+        0.005,
+        "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch.",
+        ha="center",
+        fontsize=8,
+    )
 
 
 def describe_patterns() -> str:

@@ -19,8 +19,8 @@ import html
 import io
 import itertools
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -62,17 +62,16 @@ class Control:
 
     def widget(self) -> widgets.DOMWidget:
         options = [(text, i) for i, text in enumerate(self.shown)]
-        common = dict(options=options, index=self.start, description=self.label,
-                      style={"description_width": "initial"})
+        common = dict(options=options, index=self.start, description=self.label, style={"description_width": "initial"})
         if self.buttons:
             common["style"] = {"description_width": "initial", "button_width": "auto"}
             return widgets.ToggleButtons(**common, tooltips=[f"{self.label}: {t}" for t in self.shown])
-        return widgets.SelectionSlider(**common, continuous_update=True,
-                                       layout=widgets.Layout(width="100%", max_width="560px"))
+        return widgets.SelectionSlider(
+            **common, continuous_update=True, layout=widgets.Layout(width="100%", max_width="560px")
+        )
 
 
-def render_png(draw: Callable[..., None], params: dict, figsize=(7.5, 3.2), dpi: int = 80,
-               colors: int = 64) -> bytes:
+def render_png(draw: Callable[..., None], params: dict, figsize=(7.5, 3.2), dpi: int = 80, colors: int = 64) -> bytes:
     """Draw one figure with ``draw(fig, **params)`` and return it as a palette PNG.
 
     The figure has no automatic layout (constrained layout would cost most of the time of a
@@ -123,9 +122,18 @@ class StaticFigure:
 class Explorer(widgets.VBox):
     """Controls above a stack of precomputed frames (see the module docstring)."""
 
-    def __init__(self, draw, controls: Sequence[Control], describe: Callable[..., str], *,
-                 figsize=(7.5, 3.2), dpi: int = 80, budget_bytes: int = DEFAULT_BUDGET_BYTES,
-                 title: str | None = None, basis: str | None = None):
+    def __init__(
+        self,
+        draw,
+        controls: Sequence[Control],
+        describe: Callable[..., str],
+        *,
+        figsize=(7.5, 3.2),
+        dpi: int = 80,
+        budget_bytes: int = DEFAULT_BUDGET_BYTES,
+        title: str | None = None,
+        basis: str | None = None,
+    ):
         if not 1 <= len(controls) <= 3:
             raise ValueError(f"an explorer takes 1 to 3 controls, got {len(controls)}")
         names = [c.name for c in controls]
@@ -164,12 +172,15 @@ class Explorer(widgets.VBox):
         self.n_frames = len(self.descriptions)
         header = [widgets.HTML(f"<strong>{html.escape(title)}</strong>")] if title else []
         if basis:  # what the model behind the explorer rests on: measured, fitted or illustrative
-            header.append(widgets.HTML(
-                '<span class="mb-basis" style="display:inline-block;font-size:0.8em;padding:0 0.5em;'
-                f'border:1px solid #555;border-radius:0.6em;color:#222;background:#f3f3f3">{html.escape(basis)}</span>'
-            ))
-        super().__init__(children=header + self.controls + [figure],
-                         layout=widgets.Layout(width="100%", max_width="680px"))
+            header.append(
+                widgets.HTML(
+                    '<span class="mb-basis" style="display:inline-block;font-size:0.8em;padding:0 0.5em;'
+                    f'border:1px solid #555;border-radius:0.6em;color:#222;background:#f3f3f3">{html.escape(basis)}</span>'
+                )
+            )
+        super().__init__(
+            children=header + self.controls + [figure], layout=widgets.Layout(width="100%", max_width="680px")
+        )
 
     def _frame(self, draw, describe, chosen, figsize, dpi) -> widgets.HTML:
         params = {spec.name: spec.values[i] for spec, i in zip(self.control_specs, chosen)}

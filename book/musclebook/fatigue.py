@@ -39,7 +39,7 @@ curved relation. The sizes of the velocity and curvature changes are illustrativ
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -74,15 +74,14 @@ class Fibre:
             raise ValueError(f"fatigue Fibre: level={self.level!r} must lie between 0 and 1")
         if not (np.isfinite(self.atp_mm) and self.atp_mm > 0):
             raise ValueError(f"fatigue Fibre: atp_mm={self.atp_mm!r} must be positive")
-        for name in ("calcium_removal_ms", "activation_on_ms", "half_activation", "attach_per_ms",
-                     "detach_per_ms"):
+        for name in ("calcium_removal_ms", "activation_on_ms", "half_activation", "attach_per_ms", "detach_per_ms"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"fatigue Fibre: {name}={getattr(self, name)!r} must be positive")
         for name in ("calcium_slowing", "detach_slowing"):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"fatigue Fibre: {name}={getattr(self, name)!r} must be zero or positive")
 
-    def with_(self, **changes) -> "Fibre":
+    def with_(self, **changes) -> Fibre:
         return replace(self, **changes)
 
     @property
@@ -115,11 +114,13 @@ def fit_slowing(target_rate_pct: float, target_duration_pct: float, steps: int =
     for c in np.linspace(0, 2, steps):
         for d in np.linspace(0, 2, steps):
             r = relaxation_vs_rested(Fibre(level=1.0, calcium_slowing=float(c), detach_slowing=float(d)))
-            error = ((r["rate_pct"] - target_rate_pct) / target_rate_pct) ** 2 + \
-                    ((r["duration_pct"] - target_duration_pct) / target_duration_pct) ** 2
+            error = ((r["rate_pct"] - target_rate_pct) / target_rate_pct) ** 2 + (
+                (r["duration_pct"] - target_duration_pct) / target_duration_pct
+            ) ** 2
             if error < best_error:
                 best, best_error = (round(float(c), 3), round(float(d), 3)), error
     return best
+
 
 PARAMETER_STATUS = {
     "tetanus 350 ms at 70 Hz": "measured protocol: Westerblad & Lännergren 1991",
@@ -143,7 +144,7 @@ def _steady_bridges(fibre: Fibre) -> float:
     return fibre.attach_per_ms / (fibre.attach_per_ms + fibre.k_det_per_ms)
 
 
-@lru_cache(maxsize=None)
+@cache
 def tetanus(fibre: Fibre) -> Tetanus:
     """Force during and after a tetanus; force is scaled to the rested fibre's tetanic force."""
     last_stimulus = np.floor(TETANUS_MS * TETANUS_HZ / 1000 - 1e-9) * 1000 / TETANUS_HZ
@@ -183,7 +184,7 @@ def linear_phase(tet: Tetanus) -> dict:
     return {"tetanic_force": float(tetanic), "rate_per_ms": float(rate), "duration_ms": float(duration)}
 
 
-def relaxation_vs_rested(fibre: "Fibre") -> dict:
+def relaxation_vs_rested(fibre: Fibre) -> dict:
     """Linear-phase rate and duration of ``fibre`` as % of the rested fibre, and its tetanic force."""
     rested = linear_phase(tetanus(fibre.with_(level=0.0, atp_mm=NORMAL_ATP_MM)))
     this = linear_phase(tetanus(fibre))

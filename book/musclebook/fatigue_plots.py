@@ -78,8 +78,12 @@ def draw_relaxation_explorer(fig, cause: str, level: float):
 
 def describe_relaxation(cause: str, level: float) -> str:
     r = fa.relaxation_vs_rested(fibre_for(cause, level))
-    end = (f"{r['force_left_pct']:.0f}% of the force is still there {fa.AFTER_MS:.0f} ms after stimulation: "
-           "cross-bridges without ATP cannot let go (rigor)" if r["force_left_pct"] > 5 else "force returns to rest")
+    end = (
+        f"{r['force_left_pct']:.0f}% of the force is still there {fa.AFTER_MS:.0f} ms after stimulation: "
+        "cross-bridges without ATP cannot let go (rigor)"
+        if r["force_left_pct"] > 5
+        else "force returns to rest"
+    )
     return (
         f"A {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz with {setting_text(cause, level)}: tetanic force "
         f"{r['tetanic_force_pct']:.0f}% of rested; in the linear phase of relaxation force falls at "
@@ -90,8 +94,10 @@ def describe_relaxation(cause: str, level: float) -> str:
 def draw_power_explorer(fig, level: float):
     left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
     rested, this = fa.force_velocity(0.0), fa.force_velocity(level)
-    for curve, colour, label, style in ((rested, RESTED, "rested", dict(ls="--", lw=1.5)),
-                                        (this, None, "this level", dict(lw=2))):
+    for curve, colour, label, style in (
+        (rested, RESTED, "rested", dict(ls="--", lw=1.5)),
+        (this, None, "this level", dict(lw=2)),
+    ):
         left.plot(curve["force"] * 100, curve["velocity"] * 100, color=colour or FORCE, label=label, **style)
         right.plot(curve["force"] * 100, curve["power"] * 100, color=colour or POWER, label=label, **style)
     left.set_xlabel("Load (% of rested isometric force)")

@@ -71,7 +71,7 @@ class Neuron:
         if not self.rest_mv < self.reset_mv < self.threshold_mv:
             raise ValueError("generator Neuron: need rest_mv < reset_mv < threshold_mv")
 
-    def with_(self, **changes) -> "Neuron":
+    def with_(self, **changes) -> Neuron:
         return replace(self, **changes)
 
     @property
@@ -90,7 +90,8 @@ PARAMETER_STATUS = {
     "a persistent inward current in the motor neuron": "mechanism known from motor neurons; its size here illustrative",
     "stretch loads the tendon organs, whose inhibition stops the firing": (
         "the model's assumption: tendon stimulation inhibits cramp activity (Khan & Burne 2007), but stretch also "
-        "stopped cramps after a nerve block (Bertolasi et al. 1993), so how stretch works is debated"),
+        "stopped cramps after a nerve block (Bertolasi et al. 1993), so how stretch works is debated"
+    ),
     "every voltage, time constant and gain": "illustrative",
 }
 
@@ -98,6 +99,7 @@ PARAMETER_STATUS = {
 @dataclass(frozen=True)
 class Protocol:
     """A voluntary contraction, then nothing, then (optionally) a stretch."""
+
     drive_mv: float = 10.0  # voluntary drive during the contraction [mV], illustrative
     drive_ms: tuple = (500.0, 2000.0)  # when the voluntary contraction lasts [ms]
     release_ms: float = 300.0  # the command fades linearly over this time at the end [ms], illustrative

@@ -29,12 +29,20 @@ def shade_protocol(ax, protocol: gn.Protocol, stretch: bool, label: bool = False
     if stretch and protocol.stretch_ms:
         ax.axvspan(*(t / 1000 for t in protocol.stretch_ms), color=STRETCH, lw=0)
     if label:
-        ax.text((d0 + d1) / 2, 0.97, "voluntary\ncontraction", transform=ax.get_xaxis_transform(), ha="center",
-                va="top", fontsize=7.5)
+        ax.text(
+            (d0 + d1) / 2,
+            0.97,
+            "voluntary\ncontraction",
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+        )
         if stretch and protocol.stretch_ms:
             s0, s1 = (t / 1000 for t in protocol.stretch_ms)
-            ax.text((s0 + s1) / 2, 0.97, "stretch", transform=ax.get_xaxis_transform(), ha="center", va="top",
-                    fontsize=7.5)
+            ax.text(
+                (s0 + s1) / 2, 0.97, "stretch", transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=7.5
+            )
 
 
 def draw_cramp_explorer(fig, fatigue: float, stretch: bool):
@@ -62,11 +70,16 @@ def draw_cramp_explorer(fig, fatigue: float, stretch: bool):
 def describe_cramp(fatigue: float, stretch: bool) -> str:
     s = gn.summary(gn.NEURON.with_(fatigue=fatigue), stretch=stretch)
     start = gn.Protocol().stretch_ms[0] / 1000
-    text = (f"Fatigue {fatigue * 100:.0f}%, {'with a stretch from ' + format(start, 'g') + ' s' if stretch else 'no stretch'}: "
-            f"during the voluntary contraction the motor neuron fires at {s['voluntary_rate_hz']:.0f} Hz. ")
+    text = (
+        f"Fatigue {fatigue * 100:.0f}%, {'with a stretch from ' + format(start, 'g') + ' s' if stretch else 'no stretch'}: "
+        f"during the voluntary contraction the motor neuron fires at {s['voluntary_rate_hz']:.0f} Hz. "
+    )
     if not s["cramp"]:
-        return text + "When the voluntary drive ends it falls silent: no cramp" + (
-            ", so the stretch has nothing to stop." if stretch else ".")
+        return (
+            text
+            + "When the voluntary drive ends it falls silent: no cramp"
+            + (", so the stretch has nothing to stop." if stretch else ".")
+        )
     text += f"When the voluntary drive ends it keeps firing on its own at {s['after_rate_hz']:.0f} Hz: a cramp. "
     if not stretch:
         return text + "Without a stretch it goes on firing to the end of the trace."
@@ -91,13 +104,18 @@ def draw_hysteresis_explorer(fig, pic_mv: float, fatigue: float):
     ax.set_xlabel("Synaptic input (mV of depolarisation)")
     ax.set_ylabel("Firing (Hz)")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"PIC {pic_mv:g} mV, {'fatigued' if fatigue else 'rested'}: starts at {h['start_mv']:.1f} mV, "
-                 f"stops at {h['stop_mv']:.1f} mV", fontsize=10)
+    ax.set_title(
+        f"PIC {pic_mv:g} mV, {'fatigued' if fatigue else 'rested'}: starts at {h['start_mv']:.1f} mV, "
+        f"stops at {h['stop_mv']:.1f} mV",
+        fontsize=10,
+    )
 
 
 def describe_hysteresis(pic_mv: float, fatigue: float) -> str:
     h = gn.hysteresis(gn.NEURON.with_(pic_mv=pic_mv, fatigue=fatigue))
-    return (f"With a persistent inward current of {pic_mv:g} mV and the reflexes of a "
-            f"{'fatigued' if fatigue else 'rested'} muscle, a slowly rising input starts the motor neuron firing at "
-            f"{h['start_mv']:.1f} mV; as the input falls again it stops only at {h['stop_mv']:.1f} mV "
-            f"(hysteresis {max(h['width_mv'], 0):.1f} mV).")
+    return (
+        f"With a persistent inward current of {pic_mv:g} mV and the reflexes of a "
+        f"{'fatigued' if fatigue else 'rested'} muscle, a slowly rising input starts the motor neuron firing at "
+        f"{h['start_mv']:.1f} mV; as the input falls again it stops only at {h['stop_mv']:.1f} mV "
+        f"(hysteresis {max(h['width_mv'], 0):.1f} mV)."
+    )

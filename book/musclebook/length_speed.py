@@ -67,8 +67,13 @@ class Filaments:
     def break_points(self) -> tuple[tuple[float, float], ...]:
         """(sarcomere length [µm], tension [-]) of the corners of the curve."""
         low, high = self.plateau_um
-        return ((ZERO_SHORT_UM, 0.0), (THICK_FILAMENT_UM + Z_LINE_UM, self.knee_tension), (low, 1.0), (high, 1.0),
-                (self.zero_long_um, 0.0))
+        return (
+            (ZERO_SHORT_UM, 0.0),
+            (THICK_FILAMENT_UM + Z_LINE_UM, self.knee_tension),
+            (low, 1.0),
+            (high, 1.0),
+            (self.zero_long_um, 0.0),
+        )
 
 
 #: Frog single fibres (Gordon, Huxley & Julian 1966): plateau 2.0-2.25 µm from the filament
@@ -76,8 +81,12 @@ class Filaments:
 FROG = Filaments("frog fibre", thin_across_z_um=2.05, bare_zone_um=0.2, knee_tension=0.85, plateau_start_um=2.0)
 #: Human fibres: plateau 2.64-2.81 µm predicted from human filament lengths; knee height from the
 #: measured ascending slope (Gollapudi & Lin 2009). Thick filament and Z-line as in the frog (assumed).
-HUMAN = Filaments("human fibre", thin_across_z_um=2.64, bare_zone_um=0.17,
-                  knee_tension=round(1 - HUMAN_ASCENDING_SLOPE_PER_UM * (2.64 - THICK_FILAMENT_UM - Z_LINE_UM), 3))
+HUMAN = Filaments(
+    "human fibre",
+    thin_across_z_um=2.64,
+    bare_zone_um=0.17,
+    knee_tension=round(1 - HUMAN_ASCENDING_SLOPE_PER_UM * (2.64 - THICK_FILAMENT_UM - Z_LINE_UM), 3),
+)
 MUSCLES = {"frog": FROG, "human": HUMAN}
 
 #: Where a calf's sarcomeres might sit with the foot pointed (the posture of a calf cramp) and with the
@@ -91,7 +100,7 @@ PARAMETER_STATUS = {
     "frog: zero tension at 3.65 µm (no overlap)": "measured: Gordon, Huxley & Julian 1966",
     "frog: plateau 2.0–2.25 µm": "filament geometry; measured plateau 2.05–2.2 µm",
     "knee at 1.67 µm, zero extrapolated at 1.27 µm": "measured in frog fibres (Gordon, Huxley & Julian 1966); "
-                                                     "assumed for human fibres",
+    "assumed for human fibres",
     "frog: tension at the knee (85 %)": "illustrative",
     "human: plateau 2.64–2.81 µm": "predicted from human filament lengths (as compared by Gollapudi & Lin 2009)",
     "human: ascending limb 0.42 F0 per µm": "measured: human type I fibres (Gollapudi & Lin 2009)",

@@ -28,8 +28,9 @@ def plot_sarcomere(ax, sarcomere_length_um: float, filaments: ls.Filaments = ls.
         ax.plot([right_z - thin, right_z], [y, y], color=ACTIN, lw=2.5)
     for y in (0.35, 0.65):  # thick filaments, bare zone in the middle
         ax.add_patch(Rectangle((centre - ls.THICK_FILAMENT_UM / 2, y - 0.05), ls.THICK_FILAMENT_UM, 0.1, color=MYOSIN))
-        ax.add_patch(Rectangle((centre - filaments.bare_zone_um / 2, y - 0.05), filaments.bare_zone_um, 0.1,
-                               color="#9ecae1"))
+        ax.add_patch(
+            Rectangle((centre - filaments.bare_zone_um / 2, y - 0.05), filaments.bare_zone_um, 0.1, color="#9ecae1")
+        )
     overlap = ls.filament_overlap_um(sarcomere_length_um, filaments)
     if overlap > 0:  # left half: from where myosin heads begin to where the thin filament ends
         start = max(left_z, centre - ls.THICK_FILAMENT_UM / 2)
@@ -44,21 +45,35 @@ def plot_sarcomere(ax, sarcomere_length_um: float, filaments: ls.Filaments = ls.
         ax.spines[side].set_visible(False)
 
 
-def plot_length_tension(ax, mark_um: float | None = None, filaments: ls.Filaments = ls.FROG,
-                        compare: ls.Filaments | None = None, calf: bool = False):
+def plot_length_tension(
+    ax,
+    mark_um: float | None = None,
+    filaments: ls.Filaments = ls.FROG,
+    compare: ls.Filaments | None = None,
+    calf: bool = False,
+):
     """The length-tension curve, optionally with one sarcomere length marked, a second curve for
     comparison (dashed) and the calf's positions (foot pointed, foot pulled up) marked on it."""
     if compare is not None:
-        ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, compare) * 100, color="0.6", lw=1.5, ls="--",
-                label=compare.name)
+        ax.plot(
+            LENGTHS_UM,
+            ls.isometric_tension(LENGTHS_UM, compare) * 100,
+            color="0.6",
+            lw=1.5,
+            ls="--",
+            label=compare.name,
+        )
     ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, lw=2, label=filaments.name)
     if calf:
-        for length, text, offset, align in ((ls.CALF_POINTED_UM, "calf, foot pointed", (6, -14), "left"),
-                                            (ls.CALF_STRETCHED_UM, "calf stretched", (-8, 6), "right")):
+        for length, text, offset, align in (
+            (ls.CALF_POINTED_UM, "calf, foot pointed", (6, -14), "left"),
+            (ls.CALF_STRETCHED_UM, "calf stretched", (-8, 6), "right"),
+        ):
             tension = float(ls.isometric_tension(length, filaments)) * 100
             ax.plot([length], [tension], "s", color=ACTIN, ms=6)
-            ax.annotate(text, (length, tension), xytext=offset, textcoords="offset points", ha=align,
-                        fontsize=8, color=ACTIN)
+            ax.annotate(
+                text, (length, tension), xytext=offset, textcoords="offset points", ha=align, fontsize=8, color=ACTIN
+            )
     if mark_um is not None:
         ax.plot([mark_um], [float(ls.isometric_tension(mark_um, filaments)) * 100], "o", color="#009E73", ms=9)
     ax.set_xlabel("Sarcomere length (µm)")
@@ -98,17 +113,21 @@ def describe_length(muscle: str, sarcomere_length_um: float) -> str:
     explain = {
         "beyond overlap": "the thin filaments no longer reach the myosin heads, so no cross-bridge can form",
         "descending limb": "on the descending limb: fewer myosin heads face a thin filament, so tension falls "
-                           "with length",
+        "with length",
         "plateau": "on the plateau: every myosin head faces a thin filament",
         "ascending limb": "on the ascending limb: thin filaments overlap each other and, at the shortest lengths, "
-                          "thick filaments press on the Z-lines",
+        "thick filaments press on the Z-lines",
     }[where_on_curve(sarcomere_length_um, filaments)]
-    text = (f"{filaments.name.capitalize()}, sarcomere at {sarcomere_length_um:.2f} µm with {overlap:.2f} µm of "
-            f"overlap in each half: {explain}; isometric tension {tension:.0f}% of maximum.")
+    text = (
+        f"{filaments.name.capitalize()}, sarcomere at {sarcomere_length_um:.2f} µm with {overlap:.2f} µm of "
+        f"overlap in each half: {explain}; isometric tension {tension:.0f}% of maximum."
+    )
     if filaments is ls.HUMAN:
         low, high = filaments.plateau_um
-        text += (f" The human plateau lies at {low:.2f}–{high:.2f} µm. A calf with the foot pointed, as in a cramp, "
-                 "sits lower on the ascending limb; stretching it moves its sarcomeres up towards the plateau.")
+        text += (
+            f" The human plateau lies at {low:.2f}–{high:.2f} µm. A calf with the foot pointed, as in a cramp, "
+            "sits lower on the ascending limb; stretching it moves its sarcomeres up towards the plateau."
+        )
     return text
 
 
@@ -142,7 +161,9 @@ def describe_speed(curvature: float, load: float) -> str:
     velocity = float(ls.hill_velocity(load, curvature)) * 100
     power = float(ls.hill_power(load, curvature)) * 100
     best = ls.optimal_load(curvature)
-    return (f"Hill's force-velocity curve with curvature a/F0 = {curvature:g}: lifting a load of {load * 100:.0f}% "
-            f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
-            f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
-            f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%.")
+    return (
+        f"Hill's force-velocity curve with curvature a/F0 = {curvature:g}: lifting a load of {load * 100:.0f}% "
+        f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
+        f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
+        f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%."
+    )

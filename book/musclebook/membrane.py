@@ -77,7 +77,7 @@ class Fibre:
         if not (math.isfinite(self.p_na) and self.p_na >= 0):
             raise ValueError(f"membrane Fibre: p_na={self.p_na!r} must be zero or positive")
 
-    def with_(self, **changes) -> "Fibre":
+    def with_(self, **changes) -> Fibre:
         return replace(self, **changes)
 
 

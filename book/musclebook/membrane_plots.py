@@ -60,8 +60,14 @@ def plot_against_concentration(ax, ion: str, s: dict):
     x = np.linspace(lo, hi, 120)
     vm = [mb.ghk_mv(mb.with_plasma(ion, float(c))) for c in x]
     ax.plot(x, vm, color=VM, lw=2, label="resting potential (GHK)")
-    ax.plot(x, [mb.threshold_mv(float(c)) if ion == "Ca" else mb.THRESHOLD_MV for c in x], color=THRESHOLD,
-            lw=1.5, ls="--", label="threshold (qualitative)")
+    ax.plot(
+        x,
+        [mb.threshold_mv(float(c)) if ion == "Ca" else mb.THRESHOLD_MV for c in x],
+        color=THRESHOLD,
+        lw=1.5,
+        ls="--",
+        label="threshold (qualitative)",
+    )
     if ion == "K":
         ax.axvspan(lo, mb.PARADOX_BELOW_K_MM, color="#EEEEEE", lw=0)
         ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, lw=2, label="measured (GHK fails)")
@@ -84,12 +90,16 @@ def draw_membrane_explorer(fig, ion: str, level: int):
 
 def describe_membrane(ion: str, level: int) -> str:
     s, normal = state(ion, level), state(ion, NORMAL_LEVEL)
-    text = (f"With plasma {NAMES[ion]} at {s['outside']:g} mM ({LEVEL_NAMES[level]}), the GHK equation puts the "
-            f"resting potential at {s['vm']:.1f} mV (normal {normal['vm']:.1f} mV), "
-            f"{s['threshold'] - s['vm']:.0f} mV below the firing threshold of {s['threshold']:.0f} mV.")
+    text = (
+        f"With plasma {NAMES[ion]} at {s['outside']:g} mM ({LEVEL_NAMES[level]}), the GHK equation puts the "
+        f"resting potential at {s['vm']:.1f} mV (normal {normal['vm']:.1f} mV), "
+        f"{s['threshold'] - s['vm']:.0f} mV below the firing threshold of {s['threshold']:.0f} mV."
+    )
     if not s["valid"]:
-        text += (f" Here GHK is wrong: below {mb.PARADOX_BELOW_K_MM:g} mM K⁺ real fibres depolarise to about "
-                 f"{mb.PARADOX_MV:.0f} mV.")
+        text += (
+            f" Here GHK is wrong: below {mb.PARADOX_BELOW_K_MM:g} mM K⁺ real fibres depolarise to about "
+            f"{mb.PARADOX_MV:.0f} mV."
+        )
     if ion == "Ca" and level != NORMAL_LEVEL:
         text += " Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
     return text
@@ -107,8 +117,11 @@ def draw_permeability_explorer(fig, p_na: float):
     e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
     left.set_ylim(-110, 80)
     left.set_xlim(0, 1)
-    for value, colour, text, style in ((e_na, "#E69F00", "E_Na", ":"), (e_k, POTASSIUM, "E_K", ":"),
-                                       (vm, VM, "membrane", "-")):
+    for value, colour, text, style in (
+        (e_na, "#E69F00", "E_Na", ":"),
+        (e_k, POTASSIUM, "E_K", ":"),
+        (vm, VM, "membrane", "-"),
+    ):
         left.axhline(value, color=colour, lw=3 if style == "-" else 1.2, ls=style)
         left.text(0.02, value + 3, f"{text} {value:+.0f} mV", color=colour, fontsize=8)
     left.set_xticks([])
@@ -128,7 +141,14 @@ def draw_permeability_explorer(fig, p_na: float):
 
 def describe_permeability(p_na: float) -> str:
     vm = mb.ghk_mv(mb.REST.with_(p_na=p_na))
-    where = ("close to E_K, as at rest" if vm < -75 else "approaching E_Na, as at the peak of an action potential"
-             if vm > 30 else "between E_K and E_Na")
-    return (f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
-            f"membrane at {vm:+.0f} mV, {where}.")
+    where = (
+        "close to E_K, as at rest"
+        if vm < -75
+        else "approaching E_Na, as at the peak of an action potential"
+        if vm > 30
+        else "between E_K and E_Na"
+    )
+    return (
+        f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
+        f"membrane at {vm:+.0f} mV, {where}."
+    )

@@ -60,7 +60,7 @@ class Pool:
         if self.in_phase_rate_hz <= 0:
             raise ValueError(f"in_phase_rate_hz={self.in_phase_rate_hz} must be positive")
 
-    def with_(self, **changes) -> "Pool":
+    def with_(self, **changes) -> Pool:
         return replace(self, **changes)
 
     def _spread(self, fold: float) -> np.ndarray:

@@ -41,20 +41,26 @@ def draw_pool_explorer(fig, excitation: float, in_phase: bool, pool: mu.Pool = m
     plot_raster(top, result)
     plot_pool_force(bottom, result, mu.max_force(pool))
     mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"
-    top.set_title(f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)",
-                  fontsize=10)
+    top.set_title(
+        f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)", fontsize=10
+    )
 
 
 def describe_pool(excitation: float, in_phase: bool, pool: mu.Pool = mu.Pool()) -> str:
     result = mu.simulate(pool.with_(in_phase=in_phase), excitation)
     mean, ripple = result.steady()
     rates = result.rates_hz[result.rates_hz > 0]
-    firing = (f"all at {rates[0]:.0f} Hz, in phase" if in_phase
-              else f"at {rates.min():.0f} to {rates.max():.0f} Hz, independently")
-    return (f"Excitation {excitation * 100:.0f}% of maximum recruits the {len(rates)} smallest of "
-            f"{pool.n_units} motor units, firing {firing}. Together they make "
-            f"{mean / mu.max_force(pool) * 100:.0f}% of maximal force, which ripples by "
-            f"{ripple * 100:.1f}% around its mean.")
+    firing = (
+        f"all at {rates[0]:.0f} Hz, in phase"
+        if in_phase
+        else f"at {rates.min():.0f} to {rates.max():.0f} Hz, independently"
+    )
+    return (
+        f"Excitation {excitation * 100:.0f}% of maximum recruits the {len(rates)} smallest of "
+        f"{pool.n_units} motor units, firing {firing}. Together they make "
+        f"{mean / mu.max_force(pool) * 100:.0f}% of maximal force, which ripples by "
+        f"{ripple * 100:.1f}% around its mean."
+    )
 
 
 # ---------------------------------------------------------------- stimulus voltage (lab practical)
@@ -102,5 +108,7 @@ def describe_stimulus(volts: float, pool: mu.Pool = mu.Pool()) -> str:
         stage = "maximal: this is the weakest shock that excites every axon"
     else:
         stage = "supramaximal: every axon is already excited, so the stronger shock adds nothing"
-    return (f"A single {volts:g} V shock to the nerve excites {n} of {pool.n_units} motor axons and evokes a "
-            f"twitch of {peak:.0f}% of the maximal twitch; {stage}.")
+    return (
+        f"A single {volts:g} V shock to the nerve excites {n} of {pool.n_units} motor axons and evokes a "
+        f"twitch of {peak:.0f}% of the maximal twitch; {stage}."
+    )

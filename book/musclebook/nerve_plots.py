@@ -65,6 +65,9 @@ def draw_conduction_explorer(fig, diameter_um: float):
 
 
 def describe_conduction(diameter_um: float) -> str:
-    parts = [f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
-             f"{nv.SPINAL_CORD_TO_CALF_M:g} m" for name, v, _ in fibres_at(diameter_um)]
+    parts = [
+        f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
+        f"{nv.SPINAL_CORD_TO_CALF_M:g} m"
+        for name, v, _ in fibres_at(diameter_um)
+    ]
     return f"A nerve fibre {diameter_um:g} µm thick conducts: " + "; ".join(parts) + "."

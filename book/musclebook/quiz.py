@@ -9,8 +9,8 @@ Nothing is selected at first, so no feedback shows until the reader answers.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import ipywidgets as widgets
 
@@ -48,8 +48,10 @@ class Question(widgets.VBox):
             raise ValueError(f"question {prompt!r}: no choice is marked correct")
         self.prompt, self.choices = prompt, tuple(choices)
         self.buttons = widgets.ToggleButtons(
-            options=[(c.text, i) for i, c in enumerate(choices)], index=None,
-            style={"button_width": "auto"}, tooltips=[c.text for c in choices],
+            options=[(c.text, i) for i, c in enumerate(choices)],
+            index=None,
+            style={"button_width": "auto"},
+            tooltips=[c.text for c in choices],
         )
         self.feedback = widgets.Stack(children=[widgets.HTML(feedback_html(c)) for c in choices], selected_index=None)
         self.link = widgets.jslink((self.buttons, "index"), (self.feedback, "selected_index"))

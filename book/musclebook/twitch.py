@@ -60,7 +60,7 @@ class Unit:
         if self.latent_period_ms < 0:
             raise ValueError(f"Unit '{self.name}': latent_period_ms={self.latent_period_ms!r} is out of range")
 
-    def with_relaxation(self, factor: float) -> "Unit":
+    def with_relaxation(self, factor: float) -> Unit:
         """The same unit with its relaxation slowed (factor > 1) or sped up (< 1)."""
         return replace(self, relaxation_factor=factor)
 

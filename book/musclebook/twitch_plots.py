@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -22,15 +22,27 @@ def plot_twitch(ax, t_ms, force, timing: tw.TwitchTiming, colour="#0072B2", labe
     peak = timing.peak_force * 100
     ax.axvline(0, color=STIMULUS_COLOUR, lw=1, ls=":")
     ax.text(-3, peak * 0.3, "stimulus", fontsize=8, color=STIMULUS_COLOUR, rotation=90, ha="right")
-    ax.annotate("", xy=(peak_t, peak * 1.02), xytext=(onset, peak * 1.02),
-                arrowprops=dict(arrowstyle="<->", color=colour))
-    ax.text(peak_t + 8, peak * 1.02, f"contraction time {timing.contraction_time_ms:.0f} ms",
-            va="center", fontsize=8, color=colour)
+    ax.annotate(
+        "", xy=(peak_t, peak * 1.02), xytext=(onset, peak * 1.02), arrowprops=dict(arrowstyle="<->", color=colour)
+    )
+    ax.text(
+        peak_t + 8,
+        peak * 1.02,
+        f"contraction time {timing.contraction_time_ms:.0f} ms",
+        va="center",
+        fontsize=8,
+        color=colour,
+    )
     half_t = peak_t + timing.half_relaxation_ms
-    ax.annotate("", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2),
-                arrowprops=dict(arrowstyle="<->", color=colour))
-    ax.text(half_t + 5, peak / 2, f"half-relaxation {timing.half_relaxation_ms:.0f} ms",
-            va="center", fontsize=8, color=colour)
+    ax.annotate("", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2), arrowprops=dict(arrowstyle="<->", color=colour))
+    ax.text(
+        half_t + 5,
+        peak / 2,
+        f"half-relaxation {timing.half_relaxation_ms:.0f} ms",
+        va="center",
+        fontsize=8,
+        color=colour,
+    )
     ax.set_xlabel("Time after the stimulus (ms)")
     ax.set_ylabel("Force (% of maximal tetanus)")
     ax.set_ylim(0, peak * 1.25)
@@ -66,7 +78,7 @@ def plot_force_frequency(ax, frequencies_hz, forces, colour="#0072B2", label=Non
     ax.spines[["top", "right"]].set_visible(False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def force_frequency_curve(unit: tw.Unit):
     """The force-frequency curve of a unit at ``FF_FREQUENCIES_HZ`` (cached)."""
     return np.array(FF_FREQUENCIES_HZ, dtype=float), tw.force_frequency(FF_FREQUENCIES_HZ, unit)
@@ -171,6 +183,8 @@ def describe_twitch_comparison(units) -> str:
     parts = []
     for unit in units:
         timing = tw.twitch_timing(unit)
-        parts.append(f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
-                     f"to half {timing.half_relaxation_ms:.0f} ms after its peak")
+        parts.append(
+            f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
+            f"to half {timing.half_relaxation_ms:.0f} ms after its peak"
+        )
     return "Single twitches of the model units, drawn on one time axis: " + "; ".join(parts) + "."

@@ -1,14 +1,21 @@
-"""Sphinx directives that render the claim ledger into the book.
+"""The book's Sphinx extension: the claim ledger, published values and terms rendered into pages.
 
 ``{claim-card} K05 K06``
     The "article says / physiology says" card of one or more claims, for any chapter.
 ``{claim-ledger}``
-    The whole article, claim by claim, in order (the article page).
+    The whole article, claim by claim, in order (the article page), in English or Indonesian.
 ``{verdict-summary}``
     A count of the verdicts.
+``{misconception-bank}``
+    Every claim as a "fact or myth?" prompt with its answer hidden (the instructor guide).
+``{glossary-terms}``
+    The glossary, from ``book/terms.yaml``.
+``{pub}`key```
+    A published value of ``musclebook.published``, written for the page's language.
 
-All three read the one ledger through :func:`musclebook.ledger.load_ledger`; a
-ledger error stops the build with the ledger's own message.
+It also gives every page a description and Open Graph tags, and the article page its ClaimReview
+data. All of it reads the one ledger through :func:`bookkit.ledger.load_ledger`; a ledger error
+stops the build with the ledger's own message.
 """
 
 from __future__ import annotations
@@ -16,19 +23,29 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 
 import yaml
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from docutils.parsers.rst import directives
+from musclebook.published import lookup
 
-from .published import lookup
-from .ledger import BOOK_DIR, DEFAULT_LEDGER, VERDICT_RATING, VERDICTS, VERDICTS_ID, Entry, Ledger, LedgerError, load_ledger
+from .ledger import (
+    BOOK_DIR,
+    DEFAULT_LEDGER,
+    VERDICT_RATING,
+    VERDICTS,
+    VERDICTS_ID,
+    Entry,
+    Ledger,
+    LedgerError,
+    load_ledger,
+)
 
 LANGUAGES = ("en", "id")
 
@@ -53,13 +70,32 @@ def _escape(text: str) -> str:
 
 #: What a claim card says around the ledger's text, in each language.
 CARD_LABELS = {
-    "en": dict(claim="Claim", in_article="in the article", other_language=None, says="The article says",
-               translation="In English:", physiology="Physiology says:", see="See it:", settled="Settled physiology",
-               debated="Debated", not_a_claim="not a claim", paragraph="Paragraph"),
-    "id": dict(claim="Klaim", in_article="di artikel", other_language="English", says="Artikel menyatakan",
-               translation=None, physiology="Fisiologi menyatakan:", see="Lihat (dalam bahasa Inggris):",
-               settled="Fisiologi yang mapan", debated="Diperdebatkan", not_a_claim="bukan klaim",
-               paragraph="Paragraf"),
+    "en": dict(
+        claim="Claim",
+        in_article="in the article",
+        other_language=None,
+        says="The article says",
+        translation="In English:",
+        physiology="Physiology says:",
+        see="See it:",
+        settled="Settled physiology",
+        debated="Debated",
+        not_a_claim="not a claim",
+        paragraph="Paragraph",
+    ),
+    "id": dict(
+        claim="Klaim",
+        in_article="di artikel",
+        other_language="English",
+        says="Artikel menyatakan",
+        translation=None,
+        physiology="Fisiologi menyatakan:",
+        see="Lihat (dalam bahasa Inggris):",
+        settled="Fisiologi yang mapan",
+        debated="Diperdebatkan",
+        not_a_claim="bukan klaim",
+        paragraph="Paragraf",
+    ),
 }
 
 
@@ -115,14 +151,16 @@ def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = T
     ]
     if words["translation"]:
         lines += [f"*{words['translation']}* “{_escape(entry.translation)}”", ""]
-    lines += [_lang(f"**{words['physiology']}** {_escape(entry.text(correction))}", language)
-              + f" {{cite:p}}`{cites}`", ""]
+    lines += [
+        _lang(f"**{words['physiology']}** {_escape(entry.text(correction))}", language) + f" {{cite:p}}`{cites}`",
+        "",
+    ]
     if language == "en":
         lines += [
             ":::{dropdown} Koreksi dalam Bahasa Indonesia",
             ":class-container: correction-id",
             "",
-            f"<span lang=\"id\">{_escape(entry.text('correction_id'))}</span>",
+            f'<span lang="id">{_escape(entry.text("correction_id"))}</span>',
             ":::",
             "",
         ]
@@ -132,14 +170,14 @@ def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = T
 
 def rhetoric_markup(entry: Entry, language: str = "en") -> list[str]:
     words = CARD_LABELS[language]
-    quote = f"<span class=\"rhetoric-quote\" lang=\"id\">«{_escape(entry.quote)}»</span>"
+    quote = f'<span class="rhetoric-quote" lang="id">«{_escape(entry.quote)}»</span>'
     if language == "en":
         lines = [f"{quote} — *{_escape(entry.translation)}* {{bdg-light}}`{words['not_a_claim']}`", ""]
     else:
         lines = [f"{quote} {{bdg-light}}`{words['not_a_claim']}`", ""]
     note = entry.text("note" if language == "en" else "note_id")
     if note:
-        lines += [_lang(f"<span class=\"rhetoric-note\">{_escape(note)}</span>", language), ""]
+        lines += [_lang(f'<span class="rhetoric-note">{_escape(note)}</span>', language), ""]
     return lines
 
 
@@ -223,7 +261,7 @@ class MisconceptionBank(_LedgerDirective):
         lines: list[str] = []
         for number, claim in enumerate(ledger().claims, start=1):
             lines += [
-                f"{number}. **Fact or myth?** <span lang=\"id\">«{_escape(claim.quote)}»</span> — "
+                f'{number}. **Fact or myth?** <span lang="id">«{_escape(claim.quote)}»</span> — '
                 f"*{_escape(claim.translation)}*",
                 "",
                 f"   :::{{dropdown}} Answer to {claim.id}",
@@ -337,7 +375,7 @@ class GlossaryTerms(SphinxDirective):
         lines = ["```{glossary}"]
         for term in sorted(load_terms()["terms"], key=lambda t: t["en"].lower()):
             definition = " ".join(term["definition"].split())
-            lines += [term["en"], f"  {definition} (Indonesian: <span lang=\"id\">*{term['id']}*</span>)", ""]
+            lines += [term["en"], f'  {definition} (Indonesian: <span lang="id">*{term["id"]}*</span>)', ""]
         lines.append("```")
         container = nodes.container(classes=["glossary-terms"])
         self.state.nested_parse(StringList(lines, source=str(TERMS)), self.content_offset, container)

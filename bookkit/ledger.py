@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .published import PUB_ROLE, expand, lookup
+from musclebook.published import PUB_ROLE, expand, lookup
 
-BOOK_DIR = Path(__file__).resolve().parent.parent
-REPO_DIR = BOOK_DIR.parent
+REPO_DIR = Path(__file__).resolve().parent.parent
+BOOK_DIR = REPO_DIR / "book"
 DEFAULT_LEDGER = BOOK_DIR / "claims.yaml"
 DEFAULT_BIB = BOOK_DIR / "references.bib"
 DEFAULT_TOC = REPO_DIR / "_toc.yml"
@@ -44,8 +44,14 @@ VERDICTS_ID: dict[str, str] = {
 }
 
 #: The verdicts as a schema.org Rating (1 = worst, 5 = best), for the ClaimReview data.
-VERDICT_RATING = {"correct": 5, "partly-correct": 4, "unfalsifiable": 3, "misleading": 2, "incorrect": 1,
-                  "unsafe-advice": 1}
+VERDICT_RATING = {
+    "correct": 5,
+    "partly-correct": 4,
+    "unfalsifiable": 3,
+    "misleading": 2,
+    "incorrect": 1,
+    "unsafe-advice": 1,
+}
 
 KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
@@ -249,8 +255,10 @@ def _parse_topics(path, raw) -> tuple[dict[str, Topic], dict[str, tuple[str, ...
         if not isinstance(spec, dict) or set(spec) != {"label", "label_id", "signals", "signals_id"}:
             raise LedgerError(path, "needs exactly: label, label_id, signals, signals_id", fld=where)
         try:
-            signals = {lang: tuple(re.compile(p, re.IGNORECASE) for p in spec[f]) for lang, f in
-                       (("en", "signals"), ("id", "signals_id"))}
+            signals = {
+                lang: tuple(re.compile(p, re.IGNORECASE) for p in spec[f])
+                for lang, f in (("en", "signals"), ("id", "signals_id"))
+            }
         except (re.error, TypeError) as exc:
             raise LedgerError(path, f"a signal is not a valid pattern: {exc}", fld=where) from None
         topics[key] = Topic(key, {"en": spec["label"], "id": spec["label_id"]}, signals)
@@ -261,23 +269,39 @@ def _check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedg
     """A claim that speaks of a debated topic is marked so, names it only with a hedge, and is not marked in vain."""
     for key in entry.debated:
         if key not in topics:
-            raise LedgerError(path, f"unknown debated topic '{key}'; expected one of {', '.join(topics)}", name,
-                              "debated")
+            raise LedgerError(
+                path, f"unknown debated topic '{key}'; expected one of {', '.join(topics)}", name, "debated"
+            )
     for fld, language in (("correction", "en"), ("correction_id", "id")):
         text = entry.text(fld)
         for topic in topics.values():
             sentences = topic.mentioned_in(text, language)
             if sentences and topic.key not in entry.debated:
-                raise LedgerError(path, f"speaks of '{topic.label['en']}', which is debated: list '{topic.key}' "
-                                        f"under 'debated' so the card says so ({sentences[0]!r})", name, fld)
+                raise LedgerError(
+                    path,
+                    f"speaks of '{topic.label['en']}', which is debated: list '{topic.key}' "
+                    f"under 'debated' so the card says so ({sentences[0]!r})",
+                    name,
+                    fld,
+                )
             if topic.key in entry.debated and not sentences:
-                raise LedgerError(path, f"is marked as resting on the debated topic '{topic.key}' but never "
-                                        "speaks of it: drop the mark or say what is debated", name, fld)
+                raise LedgerError(
+                    path,
+                    f"is marked as resting on the debated topic '{topic.key}' but never "
+                    "speaks of it: drop the mark or say what is debated",
+                    name,
+                    fld,
+                )
             for sentence in sentences:
                 words = sentence.lower()
                 if not any(re.search(rf"\b{re.escape(h)}", words) for h in hedges[language]):
-                    raise LedgerError(path, f"states the debated point '{topic.label['en']}' as fact: "
-                                            f"hedge it or say that it is debated ({sentence!r})", name, fld)
+                    raise LedgerError(
+                        path,
+                        f"states the debated point '{topic.label['en']}' as fact: "
+                        f"hedge it or say that it is debated ({sentence!r})",
+                        name,
+                        fld,
+                    )
 
 
 def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
@@ -296,13 +320,18 @@ def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise LedgerError(path, f"unexpected field for a {kind} entry", name, unknown[0])
-    fields = {"id": entry_id, "kind": kind, "quote": _require_text(path, raw, "quote", name),
-              "translation": " ".join(_require_text(path, raw, "translation", name).split())}
+    fields = {
+        "id": entry_id,
+        "kind": kind,
+        "quote": _require_text(path, raw, "quote", name),
+        "translation": " ".join(_require_text(path, raw, "translation", name).split()),
+    }
     if kind == "claim":
         verdict = _require_text(path, raw, "verdict", name)
         if verdict not in VERDICTS:
-            raise LedgerError(path, f"unknown verdict '{verdict}'; expected one of {', '.join(VERDICTS)}", name,
-                              "verdict")
+            raise LedgerError(
+                path, f"unknown verdict '{verdict}'; expected one of {', '.join(VERDICTS)}", name, "verdict"
+            )
         fields["verdict"] = verdict
         for fld in ("correction", "correction_id"):
             fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
@@ -317,8 +346,9 @@ def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
             fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
     if ("note" in fields) != ("note_id" in fields):
         missing = "note_id" if "note" in fields else "note"
-        raise LedgerError(path, "a note needs both languages: 'note' (English) and 'note_id' (Indonesian)", name,
-                          missing)
+        raise LedgerError(
+            path, "a note needs both languages: 'note' (English) and 'note_id' (Indonesian)", name, missing
+        )
     for fld, text in fields.items():
         if fld in TEXT_FIELDS:
             _check_published(path, text, name, fld)
@@ -339,21 +369,24 @@ def _align(path, article: str, parsed: list[tuple[str, dict]]) -> list[Entry]:
         start = article.find(quote, cursor)
         if start < 0:
             if article.find(quote) >= 0:
-                raise LedgerError(path, f"quote overlaps or comes before the text already covered by {previous}",
-                                  name, "quote")
+                raise LedgerError(
+                    path, f"quote overlaps or comes before the text already covered by {previous}", name, "quote"
+                )
             raise LedgerError(path, "quote not found verbatim in the article", name, "quote")
         gap = article[cursor:start]
         if gap.strip():
-            raise LedgerError(path, f"article text left uncovered between {previous} and this entry: "
-                                    f"{gap.strip()!r}", name, "quote")
+            raise LedgerError(
+                path, f"article text left uncovered between {previous} and this entry: {gap.strip()!r}", name, "quote"
+            )
         if "\n" in quote:
             raise LedgerError(path, "a quote must not span two paragraphs of the article", name, "quote")
         paragraph = max(i for i, s in enumerate(line_starts) if s <= start) + 1
         entries.append(Entry(start=start, end=start + len(quote), paragraph=paragraph, **fields))
         cursor, previous = start + len(quote), f"entry {fields['id']}"
     if article[cursor:].strip():
-        raise LedgerError(path, f"article text left uncovered after {previous}: {article[cursor:].strip()!r}",
-                          fld="entries")
+        raise LedgerError(
+            path, f"article text left uncovered after {previous}: {article[cursor:].strip()!r}", fld="entries"
+        )
     return entries
 
 
