@@ -1,37 +1,58 @@
-# One entry point for readers, lecturers and CI. The README's two commands are `make book` and `make test`.
+SHELL := /bin/bash
+# One entry point for readers, lecturers and CI. The README's commands are `make book` and `make test`.
 PYTHON ?= python3
 # console scripts live next to the interpreter (works with venvs and pyenv without a rehash)
 BIN := $(dir $(shell $(PYTHON) -c 'import sys; print(sys.executable)'))
-STRICT_BUILD = $(BIN)jupyter-book build --all -W -n --keep-going .
+JB = $(BIN)jupyter-book build -W -n --keep-going
+SITE = _build/html
+JOBS ?= 2
 
-.PHONY: setup browser book test outputs handout slides clean
+.PHONY: setup dev browser lint check book book-clean test handout slides lab clean
 
-setup: ## the pinned Python packages and the widget JavaScript the book serves itself
+setup: ## the pinned packages of the book (Binder installs the same file) and the JavaScript it serves
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PYTHON) scripts/fetch_js.py
+
+dev: setup ## plus the test and lint tools
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 browser: ## Debian's Chromium for the browser tests (no browser download)
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-book: setup ## build the web book, strictly and from scratch, into _build/html
-	$(STRICT_BUILD)
-	@echo "Open _build/html/index.html in a browser."
+lint: ## style, spelling and stripped notebooks (fast: run first)
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -m codespell_lib
+	$(PYTHON) scripts/strip_notebooks.py --check
 
-test: setup browser ## everything CI checks: models, ledger, notebooks (nbval), strict build, browser
-	$(PYTHON) -m pytest
+check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
+	$(MAKE) --no-print-directory lint
+	$(PYTHON) -m pytest -q -m "not build and not browser" -n $(JOBS) tests
+
+book: setup ## the web book in _build/html: strict, incremental (a warm rebuild with no change takes seconds)
+	@mkdir -p _build
+	$(JB) . 2>&1 | tee _build/book.log; exit $${PIPESTATUS[0]}
+	@echo "Open $(SITE)/index.html in a browser."
+
+book-clean: ## remove the built book, so that the next `make book` builds from scratch
+	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book.log
+
+test: dev browser ## everything CI checks: lint, a strict build from scratch, then every test against that build
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory book-clean
+	$(MAKE) --no-print-directory book
+	$(PYTHON) -m pytest -q -n $(JOBS) --site $(SITE) tests
+	$(PYTHON) -m pytest -q -n $(JOBS) -p no:cacheprovider --nbval-lax book/*.ipynb
 
 handout: book browser ## the claim-by-claim page as a PDF handout, printed offline by headless Chromium
-	$(PYTHON) scripts/handout.py _build/html _build/handout/claims.pdf book/article.html
-	$(PYTHON) scripts/handout.py _build/html _build/handout/claims-id.pdf book/article_id.html
+	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims.pdf book/article.html
+	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims-id.pdf book/article_id.html
 
 slides: book ## reveal.js slides of every chapter (cells chosen by slide metadata), next to the chapter pages
-	$(PYTHON) scripts/slides.py _build/html
-	@echo "Open _build/html/book/<chapter>-slides.html in a browser (F: full screen, Esc: overview)."
-
-outputs: ## re-run the notebooks and store their outputs for nbval (after changing a notebook or model)
-	$(PYTHON) scripts/store_outputs.py
+	$(PYTHON) scripts/slides.py $(SITE)
+	@echo "Open $(SITE)/book/<chapter>-slides.html in a browser (F: full screen, Esc: overview)."
 
 clean:
-	rm -rf _build book/widget-js book/widget-fonts
+	rm -rf _build book/vendor .tools

@@ -20,8 +20,11 @@ stops the build with the ledger's own message.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -33,6 +36,7 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
+from musclebook.explorer import STATIC_ENV
 from musclebook.published import lookup
 
 from .ledger import (
@@ -394,7 +398,58 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.inline(rawtext, written, classes=["published-value"])], []
 
 
+DATA_URI = re.compile(r"data:image/(png|svg\+xml);base64,([A-Za-z0-9+/=]+)")
+
+
+def frames_to_files(app, pagename, templatename, context, doctree):
+    """Move the images that explorers and figures carry as data URIs into files of their own.
+
+    A page then loads only the frame on show (and, once a reader touches an explorer, its
+    neighbours), and frames are cached by the browser; each file is named by its content.
+    """
+    body = context.get("body") or ""
+    if "data:image/" not in body:
+        return
+    folder = Path(app.outdir) / "_frames"
+    folder.mkdir(exist_ok=True)
+
+    def to_file(match):
+        data = base64.b64decode(match.group(2))
+        name = hashlib.sha256(data).hexdigest()[:20] + (".png" if match.group(1) == "png" else ".svg")
+        path = folder / name
+        if not path.exists():
+            path.write_bytes(data)
+        return context["pathto"](f"_frames/{name}", 1)
+
+    context["body"] = DATA_URI.sub(to_file, body)
+
+
+def default_colour_mode(app, config):
+    """Start pages in "auto" mode: without it, the theme writes an empty mode on a first visit and logs an
+    error ("Got invalid theme mode") before it resets itself to auto."""
+    config.html_context.setdefault("default_mode", "auto")
+
+
+def drop_unused_scripts(app, pagename, templatename, context, doctree):
+    """Remove the live-code (thebe) configuration: the book has no live-code button, and Jupyter Book 1
+    writes that script twice, which every browser reports as an error (THEBE_JS_URL redeclared)."""
+    scripts = context.get("script_files", [])
+    context["script_files"] = [
+        js
+        for js in scripts
+        if "THEBE_JS_URL" not in (getattr(js, "attributes", {}) or {}).get("body", "") and "sphinx-thebe" not in str(js)
+    ]
+    context["css_files"] = [css for css in context.get("css_files", []) if "sphinx-thebe" not in str(css)]
+
+
 def setup(app):
+    app.connect("config-inited", default_colour_mode)
+    app.connect("html-page-context", drop_unused_scripts)
+    # Explorers and self-checks executed by this build precompute their frames and write static HTML
+    # (musclebook.explorer.static_build); the notebooks' kernels inherit this environment.
+    os.environ[STATIC_ENV] = "1"
+    app.add_js_file("explorer.js", loading_method="defer")
+    app.connect("html-page-context", frames_to_files)
     app.add_role("pub", pub_role)
     app.add_directive("glossary-terms", GlossaryTerms)
     app.add_directive("claim-card", ClaimCard)

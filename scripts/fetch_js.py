@@ -1,12 +1,12 @@
-"""Fetch the JavaScript the book serves itself (no CDN at read time) and the test tools' JavaScript.
+"""Fetch, at pinned versions and checked against SHA-256 sums, the JavaScript the book does not write itself.
 
-The built pages load ``require.js`` and ``embed-amd.js`` (the ipywidgets HTML
-manager) from the book's own ``_static`` folder. This script takes them, at the
-pinned versions, from the npm registry with ``npm pack``, checks their SHA-256
-against the values below and copies them into ``book/widget-js/`` (not tracked
-by git), and the widgets' icon fonts into ``book/widget-fonts/``. It also fetches axe-core,
-which the browser tests inject into pages (never served with the book), into ``.tools/``. Run by ``make book`` / ``make test``; a second run with the files in
-place does nothing.
+- reveal.js (core only: its themes load web fonts), which the lecture slides load from the book's
+  own ``_static`` folder: copied into ``book/vendor/`` (not tracked by git);
+- axe-core, which the browser tests inject into pages (never served with the book): into ``.tools/``.
+
+Both come from the npm registry with ``npm pack``; nothing is fetched when the reader opens a page.
+The explorers and self-checks need no library: ``book/_assets/explorer.js`` is the book's own.
+Run by ``make setup``; a second run with the files in place does nothing.
 """
 
 from __future__ import annotations
@@ -18,29 +18,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-BOOK = Path(__file__).resolve().parent.parent / "book"
-DEST = BOOK / "widget-js"
-# The widget CSS asks for its icon fonts relative to the page (pages live in book/), at two paths
-# depending on the widget, so the fonts go to an extra folder copied to the site root.
-FONT_DIRS = ("../widget-fonts/book/@jupyter-widgets/html-manager/dist/", "../widget-fonts/book/@jupyter-widgets/")
-FONTS = {
-    "1551f4f60c37af51121f.woff2": "9834b82ad26e2a37583d22676a12dd2eb0fe7c80356a2114d0db1aa8b3899537",
-    "7a3337626410ca2f4071.woff2": "e42a88444448ac3d60549cc7c1ff2c8a9cac721034c073d80a14a44e79730cca",
-    "d878b0a6a1144760244f.woff2": "8ea8791754915a898a3100e63e32978a6d1763be6df8e73a39d3a90d691cdeef",
-}
+REPO = Path(__file__).resolve().parent.parent
+DEST = REPO / "book" / "vendor"
 # package spec -> {path inside the package tarball: (sha256, [paths relative to DEST])}
 FILES = {
-    "@jupyter-widgets/html-manager@1.0.6": {
-        "package/dist/embed-amd.js": (
-            "b129dee93e124bd7cdc2e1a50f3074029f37de34ace5e2a941e345b28c76d06f",
-            ["embed-amd.js"],
-        ),
-        **{f"package/dist/{name}": (digest, [d + name for d in FONT_DIRS]) for name, digest in FONTS.items()},
-    },
-    "requirejs@2.3.4": {
-        "package/require.js": ("ccfb1e9274a64cdefdd28f5f8e83c547f8071e617600f32428b80791ee114cce", ["require.js"]),
-    },
-    "reveal.js@5.1.0": {  # the slides (scripts/slides.py); its themes load web fonts, so only the core is used
+    "reveal.js@5.1.0": {
         "package/dist/reveal.js": (
             "9736bf3d8918e391e8c07c85c53773800d4004dc25f948916e319ca371ca881a",
             ["reveal/reveal.js"],
@@ -98,4 +80,4 @@ if __name__ == "__main__":
         fetch()
     if not up_to_date():
         sys.exit("fetch_js: fetched files do not match the pinned checksums")
-    print("widget JavaScript ready in book/widget-js, axe-core in .tools")
+    print("reveal.js ready in book/vendor, axe-core in .tools")

@@ -11,8 +11,8 @@ metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
   or a self-check question. Its slide is titled with the heading of the section it sits in.
 
 The slides are written next to the chapter pages (``book/<chapter>-slides.html``), so they use the
-book's own copies of reveal.js, require.js and the widget manager: they work offline, and the
-explorers respond to the keyboard and mouse there as in the book. Press F for full screen, Esc for
+book's own copies of reveal.js and of its explorer script: they work offline, and the explorers
+respond to the keyboard and mouse there as in the book. Press F for full screen, Esc for
 an overview.
 """
 
@@ -27,7 +27,6 @@ import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 STYLE = """
 .reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
@@ -114,7 +113,6 @@ def build_deck(notebook: Path, page: Path) -> str:
             slides.append(f'<section><h2>{html.escape(title)}</h2><div class="mb-slide-output">{out}</div></section>')
     if not slides:
         raise ValueError(f"{notebook.name}: no cell is marked as a slide")
-    state = soup.find("script", attrs={"type": WIDGET_STATE})
     title = soup.title.get_text() if soup.title else notebook.stem
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -124,14 +122,12 @@ def build_deck(notebook: Path, page: Path) -> str:
 <link rel="stylesheet" href="../_static/reveal/reveal.css">
 <link rel="stylesheet" href="../_static/book.css">
 <style>{STYLE}</style>
-<script src="../_static/reveal/reveal.js"></script><!-- before require.js, or it registers as an AMD module -->
-<script src="../_static/require.js"></script>
-<script src="../_static/embed-amd.js"></script>
+<script src="../_static/reveal/reveal.js"></script>
+<script src="../_static/explorer.js" defer></script>
 </head><body>
 <div class="reveal"><div class="slides">
 {"".join(slides)}
 </div></div>
-{state or ""}
 <script>Reveal.initialize({{hash: true, width: 1100, height: 760, margin: 0.03, center: false}});</script>
 </body></html>
 """

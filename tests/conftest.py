@@ -1,4 +1,10 @@
-"""Shared fixtures: the book's package on the path, and one strict build of the whole book."""
+"""Shared fixtures: the one built book that every build-dependent test reads.
+
+``make test`` builds the book once, strictly and from scratch, into ``_build/html`` (its log in
+``_build/book.log``) and runs the tests with ``--site _build/html``: the strict-build checks, the
+browser suite and the lecture kit all read that one tree, the tree CI then publishes. Without
+``--site``, the first test that needs the book builds it once into a temporary folder.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +15,15 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-BOOK = REPO / "book"
-sys.path.insert(0, str(BOOK))
 
 
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory):
-    """Build the book from scratch, strictly (-W -n --keep-going), into a fresh folder.
+def pytest_addoption(parser):
+    parser.addoption("--site", default=None, help="a built site (_build/html) to test instead of building one")
+    parser.addoption("--build-log", default=None, help="the log of that build (default: _build/book.log beside it)")
 
-    Returns the path of the built HTML site and the build log.
-    """
-    out = tmp_path_factory.mktemp("book-build")
-    fetch = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "fetch_js.py")], cwd=REPO, capture_output=True, text=True
-    )
-    assert fetch.returncode == 0, fetch.stdout + fetch.stderr
+
+def build_into(out: Path) -> tuple[Path, str]:
+    """Build the book strictly (-W -n --keep-going) from scratch into ``out``; return (html dir, log)."""
     jb = Path(sys.executable).parent / "jupyter-book"  # next to the interpreter, as `make` uses it
     assert jb.exists(), "jupyter-book is not installed: run `make setup` (pip install -r requirements.txt)"
     proc = subprocess.run(
@@ -35,3 +35,29 @@ def built_book(tmp_path_factory):
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"strict build failed:\n{log[-6000:]}"
     return out / "_build" / "html", log
+
+
+@pytest.fixture(scope="session")
+def built_book(request, tmp_path_factory):
+    """The built site and its build log: the one given with ``--site``, or one built now."""
+    site = request.config.getoption("--site")
+    if site:
+        site = Path(site).resolve()
+        assert (site / "index.html").is_file(), f"--site {site}: no built book there (run `make book`)"
+        log_path = Path(request.config.getoption("--build-log") or site.parent / "book.log")
+        assert log_path.is_file(), f"no build log at {log_path}: build with `make book`, which writes it"
+        return site, log_path.read_text(encoding="utf-8")
+    return build_into(tmp_path_factory.mktemp("book-build"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by playwright, shared by every browser test of a worker."""
+    from playwright.sync_api import sync_playwright
+
+    from bookkit.site import launch_chromium
+
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,16 +14,17 @@ import pytest
 import yaml
 
 from bookkit.ledger import book_labels, load_ledger, markdown_sources, toc_files
+from bookkit.site import site_pages
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.build
-WIDGET_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.DOTALL)
+EXPLORER_DATA = re.compile(r'<script type="application/json" class="mb-frames">(.*?)</script>', re.DOTALL)
 
 
 def pages(site: Path):
     """The reader-facing pages (not the theme's templates under _static)."""
-    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources"} & set(p.relative_to(site).parts))
+    return [site / p for p in site_pages(site)]
 
 
 def test_build_is_clean(built_book):
@@ -46,59 +48,52 @@ def test_nothing_is_loaded_from_outside_the_site(built_book):
         assert not external, f"{page.relative_to(site)} loads {external[:3]}"
 
 
-def test_widget_javascript_is_served_by_the_book(built_book):
+def test_explorers_need_no_library_and_no_widget_state(built_book):
     site, _ = built_book
     page = (site / "book" / "twitch.html").read_text(encoding="utf-8")
-    for name in ("require.js", "embed-amd.js"):
-        assert (site / "_static" / name).stat().st_size > 10_000
-        assert re.search(rf'src="[./]*_static/{re.escape(name)}', page), name
-    fonts = list((site / "book" / "@jupyter-widgets").rglob("*.woff2"))
-    assert len(fonts) == 6  # the widget CSS asks for its icon fonts at two paths
+    assert (site / "_static" / "explorer.js").is_file()
+    assert re.search(r'<script defer="defer" src="[./]*_static/explorer\.js', page)
+    for heavy in ("embed-amd.js", "require.js", "widget-state+json", "THEBE_JS_URL"):
+        assert heavy not in page, heavy
 
 
-def explorers(state: dict):
-    """Yield (explorer VBox id, total frame bytes, frame count, alt texts) from embedded widget state."""
-    models = state["state"]
-
-    def frames_under(model_id):
-        m = models[model_id]
-        name, st = m["model_name"], m["state"]
-        if name == "HTMLModel" and "mb-frame" in st.get("value", ""):
-            yield st["value"]
-        for child in st.get("children", []):
-            yield from frames_under(child.removeprefix("IPY_MODEL_"))
-
-    for model_id, m in models.items():
-        if m["model_name"] == "VBoxModel":
-            frames = list(frames_under(model_id))
-            if frames:
-                alts = [html.unescape(re.search(r'alt="([^"]*)"', f).group(1)) for f in frames]
-                header = [
-                    models[c.removeprefix("IPY_MODEL_")]["state"].get("value", "") for c in m["state"]["children"]
-                ]
-                assert any("mb-basis" in h for h in header), f"explorer {model_id} does not say what it rests on"
-                yield model_id, sum(len(f.encode()) for f in frames), len(frames), alts
-
-
-def test_explorers_are_embedded_with_their_frames_within_budget(built_book):
-    site, _ = built_book
-    found = []
+def explorers(site: Path):
+    """(page, explorer id, its HTML, its frame data) for every explorer of the built book."""
     for page in pages(site):
-        for raw in WIDGET_STATE.findall(page.read_text(encoding="utf-8")):
-            found += list(explorers(json.loads(html.unescape(raw))))
-    assert len(found) >= 5
-    for model_id, size, count, alts in found:
-        assert count >= 10
-        assert size <= DEFAULT_BUDGET_BYTES, f"explorer {model_id}: {size} bytes"
-        assert all(len(a) > 40 for a in alts) and len(set(alts)) == count
-        print(f"explorer {model_id}: {count} frames, {size / 1e6:.2f} MB embedded")
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<div class="mb-explorer".*?</script></div>', text, re.DOTALL):
+            ident = re.search(r'id="(explorer-[^"]+)"', block).group(1)
+            data = json.loads(EXPLORER_DATA.search(block).group(1))
+            yield page, ident, block, data
+
+
+def test_every_explorer_has_its_frames_as_files_within_budget(built_book):
+    site, _ = built_book
+    found = list(explorers(site))
+    assert len(found) >= 16
+    for page, ident, block, data in found:
+        frames, backgrounds, shape = data["frames"], data["backgrounds"], data["shape"]
+        assert len(frames) == math.prod(shape) >= 8, ident
+        alts = [alt for _, alt, _ in frames]
+        assert all(len(a) > 40 for a in alts) and len(set(alts)) == len(alts), ident
+        files = {(page.parent / src).resolve() for src, _, _ in frames} | {
+            (page.parent / b).resolve() for b in backgrounds
+        }
+        assert all(f.is_file() and f.parent.name == "_frames" for f in files), ident  # files, not data URIs
+        size = sum(f.stat().st_size for f in files)
+        assert size <= DEFAULT_BUDGET_BYTES, f"{ident}: {size} bytes"
+        assert 'class="mb-basis"' in block, f"{ident} does not say what it rests on"
+        print(f"{ident}: {len(frames)} frames, {size / 1e6:.2f} MB")
 
 
 def test_every_image_has_a_text_alternative(built_book):
     site, _ = built_book
     for page in pages(site):
-        text = page.read_text(encoding="utf-8").replace('\\"', '"')  # frames sit in JSON-escaped widget state
+        text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<img\b[^>]*>", text):
+            if 'class="mb-bg"' in tag:  # the background layer under an explorer frame: decorative
+                assert 'alt=""' in tag, tag[:120]
+                continue
             alt = re.search(r'\balt="([^"]*)"', tag)
             assert alt and len(alt.group(1).strip()) >= 3, f"{page.relative_to(site)}: {tag[:120]}"
 
@@ -299,7 +294,7 @@ def test_every_widget_chapter_has_objectives_exercises_solutions_and_self_checks
     assert text.count('class="exercise admonition"') >= 2, "at least two exercises"
     assert text.count('class="solution dropdown admonition"') >= 2, "a hidden solution for each exercise"
     assert "Judge a claim of the article" in text and "Predict, then move the slider" in text
-    assert "mb-question" in text  # self-check questions, embedded in the widget state
+    assert 'class="mb-question"' in text  # self-check questions, in the static page
     assert "Summary" in text and "Further reading" in text
 
 

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 
 from musclebook import coupling as cp
 from musclebook import coupling_plots as pl
+from musclebook.constants import NORMAL_ATP_MM
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
 
 
-def within(key, value):
-    low, high = VALUES[key].bounds
-    return low <= value <= high
+def control(spec, name):
+    return next(c for c in spec.controls if c.name == name)
+
+
+PUMP_FRAMES = list(pl.PUMP.grid())
+STAIRCASE_FRAMES = list(pl.STAIRCASE.grid())
+SCALES = sorted(control(pl.PUMP, "serca_scale").values)
+ATPS = control(pl.PUMP, "atp_mm").values
+STAIRCASE_HZ = sorted(control(pl.STAIRCASE, "frequency_hz").values)
+
+
+def pump_id(params):
+    return f"atp{params['atp_mm']:g}-serca{params['serca_scale']:g}"
+
+
+def staircase_id(params):
+    return f"{'kinase' if params['kinase'] else 'knockout'}-{params['frequency_hz']:g}Hz"
 
 
 # ---------------------------------------------------------------- Baylor & Hollingworth 2003 (J Physiol 551:125)
@@ -23,14 +37,22 @@ def within(key, value):
 
 def test_fast_fibre_calcium_transient_matches_mouse_fast_twitch_fibres():
     s = cp.summary(cp.FAST)
-    assert within("fast_fibre_peak_calcium_um", s["peak_calcium_rise_um"])  # 18.5 ± 0.5 µM
-    assert within("fast_fibre_calcium_half_duration_ms", s["calcium_half_duration_ms"])  # 4.9 ± 0.3 ms
+    assert VALUES["fast_fibre_peak_calcium_um"].contains(s.peak_calcium_rise_um)  # 18.5 ± 0.5 µM
+    assert VALUES["fast_fibre_calcium_half_duration_ms"].contains(s.calcium_half_duration_ms)  # 4.9 ± 0.3 ms
 
 
 def test_slow_fibre_calcium_transient_matches_mouse_slow_twitch_fibres():
     s = cp.summary(cp.SLOW)
-    assert within("slow_fibre_peak_calcium_um", s["peak_calcium_rise_um"])  # 9.4 ± 1.0 µM
-    assert within("slow_fibre_calcium_half_duration_ms", s["calcium_half_duration_ms"])  # 7.7 ± 0.6 ms
+    assert VALUES["slow_fibre_peak_calcium_um"].contains(s.peak_calcium_rise_um)  # 9.4 ± 1.0 µM
+    assert VALUES["slow_fibre_calcium_half_duration_ms"].contains(s.calcium_half_duration_ms)  # 7.7 ± 0.6 ms
+
+
+def test_summary_reads_the_simulated_twitch():
+    s, tr = cp.summary(cp.FAST), cp.simulate(cp.FAST)
+    assert isinstance(s, cp.TwitchSummary)
+    assert s.peak_calcium_rise_um == pytest.approx(tr.calcium_um.max() - cp.RESTING_CA_UM)
+    assert s.peak_force == pytest.approx(tr.force.max())
+    assert s.atp_used_by_serca_um == pytest.approx(tr.atp_used_by_serca_um)
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
@@ -50,52 +72,82 @@ def test_force_starts_after_a_latent_period():
 
 
 def test_weaker_pump_gives_a_larger_slower_twitch_that_still_relaxes():
-    normal, weak = cp.summary(cp.FAST), cp.summary(cp.FAST.with_(serca_scale=0.5))
-    assert weak["peak_calcium_rise_um"] > normal["peak_calcium_rise_um"]
-    assert weak["peak_force"] >= normal["peak_force"]
-    assert weak["force_half_relaxation_ms"] > normal["force_half_relaxation_ms"]
-    assert weak["final_force_fraction"] < 0.01
+    normal, weak = cp.summary(cp.FAST), cp.summary(cp.FAST.replace(serca_scale=0.5))
+    assert weak.peak_calcium_rise_um > normal.peak_calcium_rise_um
+    assert weak.peak_force >= normal.peak_force
+    assert weak.force_half_relaxation_ms > normal.force_half_relaxation_ms
+    assert weak.final_force_fraction < 0.01
 
 
 def test_without_atp_cross_bridges_stay_attached():
-    rigor = cp.summary(cp.FAST.with_(atp_mm=0.02))
-    assert rigor["final_force_fraction"] > 0.2
+    rigor = cp.summary(cp.FAST.replace(atp_mm=0.02))
+    assert rigor.final_force_fraction > 0.2
 
 
 def test_pump_splits_one_atp_per_two_calcium_ions():
+    # Allen, Lamb & Westerblad 2008 (Physiol Rev 88:287): SERCA moves 2 Ca²⁺ per ATP
     tr = cp.simulate(cp.FAST)
     assert VALUES["serca_calcium_per_atp"].value == 2
     assert tr.atp_used_by_serca_um == pytest.approx(tr.pumped_um / 2)
-    assert 0 < tr.atp_used_by_serca_um < 1000 * cp.NORMAL_ATP_MM
+    assert 0 < tr.atp_used_by_serca_um < 1000 * NORMAL_ATP_MM
 
 
-# ---------------------------------------------------------------- invariants over the explorer's box
-
-SCALES = [0.25, 0.5, 0.75, 1.0, 1.5]
-ATPS = [5.0, 0.5, 0.1, 0.02]
+# ---------------------------------------------------------------- invariants over the pump explorer's box
 
 
-@pytest.mark.parametrize("scale, atp", itertools.product(SCALES, ATPS))
-def test_states_are_finite_and_bounded(scale, atp):
-    tr = cp.simulate(cp.FAST.with_(serca_scale=scale, atp_mm=atp))
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in (pl.PUMP, pl.STAIRCASE)}
+
+
+def pump_fibre(params) -> cp.Fibre:
+    return cp.FAST.replace(serca_scale=params["serca_scale"], atp_mm=params["atp_mm"])
+
+
+@pytest.mark.parametrize("params", PUMP_FRAMES, ids=pump_id)
+def test_states_are_finite_and_bounded(params):
+    tr = cp.simulate(pump_fibre(params))
     for y in (tr.calcium_um, tr.troponin, tr.force):
         assert np.all(np.isfinite(y))
     assert tr.calcium_um.min() >= 0
     assert tr.troponin.min() >= 0 and tr.troponin.max() <= 1
     assert tr.force.min() >= 0 and tr.force.max() <= 1
-    assert pl.describe_pump(scale, atp)
+
+
+@pytest.mark.parametrize("params", PUMP_FRAMES, ids=pump_id)
+def test_pump_text_alternative_gives_the_frame_s_calcium_and_force(views, params):
+    text = views[pl.PUMP.key].update(**params)
+    tr = cp.simulate(pump_fibre(params))
+    rise = tr.calcium_um.max() - cp.RESTING_CA_UM
+    assert f"{params['serca_scale'] * 100:.0f}% of normal capacity and {params['atp_mm']:g} mM ATP" in text
+    assert f"free calcium rises by {rise:.1f} µM" in text
+    assert f"peak force {tr.force.max() * 100:.0f}% of cross-bridges" in text
+    left = tr.force[-1] / tr.force.max()
+    if left > 0.05:
+        assert f"{left * 100:.0f}% of the peak force is still there" in text and "rigor" in text
+    else:
+        assert "force returns to rest" in text
 
 
 @pytest.mark.parametrize("atp", ATPS)
 def test_relaxation_slows_monotonically_as_pump_capacity_falls(atp):
-    relax = [cp.summary(cp.FAST.with_(serca_scale=s, atp_mm=atp))["force_half_relaxation_ms"] for s in SCALES]
-    assert all(a >= b for a, b in zip(relax, relax[1:]))
+    relax = [cp.summary(cp.FAST.replace(serca_scale=s, atp_mm=atp)).force_half_relaxation_ms for s in SCALES]
+    assert all(a >= b for a, b in zip(relax, relax[1:]))  # SCALES rise: the weakest pump relaxes slowest
+
+
+def test_pump_live_range_ends_are_inside_the_model_box():
+    low, high, _ = control(pl.PUMP, "serca_scale").live
+    for atp in ATPS:
+        for scale in (low, high):
+            tr = cp.simulate(cp.FAST.replace(serca_scale=scale, atp_mm=atp))
+            assert np.all(np.isfinite(tr.calcium_um)) and tr.force.min() >= 0 and tr.force.max() <= 1
 
 
 @pytest.mark.parametrize("field, value", [("serca_scale", 0), ("atp_mm", -1), ("release_um_per_ms", float("nan"))])
 def test_bad_parameters_are_refused_by_name(field, value):
-    with pytest.raises(ValueError, match=field):
-        cp.FAST.with_(**{field: value})
+    with pytest.raises(ValueError, match=f"Fibre 'fast': {field}="):
+        cp.FAST.replace(**{field: value})
 
 
 # ---------------------------------------------------------------- treppe (Zhi et al. 2005, PNAS 102:17519)
@@ -103,25 +155,43 @@ def test_bad_parameters_are_refused_by_name(field, value):
 # the skeletal-muscle light-chain kinase the staircase was attenuated.
 
 
-@pytest.mark.parametrize("hz", pl.STAIRCASE_HZ)
+@pytest.mark.parametrize("hz", STAIRCASE_HZ)
 def test_staircase_rises_and_levels_off(hz):
     peaks = cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)
     steps = np.diff(peaks)
     assert peaks[0] == 1 and peaks[-1] > 1
     assert np.all(steps >= 0) and steps[-1] < steps[0]  # rising, by ever smaller steps
-    assert pl.describe_staircase(hz, True) and pl.describe_staircase(hz, False)
+
+
+@pytest.mark.parametrize("params", STAIRCASE_FRAMES, ids=staircase_id)
+def test_staircase_text_alternative_gives_the_frame_s_last_twitch(views, params):
+    hz, kinase = params["frequency_hz"], params["kinase"]
+    text = views[pl.STAIRCASE.key].update(**params)
+    peaks = cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES, kinase)
+    rlc = cp.rlc_before_each_twitch(hz, pl.STAIRCASE_TWITCHES, kinase)
+    assert np.all(np.isfinite(peaks)) and np.all((rlc >= 0) & (rlc <= 1))
+    assert f"Twitches at {hz:g} Hz with the light-chain kinase {'present' if kinase else 'absent'}" in text
+    assert f"{rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated" in text
+    assert f"peak force is {peaks[-1] * 100:.0f}% of the first twitch's" in text
 
 
 def test_staircase_is_steeper_at_higher_rates_and_needs_the_kinase():
-    last = [cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)[-1] for hz in pl.STAIRCASE_HZ]
+    last = [cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)[-1] for hz in STAIRCASE_HZ]
     assert all(a < b for a, b in zip(last, last[1:]))
-    for hz in pl.STAIRCASE_HZ:
+    for hz in STAIRCASE_HZ:
         assert np.allclose(cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES, kinase=False), 1)
 
 
+def test_staircase_live_range_ends_are_inside_the_model_box():
+    low, high, _ = control(pl.STAIRCASE, "frequency_hz").live
+    for hz in (low, high):
+        peaks = cp.staircase(cp.FAST, hz, pl.STAIRCASE_TWITCHES)
+        assert np.all(np.isfinite(peaks)) and peaks[0] == 1 and np.all(np.diff(peaks) >= 0)
+
+
 def test_phosphorylated_twitch_still_relaxes_completely():
-    s = cp.summary(cp.FAST.with_(rlc_phosphorylated=1.0))
-    assert s["final_force_fraction"] < 0.01 and s["peak_force"] > cp.summary(cp.FAST)["peak_force"]
+    s = cp.summary(cp.FAST.replace(rlc_phosphorylated=1.0))
+    assert s.final_force_fraction < 0.01 and s.peak_force > cp.summary(cp.FAST).peak_force
 
 
 @pytest.mark.parametrize("hz", [0, 6, -1])
@@ -131,10 +201,10 @@ def test_staircase_refuses_overlapping_or_meaningless_rates(hz):
 
 
 def test_out_of_range_phosphorylation_is_refused():
-    with pytest.raises(ValueError, match="rlc_phosphorylated"):
-        cp.FAST.with_(rlc_phosphorylated=1.5)
+    with pytest.raises(ValueError, match="Fibre 'fast': rlc_phosphorylated="):
+        cp.FAST.replace(rlc_phosphorylated=1.5)
 
 
 def test_a_diverging_train_is_refused_with_a_clear_error():
     with pytest.raises(ValueError, match="calcium diverged"):
-        cp.simulate(cp.FAST.with_(serca_scale=0.5), stimuli_ms=tuple(range(0, 400, 10)), duration_ms=450)
+        cp.simulate(cp.FAST.replace(serca_scale=0.5), stimuli_ms=tuple(range(0, 400, 10)), duration_ms=450)

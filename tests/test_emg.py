@@ -1,11 +1,12 @@
-"""The schematic EMG patterns show the features the words chapter describes."""
+"""The schematic EMG patterns show the features the words chapter describes, and its figure shows them."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from musclebook import emg
+from musclebook import emg, emg_plots
+from musclebook.explorer import Renderer
 
 
 def activity(key):
@@ -49,3 +50,38 @@ def test_every_pattern_is_finite_and_scaled(key):
 def test_unknown_pattern_is_refused():
     with pytest.raises(ValueError, match="unknown pattern"):
         emg.pattern("hiccup")
+
+
+# ---------------------------------------------------------------- the figure of the words chapter
+
+
+@pytest.fixture(scope="module")
+def patterns_figure():
+    renderer = Renderer(emg_plots.PatternsView)
+    return renderer, renderer.snapshot()
+
+
+def test_figure_draws_every_pattern_in_its_own_panel(patterns_figure):
+    renderer, _ = patterns_figure
+    axes = renderer.view.axes
+    assert len(axes) == len(emg.PATTERNS)
+    for ax, p in zip(axes, emg.PATTERNS):
+        assert ax.get_title(loc="left") == f"{p.english} ({p.indonesian})"
+        t, trace, force, stretch = emg.pattern(p.key)
+        emg_line, force_line = ax.lines[:2]
+        assert np.allclose(emg_line.get_ydata(), trace * 0.45 + 0.5)  # the panel shows the pattern's numbers
+        assert np.allclose(force_line.get_ydata(), force * 0.45 - 0.5)
+        assert bool(ax.collections) == bool(stretch.any())  # a fast stretch is marked only where there is one
+
+
+def test_text_alternative_names_every_pattern_and_what_its_emg_shows(patterns_figure):
+    _, frame = patterns_figure
+    for p in emg.PATTERNS:
+        assert f"{p.english} ({p.indonesian}): {p.what}" in frame.description
+    assert "not recordings" in frame.description  # schematic, as the figure says
+
+
+def test_figure_text_is_readable(patterns_figure):
+    renderer, frame = patterns_figure
+    assert renderer.smallest_font_px() >= 11
+    assert frame.svg.startswith(b"<?xml") and b"<svg" in frame.svg

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 
 from musclebook import fatigue as fa
 from musclebook import fatigue_plots as pl
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
 
 
-def within(key, value):
-    low, high = VALUES[key].bounds
-    return low <= value <= high
+def control(spec, name):
+    return next(c for c in spec.controls if c.name == name)
+
+
+RELAXATION_FRAMES = list(pl.RELAXATION.grid())
+POWER_FRAMES = list(pl.POWER.grid())
+CAUSES = control(pl.RELAXATION, "cause").values
+RELAXATION_LEVELS = sorted(control(pl.RELAXATION, "level").values)
+POWER_LEVELS = sorted(control(pl.POWER, "level").values)
+
+
+def relaxation_id(params):
+    return f"{params['cause']}-{params['level']:g}"
 
 
 # ---------------------------------------------------------------- Westerblad & Lännergren 1991 (J Physiol 434:323)
@@ -29,10 +38,11 @@ def test_protocol_is_the_published_one():
 
 
 def test_fatigued_relaxation_matches_single_mouse_fibres():
-    r = fa.relaxation_vs_rested(fa.RESTED.with_(level=1.0))
-    assert within("fatigue_relaxation_rate_pct", r["rate_pct"])
-    assert within("fatigue_relaxation_duration_pct", r["duration_pct"])
-    assert r["tetanic_force_pct"] == pytest.approx(VALUES["fatigue_tetanic_force_pct"].value, abs=1)
+    r = fa.relaxation_vs_rested(fa.FITTED.replace(level=1.0))
+    assert isinstance(r, fa.Relaxation)
+    assert VALUES["fatigue_relaxation_rate_pct"].contains(r.rate_pct)
+    assert VALUES["fatigue_relaxation_duration_pct"].contains(r.duration_pct)
+    assert r.tetanic_force_pct == pytest.approx(VALUES["fatigue_tetanic_force_pct"].value, abs=1)
 
 
 def test_fitted_constants_are_the_fit():
@@ -41,15 +51,27 @@ def test_fitted_constants_are_the_fit():
         VALUES["fatigue_relaxation_rate_pct"].value, VALUES["fatigue_relaxation_duration_pct"].value, steps=9
     )
     assert abs(c - fa.CALCIUM_SLOWING) <= 0.25 and abs(d - fa.DETACH_SLOWING) <= 0.25
+    assert (fa.FITTED.calcium_slowing, fa.FITTED.detach_slowing) == (fa.CALCIUM_SLOWING, fa.DETACH_SLOWING)
 
 
 def test_without_the_fitted_slowing_the_fatigued_fibre_misses_the_measurement():
-    plain = fa.relaxation_vs_rested(fa.Fibre(level=1.0))
-    assert not within("fatigue_relaxation_rate_pct", plain["rate_pct"])
+    plain = fa.relaxation_vs_rested(fa.RelaxingFibre(level=1.0))
+    assert not VALUES["fatigue_relaxation_rate_pct"].contains(plain.rate_pct)
 
 
 def test_fatigued_fibre_relaxes_completely():
-    assert fa.relaxation_vs_rested(fa.RESTED.with_(level=1.0))["force_left_pct"] < 1
+    assert fa.relaxation_vs_rested(fa.FITTED.replace(level=1.0)).force_left_pct < 1
+
+
+def test_linear_phase_is_read_off_the_tetanus():
+    tet = fa.tetanus(fa.FITTED)
+    phase = fa.linear_phase(tet)
+    assert isinstance(phase, fa.LinearPhase)
+    i_end = int(np.searchsorted(tet.t_ms, tet.end_ms))
+    assert phase.tetanic_force == pytest.approx(tet.force[i_end])
+    assert 0 < phase.start_ms < phase.start_ms + phase.duration_ms < fa.AFTER_MS
+    start = int(np.searchsorted(tet.t_ms, tet.end_ms + phase.start_ms))
+    assert tet.force[start] < (1 - fa.LINEAR_START_DROP) * phase.tetanic_force <= tet.force[start - 1]
 
 
 # ---------------------------------------------------------------- ATP (Allen, Lamb & Westerblad 2008)
@@ -57,12 +79,17 @@ def test_fatigued_fibre_relaxes_completely():
 
 def test_slowing_as_much_as_fatigue_by_lack_of_atp_needs_submillimolar_atp():
     # fatigued fibres keep ATP millimolar; at 1 mM the model's relaxation is far faster than fatigued
-    assert fa.relaxation_vs_rested(fa.RESTED.with_(atp_mm=1.0))["rate_pct"] > 80
+    assert fa.relaxation_vs_rested(fa.FITTED.replace(atp_mm=1.0)).rate_pct > 80
+    target = VALUES["fatigue_relaxation_rate_pct"].value
+    atp = fa.atp_for_rate(target)
+    assert atp < 1  # the chapter: far below the millimolar ATP of fatigued fibres
+    assert fa.relaxation_vs_rested(fa.FITTED.replace(atp_mm=atp)).rate_pct == pytest.approx(target, rel=1e-3)
+    assert fa.relaxation_vs_rested(fa.FITTED.replace(atp_mm=atp * 1.1)).rate_pct > target  # more ATP, faster
 
 
 def test_very_low_atp_leaves_force_behind():
     r = fa.relaxation_vs_rested(pl.fibre_for("atp", 1.0))
-    assert r["force_left_pct"] > 20
+    assert r.force_left_pct > 20
 
 
 # ---------------------------------------------------------------- force-velocity in fatigue (Jones 2010)
@@ -70,41 +97,70 @@ def test_very_low_atp_leaves_force_behind():
 
 def test_fatigue_lowers_force_speed_and_curvature_and_power_falls_most():
     rested, tired = fa.hill_fatigued(0.0), fa.hill_fatigued(1.0)
-    assert rested["curvature"] == VALUES["hill_curvature"].value
-    assert tired["f0"] < 1 and tired["vmax"] < 1 and tired["curvature"] < rested["curvature"]
+    assert rested.curvature == VALUES["hill_curvature"].value  # Hill 1938: a/F0 = 0.25, frog sartorius
+    assert tired.f0 < 1 and tired.vmax < 1 and tired.curvature < rested.curvature
     assert fa.peak_power(0.0) == pytest.approx(1.0, abs=1e-3)
-    assert fa.peak_power(1.0) < tired["f0"]
+    assert fa.peak_power(1.0) < tired.f0
 
 
 # ---------------------------------------------------------------- invariants over the explorers' boxes
 
 
-@pytest.mark.parametrize("cause, level", itertools.product(pl.CAUSES, pl.RELAXATION_LEVELS))
-def test_relaxation_states_are_finite_and_bounded(cause, level):
-    tet = fa.tetanus(pl.fibre_for(cause, level))
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in (pl.RELAXATION, pl.POWER)}
+
+
+@pytest.mark.parametrize("params", RELAXATION_FRAMES, ids=relaxation_id)
+def test_relaxation_states_are_finite_and_bounded(params):
+    tet = fa.tetanus(pl.fibre_for(params["cause"], params["level"]))
     assert np.all(np.isfinite(tet.force)) and tet.force.min() >= 0 and tet.force.max() <= 1.001
     assert tet.activation.min() >= 0 and tet.activation.max() <= 1
-    assert pl.describe_relaxation(cause, level)
 
 
-@pytest.mark.parametrize("cause", pl.CAUSES)
+@pytest.mark.parametrize("params", RELAXATION_FRAMES, ids=relaxation_id)
+def test_relaxation_text_alternative_gives_the_frame_s_linear_phase(views, params):
+    text = views[pl.RELAXATION.key].update(**params)
+    tet = fa.tetanus(pl.fibre_for(params["cause"], params["level"]))
+    this, rested = fa.linear_phase(tet), fa.linear_phase(fa.tetanus(fa.FITTED))
+    assert f"tetanic force {this.tetanic_force * 100:.0f}% of rested" in text
+    assert f"falls at {this.rate_per_ms / rested.rate_per_ms * 100:.0f}% of the rested rate" in text
+    assert f"for {this.duration_ms / rested.duration_ms * 100:.0f}% of the rested time" in text
+    left = tet.force[-1] / this.tetanic_force * 100
+    assert (f"{left:.0f}% of the force is still there" if left > 5 else "force returns to rest") in text
+
+
+@pytest.mark.parametrize("cause", CAUSES)
 def test_relaxation_slows_monotonically_along_the_slider(cause):
-    r = [fa.relaxation_vs_rested(pl.fibre_for(cause, level)) for level in pl.RELAXATION_LEVELS]
-    assert all(a["rate_pct"] >= b["rate_pct"] for a, b in zip(r, r[1:]))
-    assert all(a["duration_pct"] <= b["duration_pct"] for a, b in zip(r, r[1:]))
+    r = [fa.relaxation_vs_rested(pl.fibre_for(cause, level)) for level in RELAXATION_LEVELS]
+    assert all(a.rate_pct >= b.rate_pct for a, b in zip(r, r[1:]))
+    assert all(a.duration_pct <= b.duration_pct for a, b in zip(r, r[1:]))
 
 
-@pytest.mark.parametrize("level", pl.POWER_LEVELS)
-def test_force_velocity_is_finite_monotone_and_non_negative(level):
+@pytest.mark.parametrize("params", POWER_FRAMES, ids=lambda p: f"level{p['level']:g}")
+def test_force_velocity_is_finite_monotone_and_non_negative(views, params):
+    level = params["level"]
     fv = fa.force_velocity(level)
-    assert np.all(np.isfinite(fv["velocity"])) and fv["velocity"].min() >= 0 and fv["power"].min() >= 0
-    assert np.all(np.diff(fv["velocity"]) <= 0)
-    assert pl.describe_power(level)
+    assert np.all(np.isfinite(fv.velocity)) and fv.velocity.min() >= 0 and fv.power.min() >= 0
+    assert np.all(np.diff(fv.velocity) <= 0)
+    text = views[pl.POWER.key].update(**params)
+    fine = fa.force_velocity(level, n=2001)
+    assert f"isometric force {fv.force.max() * 100:.0f}%" in text
+    assert f"maximal shortening speed {fv.velocity[0] * 100:.0f}%" in text
+    assert f"peak power is {fine.power.max() * 100:.0f}% of rested" in text
 
 
 def test_power_falls_monotonically_with_fatigue():
-    p = [fa.peak_power(level) for level in pl.POWER_LEVELS]
+    p = [fa.peak_power(level) for level in POWER_LEVELS]
     assert all(a > b for a, b in zip(p, p[1:]))
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_relaxation_live_range_ends_are_inside_the_model_box(cause):
+    for level in control(pl.RELAXATION, "level").live[:2]:
+        tet = fa.tetanus(pl.fibre_for(cause, level))
+        assert np.all(np.isfinite(tet.force)) and tet.force.min() >= 0 and tet.force.max() <= 1.001
 
 
 @pytest.mark.parametrize(
@@ -117,8 +173,14 @@ def test_power_falls_monotonically_with_fatigue():
     ],
 )
 def test_bad_parameters_are_refused_by_name(change, field):
-    with pytest.raises(ValueError, match=field):
-        fa.RESTED.with_(**change)
+    with pytest.raises(ValueError, match=f"RelaxingFibre: {field}="):
+        fa.FITTED.replace(**change)
+
+
+@pytest.mark.parametrize("level", [-0.1, 1.1])
+def test_bad_fatigue_levels_are_refused(level):
+    with pytest.raises(ValueError, match="fatigue level"):
+        fa.hill_fatigued(level)
 
 
 def test_unknown_cause_is_refused():

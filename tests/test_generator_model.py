@@ -8,71 +8,176 @@ The model is illustrative (no parameter is fitted); what it must reproduce are t
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 
 from musclebook import generator as gn
 from musclebook import generator_plots as pl
+from musclebook.explorer import Renderer
+
+CRAMP_FRAMES = list(pl.CRAMP.grid())
+HYSTERESIS_FRAMES = list(pl.HYSTERESIS.grid())
+
+
+def cramp_id(params):
+    return f"{'stretch' if params['stretch'] else 'no-stretch'}-fatigue{params['fatigue']:g}"
+
+
+def hysteresis_id(params):
+    return f"fatigue{params['fatigue']:g}-pic{params['pic_mv']:g}"
 
 
 def test_rested_neuron_stops_when_the_command_stops():
     s = gn.summary(gn.NEURON)
-    assert s["voluntary_rate_hz"] > 5 and not s["cramp"]
+    assert s.voluntary_rate_hz > 5 and not s.cramp
 
 
 def test_fatigued_neuron_keeps_firing_without_a_command():
-    s = gn.summary(gn.NEURON.with_(fatigue=1.0), stretch=False)
-    assert s["cramp"] and s["after_rate_hz"] > 5
+    s = gn.summary(gn.NEURON.replace(fatigue=1.0), stretch=False)
+    assert s.cramp and s.after_rate_hz > 5
 
 
 def test_stretch_stops_the_cramp_and_it_does_not_return():
-    s = gn.summary(gn.NEURON.with_(fatigue=1.0))
-    assert s["stretch_rate_hz"] == 0 and s["after_stretch_rate_hz"] == 0
+    s = gn.summary(gn.NEURON.replace(fatigue=1.0))
+    assert s.stretch_rate_hz == 0 and s.after_stretch_rate_hz == 0
 
 
 def test_without_the_persistent_current_there_is_no_cramp_and_no_hysteresis():
-    flat = gn.NEURON.with_(pic_mv=0.0, fatigue=1.0)
-    assert not gn.summary(flat)["cramp"]
-    assert abs(gn.hysteresis(flat)["width_mv"]) < 1
+    flat = gn.NEURON.replace(pic_mv=0.0, fatigue=1.0)
+    assert not gn.summary(flat).cramp
+    assert abs(gn.hysteresis(flat).width_mv) < 1
 
 
 def test_persistent_current_gives_hysteresis():
     h = gn.hysteresis(gn.NEURON)
-    assert h["width_mv"] > 3 and h["stop_mv"] < h["start_mv"]
+    assert h.width_mv > 3 and h.stop_mv < h.start_mv
+    assert h.width_mv == h.start_mv - h.stop_mv
 
 
 def test_cramps_need_enough_fatigue_and_more_fatigue_never_ends_one():
-    cramp = [gn.summary(gn.NEURON.with_(fatigue=f), stretch=False)["cramp"] for f in np.linspace(0, 1, 11)]
+    cramp = [gn.summary(gn.NEURON.replace(fatigue=f), stretch=False).cramp for f in np.linspace(0, 1, 11)]
     first = cramp.index(True)
     assert first > 0 and all(cramp[first:])
 
 
-@pytest.mark.parametrize("fatigue, stretch", itertools.product(pl.FATIGUE_LEVELS, [True, False]))
-def test_cramp_explorer_box_is_finite_and_bounded(fatigue, stretch):
-    run = gn.simulate(gn.NEURON.with_(fatigue=fatigue), gn.Protocol() if stretch else gn.Protocol(stretch_ms=None))
+def test_cramp_onset_is_the_first_fatigue_that_cramps():
+    step = 0.05
+    onset = gn.cramp_onset_fatigue(step=step)
+    assert 0 < onset < 1
+    assert gn.summary(gn.NEURON.replace(fatigue=onset)).cramp
+    assert not gn.summary(gn.NEURON.replace(fatigue=round(onset - step, 10))).cramp
+
+
+def test_a_neuron_that_never_cramps_is_refused():
+    with pytest.raises(ValueError, match="does not cramp"):
+        gn.cramp_onset_fatigue(gn.NEURON.replace(pic_mv=0.0), step=0.25)
+
+
+def chapter_results():
+    """What the chapter reads off the model: the cramp onset, the fatigued cramp and its stretch, one hysteresis."""
+    fatigued = gn.summary(gn.NEURON.replace(fatigue=1.0))
+    h = gn.hysteresis(gn.NEURON.replace(pic_mv=18.0))
+    return gn.cramp_onset_fatigue(), fatigued, h.start_mv, h.stop_mv
+
+
+def test_the_chapter_s_results_do_not_depend_on_the_time_step(monkeypatch):
+    # DT_MS = 0.5 ms must give what a five times finer step (0.1 ms, the step used before) gives
+    cached = (gn.simulate, gn.summary, gn.hysteresis)
+    coarse = chapter_results()
+    try:
+        for f in cached:
+            f.cache_clear()
+        monkeypatch.setattr(gn, "DT_MS", 0.1)
+        fine = chapter_results()
+    finally:
+        for f in cached:
+            f.cache_clear()  # no result of the finer step stays behind for the other tests
+    assert fine[0] == coarse[0]  # the same cramp onset
+    for s in (coarse[1], fine[1]):
+        assert s.cramp and s.stretch_rate_hz == 0 and s.after_stretch_rate_hz == 0
+    assert fine[1].voluntary_rate_hz == pytest.approx(coarse[1].voluntary_rate_hz, rel=0.05)
+    assert fine[1].after_rate_hz == pytest.approx(coarse[1].after_rate_hz, rel=0.1)
+    assert fine[2] == pytest.approx(coarse[2], abs=0.1)  # hysteresis: where firing starts [mV]
+    assert fine[3] == pytest.approx(coarse[3], abs=0.5)  # and where it stops [mV]
+
+
+# ---------------------------------------------------------------- invariants over the explorers' boxes
+
+
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in (pl.CRAMP, pl.HYSTERESIS)}
+
+
+@pytest.mark.parametrize("params", CRAMP_FRAMES, ids=cramp_id)
+def test_cramp_explorer_box_is_finite_and_bounded(params):
+    protocol = gn.WITH_STRETCH if params["stretch"] else gn.NO_STRETCH
+    run = gn.simulate(gn.NEURON.replace(fatigue=params["fatigue"]), protocol)
     assert np.all(np.isfinite(run.v_mv)) and run.v_mv.max() < gn.NEURON.threshold_mv + 1
     assert run.force.min() >= 0 and run.force.max() <= 1
     assert np.all(np.diff(run.spikes_ms) >= gn.NEURON.refractory_ms)
-    assert pl.describe_cramp(fatigue, stretch)
 
 
-@pytest.mark.parametrize("pic, fatigue", itertools.product(pl.PIC_LEVELS_MV, [0.0, 1.0]))
-def test_hysteresis_explorer_box_is_finite(pic, fatigue):
-    h = gn.hysteresis(gn.NEURON.with_(pic_mv=pic, fatigue=fatigue))
-    assert np.isfinite(h["start_mv"]) and np.isfinite(h["stop_mv"])
-    assert pl.describe_hysteresis(pic, fatigue)
+@pytest.mark.parametrize("params", CRAMP_FRAMES, ids=cramp_id)
+def test_cramp_text_alternative_gives_the_frame_s_firing(views, params):
+    stretch, fatigue = params["stretch"], params["fatigue"]
+    text = views[pl.CRAMP.key].update(**params)
+    protocol = gn.WITH_STRETCH if stretch else gn.NO_STRETCH
+    run = gn.simulate(gn.NEURON.replace(fatigue=fatigue), protocol)
+    d0, d1 = protocol.drive_window_ms
+    s0, s1 = gn.WITH_STRETCH.stretch_window_ms
+    voluntary = run.rate_hz(d0 + 500, d1 - protocol.release_ms)
+    after = run.rate_hz(d1 + 500, s0)
+    assert f"Fatigue {fatigue * 100:.0f}%" in text
+    assert f"the motor neuron fires at {voluntary:.0f} Hz" in text
+    if after > 0:
+        assert f"keeps firing on its own at {after:.0f} Hz: a cramp" in text
+        if stretch:  # in this model the stretch always wins
+            assert run.rate_hz(s0 + 200, s1) == 0 and "Stretching the muscle silences it" in text
+    else:
+        assert "no cramp" in text
+
+
+@pytest.mark.parametrize("params", HYSTERESIS_FRAMES, ids=hysteresis_id)
+def test_hysteresis_explorer_box_is_finite_and_described(views, params):
+    h = gn.hysteresis(gn.NEURON.replace(pic_mv=params["pic_mv"], fatigue=params["fatigue"]))
+    assert np.isfinite(h.start_mv) and 0 <= h.start_mv <= gn.RAMP_PEAK_MV
+    assert not h.stops or 0 <= h.stop_mv <= gn.RAMP_PEAK_MV
+    inputs = gn.ramp()
+    assert h.start_mv == inputs[int(round(h.run.spikes_ms[0] / gn.DT_MS))]  # the input at the first spike
+    text = views[pl.HYSTERESIS.key].update(**params)
+    assert f"starts the motor neuron firing at {h.start_mv:.1f} mV" in text
+    if h.stops:
+        assert f"stops only at {h.stop_mv:.1f} mV (hysteresis {max(h.start_mv - h.stop_mv, 0):.1f} mV)" in text
+    else:
+        assert "keeps firing" in text and "stops only" not in text
+
+
+@pytest.mark.parametrize("params", HYSTERESIS_FRAMES, ids=hysteresis_id)
+def test_firing_stops_where_the_explorer_says_or_never(params):
+    """A stopping input only if the neuron is silent at the end of the ramp; otherwise none (nan)."""
+    h = gn.hysteresis(gn.NEURON.replace(pic_mv=params["pic_mv"], fatigue=params["fatigue"]))
+    end_ms = len(gn.ramp()) * gn.DT_MS
+    firing_at_the_end = bool(np.any(h.run.spikes_ms > end_ms - gn.SILENT_END_MS))
+    assert h.stops != firing_at_the_end
+    if h.stops:
+        assert h.stop_mv == gn.ramp()[int(round(h.run.spikes_ms[-1] / gn.DT_MS))]  # the input at the last spike
+
+
+def test_a_strong_persistent_current_sustains_firing_with_no_input():
+    h = gn.hysteresis(gn.NEURON.replace(pic_mv=24.0))
+    assert not h.stops and np.isnan(h.width_mv)
 
 
 @pytest.mark.parametrize(
     "change, field", [(dict(fatigue=2.0), "fatigue"), (dict(pic_mv=-1.0), "pic_mv"), (dict(tau_m_ms=0.0), "tau_m_ms")]
 )
 def test_bad_parameters_are_refused_by_name(change, field):
-    with pytest.raises(ValueError, match=field):
-        gn.NEURON.with_(**change)
+    with pytest.raises(ValueError, match=f"Neuron: {field}="):
+        gn.NEURON.replace(**change)
 
 
 def test_voltages_out_of_order_are_refused():
     with pytest.raises(ValueError, match="rest_mv < reset_mv < threshold_mv"):
-        gn.NEURON.with_(reset_mv=-40.0)
+        gn.NEURON.replace(reset_mv=-40.0)

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from bookkit.site import launch_chromium, serve
+from bookkit.site import serve
 
 REPO = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 CHAPTERS = (
     "coupling",
     "crossbridges",
@@ -48,27 +47,33 @@ def test_readme_documents_the_slides_and_handout_commands():
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_slides_work_offline_with_their_explorers(served, chapter):
+def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     site, base = served
     deck = site / "book" / f"{chapter}-slides.html"
     text = deck.read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="https?://', text), "the slides load something from the web"
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        outside, errors = [], []
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
-        page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{base}book/{chapter}-slides.html", wait_until="networkidle")
-        total = page.evaluate("Reveal.getTotalSlides()")
-        assert total >= 4, total  # title, explorer(s), a self-check, summary
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(500)
-        frames = page.locator(".reveal .present .mb-frame img")
-        assert frames.count() >= 1 and frames.first.is_visible(), "the explorer slide shows no figure"
-        assert outside == [] and errors == [], (outside, errors)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    outside, errors = [], []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{base}book/{chapter}-slides.html", wait_until="networkidle")
+    total = page.evaluate("Reveal.getTotalSlides()")
+    assert total >= 4, total  # title, explorer(s), a self-check, summary
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(500)
+    explorer = page.locator(".reveal .present .mb-explorer")
+    assert explorer.count() >= 1, "the second slide shows no explorer"
+    image = explorer.first.locator(".mb-frame img.mb-fg")
+    assert image.is_visible(), "the explorer slide shows no figure"
+    before = image.get_attribute("alt")
+    control = explorer.first.locator("input").first
+    control.focus()
+    page.keyboard.press("End" if control.get_attribute("type") == "range" else "ArrowRight")
+    assert image.get_attribute("alt") != before, "moving the explorer's first control on the slide changed nothing"
+    page.close()
+    assert outside == [] and errors == [], (outside, errors)
 
 
 def test_handout_is_a_pdf_of_the_claim_by_claim_page(built_book, tmp_path):

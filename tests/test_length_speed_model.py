@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 
 from musclebook import length_speed as ls
 from musclebook import length_speed_plots as lp
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
 
-# ---------------------------------------------------------------- length-tension, Gordon et al. 1966 (J Physiol 184:170)
+
+def control(spec, name):
+    return next(c for c in spec.controls if c.name == name)
+
+
+LENGTH_FRAMES = list(lp.LENGTH.grid())
+SPEED_FRAMES = list(lp.SPEED.grid())
+
+# ------------------------------------------------------- length-tension, Gordon et al. 1966 (J Physiol 184:170)
 
 
 def test_tension_is_maximal_across_the_measured_plateau():
@@ -113,25 +120,62 @@ def test_more_curved_relation_gives_less_power():
 
 # ---------------------------------------------------------------- invariants over the explorers' box
 
-CURVATURES = [0.1, 0.25, 0.5, 1.0]
-LOADS = [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in (lp.LENGTH, lp.SPEED)}
 
 
 def test_length_tension_is_bounded_over_the_explorer_box():
-    t = ls.isometric_tension(np.linspace(0.5, 5, 500))
-    assert np.all(np.isfinite(t)) and t.min() >= 0 and t.max() <= 1
-    for muscle, length in itertools.product(ls.MUSCLES, lp.EXPLORER_LENGTHS_UM):
-        text = lp.describe_length(muscle, length)
-        assert f"{float(ls.isometric_tension(length, ls.MUSCLES[muscle])) * 100:.0f}% of maximum" in text
+    low, high, _ = control(lp.LENGTH, "sarcomere_length_um").live
+    assert low > 0.5 and high < 5  # the live slider stays inside the lengths checked here
+    for filaments in ls.MUSCLES.values():
+        t = ls.isometric_tension(np.linspace(0.5, 5, 500), filaments)
+        assert np.all(np.isfinite(t)) and t.min() >= 0 and t.max() <= 1
+    assert set(control(lp.LENGTH, "muscle").values) == set(ls.MUSCLES)
 
 
-@pytest.mark.parametrize("curvature, load", itertools.product(CURVATURES, LOADS))
-def test_force_velocity_is_bounded_and_monotone(curvature, load):
+@pytest.mark.parametrize("params", LENGTH_FRAMES, ids=lambda p: f"{p['muscle']}-{p['sarcomere_length_um']:g}um")
+def test_length_text_alternative_gives_the_frame_s_tension(views, params):
+    muscle, length = params["muscle"], params["sarcomere_length_um"]
+    filaments = ls.MUSCLES[muscle]
+    tension = float(ls.isometric_tension(length, filaments))
+    overlap = ls.filament_overlap_um(length, filaments)
+    assert 0 <= tension <= 1 and 0 <= overlap <= filaments.thin_across_z_um / 2
+    text = views[lp.LENGTH.key].update(**params)
+    assert f"sarcomere at {length:.2f} µm with {overlap:.2f} µm of overlap in each half" in text
+    assert f"isometric tension {tension * 100:.0f}% of maximum" in text
+    region = lp.where_on_curve(length, filaments)
+    opening = {
+        "beyond overlap": "the thin filaments no longer reach",
+        "descending limb": "on the descending limb",
+        "plateau": "on the plateau",
+        "ascending limb": "on the ascending limb",
+    }[region]
+    assert text.split("in each half: ", 1)[1].startswith(opening)
+    assert (region == "beyond overlap") == (tension == 0)
+
+
+@pytest.mark.parametrize("params", SPEED_FRAMES, ids=lambda p: f"a{p['curvature']:g}-load{p['load']:g}")
+def test_force_velocity_is_bounded_monotone_and_described(views, params):
+    curvature, load = params["curvature"], params["load"]
     v = float(ls.hill_velocity(load, curvature))
     assert 0 <= v <= 1
     assert float(ls.hill_power(load, curvature)) <= float(ls.hill_power(ls.optimal_load(curvature), curvature)) + 1e-12
-    if load < 1:
-        assert ls.hill_velocity(load + 0.001, curvature) < v  # more load, slower
+    assert ls.hill_velocity(load + 0.001, curvature) < v  # more load, slower
+    text = views[lp.SPEED.key].update(**params)
+    assert f"shortens at {v * 100:.0f}% of its maximal velocity" in text
+    assert f"delivers {load * v * 100:.1f}% of F0 × vmax as power" in text
+
+
+@pytest.mark.parametrize("curvature", control(lp.SPEED, "curvature").values)
+def test_force_velocity_holds_at_the_ends_of_the_live_slider(curvature):
+    low, high, _ = control(lp.SPEED, "load").live
+    assert float(ls.hill_velocity(low, curvature)) == pytest.approx(1)  # no load: vmax
+    assert float(ls.hill_velocity(high, curvature)) == pytest.approx(0)  # the isometric load: no shortening
+    assert ls.hill_velocity(low + 0.001, curvature) < ls.hill_velocity(low, curvature)  # more load, slower
+    assert float(ls.hill_power(low, curvature)) == float(ls.hill_power(high, curvature)) == 0
 
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan")])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pytest
 
 from musclebook import membrane as mb
 from musclebook import membrane_plots as pl
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
+
+MEMBRANE_FRAMES = list(pl.MEMBRANE.grid())
+PERMEABILITY_FRAMES = list(pl.PERMEABILITY.grid())
+P_NA_CONTROL = pl.PERMEABILITY.controls[0]
 
 
 def test_rt_over_f_at_body_temperature():
@@ -31,14 +35,14 @@ def test_equilibrium_potentials_have_the_textbook_signs_and_sizes():
 def test_fibre_rests_where_jurkat_rott_measured_it():
     # PNAS 106:4036: about -85 mV at 4 mM external K+ (P_Na is fitted to this)
     assert mb.ghk_mv(mb.REST) == pytest.approx(VALUES["resting_potential_4mm_k_mv"].value, abs=0.01)
-    assert mb.REST.k_out == VALUES["muscle_potassium_out_mm"].value
+    assert mb.REST.k_out_mm == VALUES["muscle_potassium_out_mm"].value
     assert 0.005 < mb.P_NA < 0.05  # a small sodium permeability, as in every textbook account
 
 
 def test_ghk_lies_between_the_equilibrium_potentials():
-    for k in pl.LEVELS["K"]:
-        f = mb.with_plasma("K", k)
-        assert mb.nernst_mv("K", f.k_out, f.k_in) < mb.ghk_mv(f) < mb.nernst_mv("Na", f.na_out, f.na_in)
+    for params in MEMBRANE_FRAMES:
+        m = mb.with_plasma(params["ion"], pl.LEVELS[params["ion"]][params["level"]])
+        assert mb.nernst_mv("K", m.k_out_mm, m.k_in_mm) < mb.ghk_mv(m) < mb.nernst_mv("Na", m.na_out_mm, m.na_in_mm)
 
 
 def test_ghk_is_flagged_wrong_where_fibres_depolarise_paradoxically():
@@ -61,11 +65,33 @@ def test_low_calcium_moves_the_threshold_towards_rest_and_not_the_resting_potent
     assert mb.threshold_mv(0.75) < mb.threshold_mv(1.5) < mb.threshold_mv(2.5)
 
 
-@pytest.mark.parametrize("ion, level", itertools.product(pl.IONS, range(len(pl.LEVEL_NAMES))))
-def test_explorer_box_is_finite_monotone_and_described(ion, level):
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in (pl.MEMBRANE, pl.PERMEABILITY)}
+
+
+@pytest.mark.parametrize("params", MEMBRANE_FRAMES, ids=lambda p: f"{p['ion']}-{p['level']}")
+def test_explorer_box_is_finite_and_described(views, params):
+    ion, level = params["ion"], params["level"]
     s = pl.state(ion, level)
-    assert all(math.isfinite(v) for v in (s["vm"], s["threshold"], s["e_k"], s["e_na"]))
-    assert pl.describe_membrane(ion, level)
+    assert all(math.isfinite(v) for v in (s.vm_mv, s.threshold_mv, s.e_k_mv, s.e_na_mv))
+    assert -110 < s.vm_mv < -40 and -110 < s.threshold_mv < -40  # inside the figure's fixed scale
+    outside = pl.LEVELS[ion][level]
+    vm = mb.ghk_mv(mb.with_plasma(ion, outside))
+    assert s.vm_mv == vm and s.outside_mm == outside
+    text = views[pl.MEMBRANE.key].update(**params)
+    assert f"at {outside:g} mM ({pl.LEVEL_NAMES[level]})" in text
+    assert f"resting potential at {vm:.1f} mV (normal {mb.ghk_mv(mb.REST):.1f} mV)" in text
+    assert f"firing threshold of {mb.threshold_mv(mb.with_plasma(ion, outside).ca_out_mm):.0f} mV" in text
+    assert ("Here GHK is wrong" in text) == (ion == "K" and outside < mb.PARADOX_BELOW_K_MM)
+
+
+def test_the_explorer_starts_at_normal_plasma():
+    level = pl.MEMBRANE.controls[1]
+    assert level.values[level.start] == pl.NORMAL_LEVEL
+    for ion in pl.IONS:
+        assert pl.LEVELS[ion][pl.NORMAL_LEVEL] == mb.NORMAL[ion][0]
 
 
 @pytest.mark.parametrize("ion", ["K", "Na"])
@@ -74,11 +100,11 @@ def test_more_of_a_cation_outside_depolarises(ion):
     assert all(a < b for a, b in zip(vm, vm[1:]))
 
 
-@pytest.mark.parametrize("change", [dict(k_out=0.0), dict(na_in=-1.0), dict(p_na=-0.1)])
-def test_bad_fibres_are_refused_by_field(change):
+@pytest.mark.parametrize("change", [dict(k_out_mm=0.0), dict(na_in_mm=-1.0), dict(p_na=-0.1)])
+def test_bad_membranes_are_refused_by_field(change):
     field = next(iter(change))
-    with pytest.raises(ValueError, match=field):
-        mb.REST.with_(**change)
+    with pytest.raises(ValueError, match=f"Membrane: {field}="):
+        mb.REST.replace(**change)
 
 
 def test_unknown_ion_is_refused():
@@ -89,8 +115,26 @@ def test_unknown_ion_is_refused():
 
 
 def test_more_sodium_permeability_moves_the_membrane_from_e_k_towards_e_na():
-    vm = [mb.ghk_mv(mb.REST.with_(p_na=r)) for r in pl.PERMEABILITY_RATIOS]
+    ratios = sorted(P_NA_CONTROL.values)
+    vm = [mb.ghk_mv(mb.REST.replace(p_na=r)) for r in ratios]
     e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
     assert all(a < b for a, b in zip(vm, vm[1:]))
     assert e_k < vm[0] and vm[-1] < e_na and vm[-1] > 0
-    assert all(pl.describe_permeability(r) for r in pl.PERMEABILITY_RATIOS)
+    assert P_NA_CONTROL.values[P_NA_CONTROL.start] == pytest.approx(mb.P_NA, abs=5e-4)  # starts at rest
+
+
+@pytest.mark.parametrize("params", PERMEABILITY_FRAMES, ids=lambda p: f"p_na{p['p_na']:g}")
+def test_permeability_text_alternative_gives_the_frame_s_potential(views, params):
+    vm = mb.ghk_mv(mb.REST.replace(p_na=params["p_na"]))
+    assert -110 < vm < 80  # inside the figure's fixed scale
+    text = views[pl.PERMEABILITY.key].update(**params)
+    assert f"sodium permeability {params['p_na']:g} times the potassium permeability" in text
+    assert f"puts the membrane at {vm:+.0f} mV" in text
+
+
+def test_the_inside_turns_positive_where_p_na_for_zero_mv_says():
+    ratio = mb.p_na_for_zero_mv()
+    assert mb.ghk_mv(mb.REST.replace(p_na=ratio)) == pytest.approx(0, abs=1e-9)
+    assert mb.ghk_mv(mb.REST.replace(p_na=ratio * 0.99)) < 0 < mb.ghk_mv(mb.REST.replace(p_na=ratio * 1.01))
+    low, high = P_NA_CONTROL.live[:2]
+    assert low < ratio < high  # the permeability explorer reaches it

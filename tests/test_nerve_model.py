@@ -7,7 +7,10 @@ import pytest
 
 from musclebook import nerve as nv
 from musclebook import nerve_plots as pl
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
+
+DIAMETER_CONTROL = pl.CONDUCTION.controls[0]
 
 
 def test_myelinated_fibres_conduct_six_metres_per_second_per_micrometre():
@@ -45,12 +48,36 @@ def test_velocity_grows_with_diameter_and_myelin_wins_where_both_exist():
     assert np.all(nv.myelinated_velocity(d) > nv.unmyelinated_velocity(d))
 
 
-@pytest.mark.parametrize("diameter", pl.EXPLORER_DIAMETERS_UM)
-def test_explorer_frames_are_finite_and_described(diameter):
-    for _, v, _ in pl.fibres_at(diameter):
+@pytest.fixture(scope="module")
+def view():
+    """The explorer's view, to read the text alternative of any frame without drawing it."""
+    return Renderer(pl.CONDUCTION.view).view
+
+
+@pytest.mark.parametrize("params", list(pl.CONDUCTION.grid()), ids=lambda p: f"{p['diameter_um']:g}um")
+def test_explorer_frames_are_finite_and_described(view, params):
+    diameter = params["diameter_um"]
+    fibres = pl.fibres_at(diameter)
+    for _, v, _ in fibres:
         assert np.isfinite(v) and v > 0
         assert 0 < nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v) < 10_000
-    assert pl.describe_conduction(diameter)
+    myelinated = nv.MYELINATED_RANGE_UM[0] <= diameter <= nv.MYELINATED_RANGE_UM[1]
+    assert [name for name, _, _ in fibres][0] == ("myelinated" if myelinated else "unmyelinated")
+    text = view.update(**params)
+    assert f"A nerve fibre {diameter:g} µm thick conducts" in text
+    velocities = [nv.unmyelinated_velocity(diameter)] + ([nv.myelinated_velocity(diameter)] if myelinated else [])
+    for v in velocities:
+        time_ms = 1000 * nv.SPINAL_CORD_TO_CALF_M / v
+        assert f"{v:.1f} m/s, {time_ms:.0f} ms to cover {nv.SPINAL_CORD_TO_CALF_M:g} m" in text
+    assert ("myelinated " in text.replace("unmyelinated", "")) == myelinated
+
+
+def test_explorer_spans_c_fibres_to_a_alpha_fibres():
+    # Kandel et al. 2021: C fibres 0.2-1.5 µm, A-alpha fibres 12-20 µm; the grid and the live slider cover both
+    low, high, _ = DIAMETER_CONTROL.live
+    for span in (VALUES["c_fibre_diameter_um"].bounds, VALUES["a_alpha_diameter_um"].bounds):
+        assert low <= span[0] and span[1] <= high
+        assert any(span[0] <= d <= span[1] for d in DIAMETER_CONTROL.values)
 
 
 @pytest.mark.parametrize("bad", [0.0, -1.0, float("nan")])

@@ -37,20 +37,35 @@ def test_colab_setup_cells_clone_the_configured_repository():
         assert f'REPOSITORY = "{URL}"' in source, f"{path.name}: Colab cell clones another repository"
 
 
-def test_deploy_workflow_builds_with_the_readme_commands_and_publishes_the_site():
+def test_deploy_workflow_publishes_the_tree_it_tested():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```bash\n(.+?)\n```", readme)
-    assert commands == ["make book", "make test"]
+    assert commands[:2] == ["make book", "make test"], commands
     jobs = workflow["jobs"]
-    runs = {name: [s.get("run", "") for s in job["steps"]] for name, job in jobs.items()}
-    assert "make book" in runs["build"] and "make test" in runs["test"]
-    upload = [s for s in jobs["build"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-pages-artifact")]
-    assert upload and upload[0]["with"]["path"] == "_build/html"
+    assert set(jobs) == {"test", "deploy"}, "one job builds and tests, one publishes: no second build"
+    steps = jobs["test"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "make test" in runs and not any("make book" in r for r in runs)
+    upload = [i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/upload-pages-artifact")]
+    assert upload and steps[upload[0]]["with"]["path"] == "_build/html"
+    assert upload[0] > runs.index("make test"), "the site is uploaded before it is tested"
     deploy = jobs["deploy"]
-    assert set(deploy["needs"]) == {"test", "build"} and "refs/heads/main" in deploy["if"]
+    assert deploy["needs"] == ["test"] and "refs/heads/main" in deploy["if"]
+    assert [s.get("run") for s in deploy["steps"]] == [None], "the deploy job must not build"
     assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_make_test_builds_once_from_scratch_and_tests_that_tree():
+    """The README's test command: lint first, one strict build from scratch, every test against it."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    lines = [line.strip() for line in recipe.splitlines()]
+    assert "lint" in lines[0] and "book-clean" in lines[1] and lines[2].endswith(" book")
+    assert "--site $(SITE)" in lines[3], "the tests must read the tree that was just built"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().endswith("make test")
 
 
 def test_licences_are_stated_for_content_and_code():
@@ -70,5 +85,5 @@ def test_citation_file_names_the_configured_repository_and_licences():
 
 def test_contributing_explains_claims_chapters_explorers_and_checks():
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needle in ("## Add or change a claim", "## Add a chapter", "## Add an explorer", "make test", "make outputs"):
+    for needle in ("## Add or change a claim", "## Add a chapter", "## Add an explorer", "make test", "make check"):
         assert needle in text, needle

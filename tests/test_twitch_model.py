@@ -1,20 +1,32 @@
-"""The twitch-to-tetanus model against published human data, and its invariants."""
+"""The twitch-to-tetanus model against published human data, and its invariants over the explorers' box."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 import pytest
 
 from musclebook import twitch as tw
 from musclebook import twitch_plots as tp
+from musclebook.explorer import Renderer
 from musclebook.published import VALUES
 
+EXPLORERS = (tp.TRAIN, tp.RELAXATION)
 
-def within(key, value):
-    low, high = VALUES[key].bounds
-    return low <= value <= high
+
+def control(spec, name):
+    return next(c for c in spec.controls if c.name == name)
+
+
+def frame_id(params):
+    unit = params["unit"]
+    return f"{unit.name}-x{unit.relaxation_factor:g}-{params['frequency_hz']:g}Hz"
+
+
+#: every frame the book shows: (explorer, its parameters)
+FRAMES = [(spec, params) for spec in EXPLORERS for params in spec.grid()]
+FRAME_IDS = [f"{spec.key}-{frame_id(params)}" for spec, params in FRAMES]
+#: every unit the explorers offer
+EXPLORER_UNITS = list(dict.fromkeys(u for spec in EXPLORERS for u in control(spec, "unit").values))
 
 
 # ---------------------------------------------------------------- published values
@@ -22,32 +34,32 @@ def within(key, value):
 
 def test_slow_twitch_contraction_time_matches_triceps_surae():
     # Sale et al. 1982 (J Appl Physiol 52:1636): contraction time 112.4 ± 11.1 ms.
-    assert within("twitch_contraction_time_ms", tw.twitch_timing(tw.SLOW).contraction_time_ms)
+    assert VALUES["twitch_contraction_time_ms"].contains(tw.twitch_timing(tw.SLOW).contraction_time_ms)
 
 
 def test_slow_twitch_half_relaxation_matches_triceps_surae():
     # Sale et al. 1982: half-relaxation 99.6 ± 14.4 ms. Not a parameter of the model: it emerges
     # from the activation shape and the saturating activation-to-force step.
-    assert within("twitch_half_relaxation_ms", tw.twitch_timing(tw.SLOW).half_relaxation_ms)
+    assert VALUES["twitch_half_relaxation_ms"].contains(tw.twitch_timing(tw.SLOW).half_relaxation_ms)
 
 
 def test_half_maximal_force_frequency_matches_human_motor_units():
     # Thomas, Bigland-Ritchie & Johansson 1991 (J Neurophysiol 65:1509): 12 ± 4 Hz.
-    assert within("thenar_half_max_hz", tw.half_max_frequency_hz(tw.SLOW))
+    assert VALUES["thenar_half_max_hz"].contains(tw.half_max_frequency_hz(tw.SLOW))
 
 
 def test_fusion_begins_where_human_motor_units_begin_to_fuse():
     # Thomas et al. 1991: twitch force began to fuse between 5 and 8 Hz.
-    assert within("thenar_fusion_onset_hz", tw.fusion_onset_hz(tw.SLOW))
+    assert VALUES["thenar_fusion_onset_hz"].contains(tw.fusion_onset_hz(tw.SLOW))
 
 
 def test_maximal_force_is_reached_between_30_and_100_hz():
     # Thomas et al. 1991: maximal tetanic force between 30 and 100 Hz.
     low, high = VALUES["thenar_max_force_hz"].bounds
-    at_low, at_high = tw.steady_state(low, tw.SLOW).peak, tw.steady_state(high, tw.SLOW).peak
+    at_low, at_high = tw.steady_state(tw.SLOW, low).peak, tw.steady_state(tw.SLOW, high).peak
     assert at_low >= 0.9 * at_high
-    assert tw.steady_state(high / 2, tw.SLOW).peak < at_high * 1.001
-    assert tw.steady_state(10, tw.SLOW).peak < 0.8 * at_high  # not already maximal at low rates
+    assert tw.steady_state(tw.SLOW, high / 2).peak < at_high * 1.001
+    assert tw.steady_state(tw.SLOW, 10).peak < 0.8 * at_high  # not already maximal at low rates
 
 
 def test_relaxation_slowed_as_in_fatigue_lengthens_half_relaxation_proportionally():
@@ -55,11 +67,10 @@ def test_relaxation_slowed_as_in_fatigue_lengthens_half_relaxation_proportionall
     # falling phase by that factor must lengthen the model's half-relaxation by a factor in range.
     factor = VALUES["fatigue_relaxation_duration_pct"].value / 100
     ratio = (
-        tw.twitch_timing(tw.SLOW.with_relaxation(factor)).half_relaxation_ms
+        tw.twitch_timing(tw.SLOW.replace(relaxation_factor=factor)).half_relaxation_ms
         / tw.twitch_timing(tw.SLOW).half_relaxation_ms
     )
-    low, high = VALUES["fatigue_relaxation_duration_pct"].bounds
-    assert low / 100 <= ratio <= high / 100
+    assert VALUES["fatigue_relaxation_duration_pct"].contains(ratio * 100)
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
@@ -79,44 +90,114 @@ def test_fast_unit_is_faster_and_needs_higher_frequencies():
 
 
 def test_slower_relaxation_summates_more_but_still_relaxes():
-    slowed = tw.SLOW.with_relaxation(2.0)
-    assert tw.steady_state(10, slowed).peak > tw.steady_state(10, tw.SLOW).peak
-    t, force, _ = tw.simulate(20, slowed, duration_ms=1000)
-    assert force[-1] < 0.01 * force.max()  # no contraction goes on by itself
+    slowed = tw.SLOW.replace(relaxation_factor=2.0)
+    assert tw.steady_state(slowed, 10).peak > tw.steady_state(tw.SLOW, 10).peak
+    run = tw.simulate(slowed, 20, duration_ms=1000)
+    assert run.force[-1] < 0.01 * run.force.max()  # no contraction goes on by itself
 
 
 def test_train_ripple_falls_with_frequency():
-    ripples = [tw.steady_state(f, tw.SLOW).ripple for f in (1, 5, 10, 20, 50)]
+    ripples = [tw.steady_state(tw.SLOW, f).ripple for f in (1, 5, 10, 20, 50)]
     assert ripples[0] > 0.95  # separate twitches
     assert ripples[-1] < 0.05  # fused tetanus
     assert all(a >= b for a, b in zip(ripples, ripples[1:]))
 
 
+def test_a_train_records_its_stimuli_and_its_time_axis():
+    run = tw.simulate(tw.SLOW, 10.0, duration_ms=600.0, record_ms=900.0)
+    assert isinstance(run, tw.Train)
+    assert np.allclose(run.stimuli_ms, np.arange(0, 600, 100))
+    assert run.t_ms[0] == 0 and run.t_ms[-1] == pytest.approx(900 - tw.DT_MS)
+    assert run.t_ms.shape == run.force.shape
+    assert np.allclose(tw.simulate(tw.SLOW, 0.0, duration_ms=1.0).stimuli_ms, [0.0])  # 0 Hz: one twitch
+
+
+# ---------------------------------------------------------------- the search for the frequencies above
+
+
+@pytest.mark.parametrize(
+    "unit", [tw.SLOW, tw.FAST, tw.SLOW.replace(relaxation_factor=1.5)], ids=["slow", "fast", "slow-x1.5"]
+)
+def test_bisection_finds_what_a_scan_of_the_grid_finds(unit):
+    # half_max_frequency_hz and fusion_onset_hz bisect on the 0.5 Hz grid; a plain scan must agree. The scan stops
+    # at 40 Hz (fast enough for the tier), so the answers must lie below that.
+    grid = np.arange(0.5, 40.0 + 0.25, 0.5)
+    states = [tw.steady_state(unit, float(f)) for f in grid]
+    half = tw.steady_state(unit, 100.0).peak / 2
+    reaches_half = np.array([s.peak >= half for s in states])
+    fused = np.array([s.ripple < 0.5 for s in states])
+    # bisection is valid only where each condition, once true, stays true along the grid
+    for holds in (reaches_half, fused):
+        assert holds.any() and np.all(holds[np.argmax(holds) :])
+    assert tw.half_max_frequency_hz(unit) == grid[np.argmax(reaches_half)]
+    assert tw.fusion_onset_hz(unit) == grid[np.argmax(fused)]
+
+
+def test_a_unit_that_does_not_fuse_in_range_is_refused():
+    with pytest.raises(ValueError, match="does not fuse"):
+        tw.fusion_onset_hz(tw.SLOW, max_hz=2.0)
+
+
 # ---------------------------------------------------------------- invariants over the explorers' box
 
-EXPLORER_UNITS = [tw.SLOW, tw.FAST] + [tw.SLOW.with_relaxation(f) for f in (1.25, 1.5, 2.0)]
-EXPLORER_FREQUENCIES = [1, 2, 5, 8, 10, 12, 15, 20, 30, 50, 100]
+
+@pytest.fixture(scope="module")
+def views():
+    """One view per explorer, to read the text alternative of any frame without drawing it."""
+    return {spec.key: Renderer(spec.view).view for spec in EXPLORERS}
 
 
-@pytest.mark.parametrize("unit, frequency", itertools.product(EXPLORER_UNITS, EXPLORER_FREQUENCIES))
-def test_force_is_finite_bounded_and_non_negative(unit, frequency):
-    t, force, stimuli = tw.simulate(frequency, unit, duration_ms=1000)
-    assert np.all(np.isfinite(force))
-    assert force.min() >= 0 and force.max() <= 1
-    assert np.all(force[t < unit.latent_period_ms] == 0)  # nothing before the latent period ends
+def explorer_train(params) -> tw.Train:
+    """The train a frame draws."""
+    return tw.simulate(params["unit"], params["frequency_hz"], tp.TRAIN_MS, record_ms=tp.WINDOW_MS)
 
 
-@pytest.mark.parametrize("unit, frequency", itertools.product(EXPLORER_UNITS, EXPLORER_FREQUENCIES))
-def test_explorer_window_shows_full_relaxation(unit, frequency):
+@pytest.mark.parametrize("spec, params", FRAMES, ids=FRAME_IDS)
+def test_force_is_finite_bounded_and_non_negative(spec, params):
+    unit, run = params["unit"], explorer_train(params)
+    assert np.all(np.isfinite(run.force))
+    assert run.force.min() >= 0 and run.force.max() <= 1
+    assert np.all(run.force[run.t_ms < unit.latent_period_ms] == 0)  # nothing before the latent period ends
+
+
+@pytest.mark.parametrize("spec, params", FRAMES, ids=FRAME_IDS)
+def test_explorer_window_shows_full_relaxation(spec, params):
     # the explorers' captions say force falls back to rest when the stimuli stop
-    t, force, _ = tw.simulate(frequency, unit, tp.TRAIN_MS, record_ms=tp.WINDOW_MS)
-    assert force[-1] < 0.01 * force.max()
+    run = explorer_train(params)
+    assert run.force[-1] < 0.01 * run.force.max()
 
 
-@pytest.mark.parametrize("unit", EXPLORER_UNITS, ids=lambda u: f"{u.name}-x{u.relaxation_factor}")
+@pytest.mark.parametrize("spec, params", FRAMES, ids=FRAME_IDS)
+def test_text_alternative_gives_the_peak_force_of_the_frame(views, spec, params):
+    text = views[spec.key].update(**params)
+    peak_pct = explorer_train(params).force.max() * 100
+    assert f"{params['frequency_hz']:g} Hz" in text
+    assert f"peak force {peak_pct:.0f}% of maximal tetanic force" in text
+    ripple = tw.steady_state(params["unit"], float(params["frequency_hz"]), tp.TRAIN_MS).ripple
+    if ripple > 0.95:
+        assert "separate twitches" in text
+    elif ripple < 0.02:
+        assert "fused tetanus: a smooth plateau" in text
+
+
+@pytest.mark.parametrize("spec", EXPLORERS, ids=lambda s: s.key)
+def test_live_range_ends_are_inside_the_model_box(spec):
+    # a live slider reaches the ends of its range, off the grid: the model must hold there too
+    low, high, _ = control(spec, "frequency_hz").live
+    for unit in control(spec, "unit").values:
+        for frequency in (low, high):
+            run = tw.simulate(unit, frequency, tp.TRAIN_MS, record_ms=tp.WINDOW_MS)
+            assert np.all(np.isfinite(run.force)) and run.force.min() >= 0 and run.force.max() <= 1
+            assert run.force[-1] < 0.01 * run.force.max()
+
+
+@pytest.mark.parametrize("unit", EXPLORER_UNITS, ids=lambda u: f"{u.name}-x{u.relaxation_factor:g}")
 def test_force_frequency_is_monotone(unit):
-    forces = tw.force_frequency(EXPLORER_FREQUENCIES, unit)
-    assert np.all(np.diff(forces) >= -1e-9)
+    frequencies = sorted({f for spec in EXPLORERS for f in control(spec, "frequency_hz").values})
+    for freqs in (frequencies, tp.FF_FREQUENCIES_HZ):  # the slider's values and the curve beside the train
+        forces = tw.force_frequency(unit, freqs)
+        assert np.all(np.isfinite(forces)) and forces.min() > 0 and forces.max() <= 1
+        assert np.all(np.diff(forces) >= -1e-9)
 
 
 @pytest.mark.parametrize(
@@ -126,12 +207,19 @@ def test_force_frequency_is_monotone(unit):
         dict(twitch_tetanus_ratio=1.0),
         dict(relaxation_factor=-1),
         dict(latent_period_ms=-2),
+        dict(shape=float("nan")),
     ],
 )
 def test_bad_parameters_are_refused_by_name(bad):
     name = next(iter(bad))
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=f"Unit 'test': {name}="):
         tw.Unit("test", **{"contraction_time_ms": 100.0, **bad})
+
+
+def test_replace_checks_the_changed_value():
+    assert tw.SLOW.replace(relaxation_factor=1.5).relaxation_factor == 1.5
+    with pytest.raises(ValueError, match="Unit 'slow': relaxation_factor="):
+        tw.SLOW.replace(relaxation_factor=0.0)
 
 
 def test_bad_stimulation_is_refused():

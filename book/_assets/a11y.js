@@ -3,8 +3,9 @@
 (function () {
   "use strict";
   function repair(root) {
-    // Theme search buttons: aria-label "Search" hid their visible text "Search Ctrl+K".
-    root.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) {
+    // Theme search fields: aria-label "Search" hid their visible text "Search Ctrl+K". The icon-only
+    // search button of the phone header keeps its label: it has no visible text.
+    root.querySelectorAll(".search-button-field.search-button__button[aria-label]").forEach(function (b) {
       b.removeAttribute("aria-label");
     });
     // Theme colour-mode button: icon titles ("Light", "Dark", ...) did not match its label.

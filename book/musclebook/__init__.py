@@ -1,6 +1,9 @@
-"""Models, plots, the explorer helper and the claim ledger of the muscle-cramps book.
+"""The models, plots and explorers of the book on muscle contraction, relaxation and cramps.
 
-Importable from the notebooks' own folder (``book/``) without installation.
+One model module per chapter (``twitch``, ``coupling``, ...) with pure functions and units in
+every name; its ``*_plots`` module draws the model's results on Matplotlib axes and defines the
+chapter's explorers; ``explorer`` turns an explorer's definition into live widgets in a kernel or
+into a static page in the web book. Start with a chapter's ``getting_started()``.
 """
 
 
@@ -13,16 +16,6 @@ def glue(name: str, value) -> None:
     if hasattr(value, "item"):  # a NumPy scalar: the book formats plain Python numbers
         value = value.item()
     _glue(name, value, display=False)
-
-
-def require_positive(obj, *names: str) -> None:
-    """Raise a ValueError naming the first parameter of ``obj`` that is not a positive finite number."""
-    import math
-
-    for name in names:
-        value = getattr(obj, name)
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise ValueError(f"{type(obj).__name__} '{getattr(obj, 'name', '')}': {name}={value!r} must be positive")
 
 
 def parameter_table(status: dict):

@@ -1,63 +1,100 @@
-"""Plots for the coupling-and-relaxation chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the coupling-and-relaxation chapter.
+
+``plot_calcium`` and ``plot_force`` draw a simulated twitch on a Matplotlib ``Axes``; ``PumpView``
+and ``StaircaseView`` are the chapter's explorers (``PUMP`` and ``STAIRCASE``).
+"""
 
 from __future__ import annotations
 
-from . import coupling as cp
+from matplotlib.lines import Line2D
 
-CALCIUM = "#009E73"
-FORCE = "#0072B2"
+from . import coupling as cp
+from . import style
+from .constants import NORMAL_ATP_MM
+from .explorer import Control, Spec, View
+
+CALCIUM = style.GREEN
+FORCE = style.BLUE
 NORMAL = "#999999"
 MARGINS = dict(left=0.09, right=0.98, bottom=0.16, top=0.88, wspace=0.3)
+CALCIUM_WINDOW_MS = 60.0  # time shown for calcium [ms]
 
 
-def plot_calcium(ax, transient: cp.Transient, colour=CALCIUM, label=None, until_ms: float = 60.0, **style):
+def plot_calcium(ax, transient: cp.Transient, colour=CALCIUM, label=None, until_ms: float = CALCIUM_WINDOW_MS, **kw):
+    """Free calcium [µM] of a simulated twitch, for its first ``until_ms``."""
     keep = transient.t_ms <= until_ms
-    ax.plot(transient.t_ms[keep], transient.calcium_um[keep], color=colour, label=label, **style)
+    (line,) = ax.plot(transient.t_ms[keep], transient.calcium_um[keep], color=colour, label=label, **kw)
     ax.set_xlabel("Time after the action potential (ms)")
     ax.set_ylabel("Free calcium (µM)")
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def plot_force(ax, transient: cp.Transient, colour=FORCE, label=None, **style):
-    ax.plot(transient.t_ms, transient.force * 100, color=colour, label=label, **style)
+def plot_force(ax, transient: cp.Transient, colour=FORCE, label=None, **kw):
+    """Force (cross-bridges attached, %) of a simulated twitch."""
+    (line,) = ax.plot(transient.t_ms, transient.force * 100, color=colour, label=label, **kw)
     ax.set_xlabel("Time after the action potential (ms)")
     ax.set_ylabel("Cross-bridges attached (%)")
     ax.set_ylim(0, 105)
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def draw_pump_explorer(fig, serca_scale: float, atp_mm: float, fibre: cp.Fibre = cp.FAST):
+def _legend(ax, colour, **kw):
+    ax.legend(
+        handles=[
+            Line2D([], [], color=NORMAL, ls="--", lw=1.5, label="normal"),
+            Line2D([], [], color=colour, label="this setting"),
+        ],
+        **kw,
+    )
+
+
+class PumpView(View):
     """Explorer frame: calcium transient (left) and force (right), against the normal fibre dashed."""
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    normal = cp.simulate(fibre)
-    changed = cp.simulate(fibre.with_(serca_scale=serca_scale, atp_mm=atp_mm))
-    plot_calcium(left, normal, NORMAL, "normal", ls="--", lw=1.5)
-    plot_calcium(left, changed, CALCIUM, "this setting", lw=2)
-    plot_force(right, normal, NORMAL, "normal", ls="--", lw=1.5)
-    plot_force(right, changed, FORCE, "this setting", lw=2)
-    left.set_ylim(0, 90)
-    left.legend(frameon=False, fontsize=8)
-    right.legend(frameon=False, fontsize=8, loc="upper right")
-    left.set_title(f"SERCA at {serca_scale * 100:.0f}% capacity, ATP {atp_mm:g} mM", fontsize=10)
+
+    figsize = (7.5, 3.3)
+
+    def __init__(self, fig, fibre: cp.Fibre = cp.FAST):
+        super().__init__(fig)
+        self.fibre = fibre
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        normal = cp.simulate(fibre)
+        plot_calcium(self.left, normal, NORMAL, ls="--", lw=1.5)
+        plot_force(self.right, normal, NORMAL, ls="--", lw=1.5)
+        self.calcium = self.dynamic(plot_calcium(self.left, normal, CALCIUM))
+        self.force = self.dynamic(plot_force(self.right, normal, FORCE))
+        self.title = self.dynamic(self.left.set_title(" "))
+        self.left.set_xlim(0, CALCIUM_WINDOW_MS)
+        self.left.set_ylim(0, 90)
+        self.right.set_xlim(0, 150)
+        _legend(self.left, CALCIUM)
+        _legend(self.right, FORCE, loc="upper right")
+
+    def update(self, atp_mm: float, serca_scale: float) -> str:
+        changed = cp.simulate(self.fibre.replace(serca_scale=serca_scale, atp_mm=atp_mm))
+        keep = changed.t_ms <= CALCIUM_WINDOW_MS
+        self.calcium.set_data(changed.t_ms[keep], changed.calcium_um[keep])
+        self.force.set_data(changed.t_ms, changed.force * 100)
+        self.title.set_text(f"SERCA at {serca_scale * 100:.0f}% capacity, ATP {atp_mm:g} mM")
+        return describe_pump(self.fibre, serca_scale, atp_mm)
 
 
-def describe_pump(serca_scale: float, atp_mm: float, fibre: cp.Fibre = cp.FAST) -> str:
-    s = cp.summary(fibre.with_(serca_scale=serca_scale, atp_mm=atp_mm))
+def describe_pump(fibre: cp.Fibre, serca_scale: float, atp_mm: float) -> str:
+    s = cp.summary(fibre.replace(serca_scale=serca_scale, atp_mm=atp_mm))
     n = cp.summary(fibre)
-    if s["final_force_fraction"] > 0.05:
+    if s.final_force_fraction > 0.05:
         end = (
-            f"{s['final_force_fraction'] * 100:.0f}% of the peak force is still there after "
+            f"{s.final_force_fraction * 100:.0f}% of the peak force is still there after "
             "150 ms: without enough ATP the cross-bridges cannot let go (rigor), with no new action potential"
         )
     else:
         end = "force returns to rest"
-    relax = s["force_half_relaxation_ms"]
+    relax = s.force_half_relaxation_ms
     relax_text = f"{relax:.0f} ms" if relax != float("inf") else "longer than the whole trace"
     return (
         f"Fast fibre with its calcium pump at {serca_scale * 100:.0f}% of normal capacity and {atp_mm:g} mM ATP: "
-        f"free calcium rises by {s['peak_calcium_rise_um']:.1f} µM (normal {n['peak_calcium_rise_um']:.1f} µM), "
-        f"peak force {s['peak_force'] * 100:.0f}% of cross-bridges (normal {n['peak_force'] * 100:.0f}%), "
-        f"half-relaxation {relax_text} (normal {n['force_half_relaxation_ms']:.0f} ms); {end}."
+        f"free calcium rises by {s.peak_calcium_rise_um:.1f} µM (normal {n.peak_calcium_rise_um:.1f} µM), "
+        f"peak force {s.peak_force * 100:.0f}% of cross-bridges (normal {n.peak_force * 100:.0f}%), "
+        f"half-relaxation {relax_text} (normal {n.force_half_relaxation_ms:.0f} ms); {end}."
     )
 
 
@@ -67,31 +104,86 @@ STAIRCASE_HZ = (0.2, 0.5, 1.0, 2.0, 5.0)  # the explorer's frequencies [Hz]
 STAIRCASE_TWITCHES = 20
 
 
-def draw_staircase_explorer(fig, frequency_hz: float, kinase: bool, fibre: cp.Fibre = cp.FAST):
+class StaircaseView(View):
     """Explorer frame: first and last twitch of a train (left), peak force of every twitch (right)."""
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
-    first = cp.simulate(fibre)
-    last = cp.simulate(fibre.with_(rlc_phosphorylated=float(rlc[-1])))
-    plot_force(left, first, NORMAL, "twitch 1", ls="--", lw=1.5)
-    plot_force(left, last, FORCE, f"twitch {STAIRCASE_TWITCHES}", lw=2)
-    left.set_xlim(0, 60)
-    left.legend(frameon=False, fontsize=8, loc="upper right")
-    peaks = cp.staircase(fibre, frequency_hz, STAIRCASE_TWITCHES, kinase) * 100
-    right.plot(range(1, STAIRCASE_TWITCHES + 1), peaks, "o", color=FORCE, ms=5)
-    right.set_xlabel("Twitch number")
-    right.set_ylabel("Peak force (% of twitch 1)")
-    right.set_ylim(95, 115)
-    right.set_xticks([1, 5, 10, 15, 20])
-    right.spines[["top", "right"]].set_visible(False)
-    right.set_title(f"{frequency_hz:g} Hz, kinase {'present' if kinase else 'absent'}", fontsize=10)
+
+    figsize = (7.5, 3.3)
+
+    def __init__(self, fig, fibre: cp.Fibre = cp.FAST):
+        super().__init__(fig)
+        self.fibre = fibre
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        first = cp.simulate(fibre)
+        plot_force(self.left, first, NORMAL, ls="--", lw=1.5)
+        self.last = self.dynamic(plot_force(self.left, first, FORCE))
+        self.left.set_xlim(0, 60)
+        self.left.legend(
+            handles=[
+                Line2D([], [], color=NORMAL, ls="--", lw=1.5, label="twitch 1"),
+                Line2D([], [], color=FORCE, label=f"twitch {STAIRCASE_TWITCHES}"),
+            ],
+            loc="upper right",
+        )
+        (self.peaks,) = self.dynamic(self.right.plot([], [], "o", color=FORCE, ms=5))
+        self.title = self.dynamic(self.right.set_title(" "))
+        self.right.set_xlabel("Twitch number")
+        self.right.set_ylabel("Peak force (% of twitch 1)")
+        self.right.set_xlim(0, STAIRCASE_TWITCHES + 1)
+        self.right.set_ylim(95, 115)
+        self.right.set_xticks([1, 5, 10, 15, 20])
+
+    def update(self, kinase: bool, frequency_hz: float) -> str:
+        rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
+        last = cp.simulate(self.fibre.replace(rlc_phosphorylated=float(rlc[-1])))
+        self.last.set_data(last.t_ms, last.force * 100)
+        peaks = cp.staircase(self.fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
+        self.peaks.set_data(range(1, STAIRCASE_TWITCHES + 1), peaks * 100)
+        self.title.set_text(f"{frequency_hz:g} Hz, kinase {'present' if kinase else 'absent'}")
+        return (
+            f"Twitches at {frequency_hz:g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
+            f"by twitch {STAIRCASE_TWITCHES}, {rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated "
+            f"and the peak force is {peaks[-1] * 100:.0f}% of the first twitch's."
+        )
 
 
-def describe_staircase(frequency_hz: float, kinase: bool, fibre: cp.Fibre = cp.FAST) -> str:
-    peaks = cp.staircase(fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
-    rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
-    return (
-        f"Twitches at {frequency_hz:g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
-        f"by twitch {STAIRCASE_TWITCHES} {rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated "
-        f"and the peak force is {peaks[-1] * 100:.0f}% of the first twitch's."
-    )
+ATP_LEVELS_MM = (NORMAL_ATP_MM, 0.5, 0.1, 0.02)
+RIGOR_ATP_MM = ATP_LEVELS_MM[-1]  # the explorer's lowest ATP, near rigor [mM]
+
+PUMP = Spec(
+    key="coupling-pump",
+    title="A fast fibre's twitch: calcium pump capacity and ATP",
+    basis=(
+        "calcium release and pump rates fitted to mouse fibres (Baylor & Hollingworth 2003); other rates illustrative"
+    ),
+    view=PumpView,
+    controls=(
+        Control(
+            "atp_mm",
+            "ATP (mM)",
+            ATP_LEVELS_MM,
+            (f"{NORMAL_ATP_MM:g} (normal)", "0.5", "0.1", "0.02 (near rigor)"),
+            unit="mM",
+            buttons=True,
+        ),
+        Control(
+            "serca_scale",
+            "Calcium pump capacity (% of normal)",
+            (0.25, 0.5, 0.75, 1.0, 1.5),
+            ("25", "50", "75", "100", "150"),
+            unit="%",
+            start=3,
+            live=(0.25, 1.5, 0.01),
+        ),
+    ),
+)
+
+STAIRCASE = Spec(
+    key="coupling-staircase",
+    title="Treppe: twenty twitches in a row",
+    basis="mechanism after Zhi et al. 2005; every constant illustrative",
+    view=StaircaseView,
+    controls=(
+        Control("kinase", "Light-chain kinase", (True, False), ("present", "absent (knockout)"), buttons=True),
+        Control("frequency_hz", "Stimulation (Hz)", STAIRCASE_HZ, unit="Hz", start=2, live=(0.2, 5.0, 0.05)),
+    ),
+)

@@ -1,4 +1,8 @@
-"""Plots for the cross-bridge chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the cross-bridge chapter.
+
+``plot_run`` draws a simulated activation and relaxation on a Matplotlib ``Axes``; ``AtpView`` is
+the chapter's explorer (``ATP``) and ``CycleView`` its diagram of the cycle.
+"""
 
 from __future__ import annotations
 
@@ -8,81 +12,102 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch
 
 from . import crossbridge as cb
+from . import style
+from .constants import NORMAL_ATP_MM
+from .explorer import Control, Spec, View
 
-CYCLING = "#0072B2"
-RIGOR = "#D55E00"
+CYCLING = style.BLUE
+RIGOR = style.VERMILION
 ATTACHED = "#333333"
 CALCIUM = "#E8F4EE"
-MARGINS = dict(left=0.08, right=0.98, bottom=0.17, top=0.87, wspace=0.32)
+MARGINS = dict(left=0.08, right=0.98, bottom=0.17, top=0.8, wspace=0.34)
 ATP_GRID_MM = np.geomspace(0.0003, 10, 25)  # the curve of the right-hand panel [mM]
+EXPLORER_ATP_MM = (5.0, 2.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.005, 0.002, 0.001, 0.0003)  # the explorer's slider [mM]
 
 
 def plot_run(ax, run: cb.Run):
     """Fractions of heads attached, in each attached state, against time; calcium shaded."""
     ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0)
-    ax.text(run.calcium_off_ms / 2, 3, "calcium present", ha="center", va="bottom", fontsize=8, color="#1b6e4a")
-    ax.plot(run.t_ms, run.attached * 100, color=ATTACHED, lw=2, label="attached (force)")
-    ax.plot(run.t_ms, run.cycling * 100, color=CYCLING, lw=1.5, ls="--", label="attached, holding ADP")
-    ax.plot(run.t_ms, run.rigor * 100, color=RIGOR, lw=1.5, ls=":", label="rigor: no nucleotide")
+    ax.text(run.calcium_off_ms / 2, 3, "calcium present", ha="center", va="bottom", color="#1b6e4a")
+    lines = [
+        ax.plot(run.t_ms, run.attached * 100, color=ATTACHED, lw=2, label="attached (force)")[0],
+        ax.plot(run.t_ms, run.cycling * 100, color=CYCLING, lw=1.5, ls="--", label="attached, holding ADP")[0],
+        ax.plot(run.t_ms, run.rigor * 100, color=RIGOR, lw=1.5, ls=":", label="rigor: no nucleotide")[0],
+    ]
     ax.set_xlim(0, run.t_ms[-1])
     ax.set_ylim(0, 100)
     ax.set_xlabel("Time (ms)")
     ax.set_ylabel("Myosin heads (%)")
-    ax.spines[["top", "right"]].set_visible(False)
+    return lines
 
 
 @cache
 def late_attached_curve(cycle: cb.Cycle = cb.CYCLE) -> tuple[np.ndarray, np.ndarray]:
     """Heads still attached ``LATE_MS`` after calcium removal, over ``ATP_GRID_MM`` [%]."""
-    late = [cb.summary(cycle.with_(atp_mm=float(atp)))["attached_late"] * 100 for atp in ATP_GRID_MM]
+    late = [cb.summary(cycle.replace(atp_mm=float(atp))).attached_late * 100 for atp in ATP_GRID_MM]
     return ATP_GRID_MM, np.array(late)
 
 
-def plot_late_attached(ax, atp_mm: float, cycle: cb.Cycle = cb.CYCLE):
-    atp, late = late_attached_curve(cycle)
-    ax.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
-    ax.text(2.6, 50, "rest and\nfatigue:\nmillimolar", ha="center", va="center", fontsize=8)
-    ax.plot(atp, late, color=RIGOR, lw=2)
-    ax.plot([atp_mm], [cb.summary(cycle.with_(atp_mm=atp_mm))["attached_late"] * 100], "o", color=ATTACHED, ms=8)
-    ax.set_xscale("log")
-    ax.set_xlim(ATP_GRID_MM[0], ATP_GRID_MM[-1])
-    ax.set_ylim(0, 105)
-    ax.set_xlabel("ATP (mM, log scale)")
-    ax.set_ylabel(f"Still attached {cb.LATE_MS:.0f} ms\nafter calcium removal (%)")
-    ax.spines[["top", "right"]].set_visible(False)
+class AtpView(View):
+    """Explorer frame: heads attached over time at one ATP level (left), and what is left after relaxation
+    against ATP (right)."""
 
+    figsize = (7.5, 3.5)
 
-def draw_atp_explorer(fig, atp_mm: float, cycle: cb.Cycle = cb.CYCLE):
-    left, right = fig.subplots(1, 2, gridspec_kw=dict(MARGINS, width_ratios=[1.4, 1]))
-    plot_run(left, cb.simulate(cycle.with_(atp_mm=atp_mm)))
-    left.legend(
-        frameon=False,
-        fontsize=7.5,
-        ncol=3,
-        loc="lower left",
-        bbox_to_anchor=(0, 1.0),
-        borderaxespad=0.2,
-        handlelength=1.8,
-        columnspacing=1.0,
-    )
-    plot_late_attached(right, atp_mm, cycle)
-    right.set_title(f"ATP {atp_mm:g} mM", fontsize=10)
+    def __init__(self, fig, cycle: cb.Cycle = cb.CYCLE):
+        super().__init__(fig)
+        self.cycle = cycle
+        self.left, self.right = fig.subplots(1, 2, width_ratios=[1.4, 1], gridspec_kw=MARGINS)
+        self.lines = self.dynamic(plot_run(self.left, cb.simulate(cycle)))
+        self.left.legend(
+            ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.3, handlelength=1.8, columnspacing=1.0
+        )
+        atp, late = late_attached_curve(cycle)
+        self.right.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
+        self.right.text(2.6, 50, "rest and\nfatigue:\nmillimolar", ha="center", va="center")
+        self.right.plot(atp, late, color=RIGOR)
+        (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=ATTACHED, ms=8))
+        self.title = self.dynamic(self.right.set_title(" "))
+        self.right.set_xscale("log")
+        self.right.set_xlim(ATP_GRID_MM[0], ATP_GRID_MM[-1])
+        self.right.set_xticks([0.001, 0.01, 0.1, 1, 10], ["0.001", "0.01", "0.1", "1", "10"])
+        self.right.minorticks_off()
+        self.right.set_ylim(0, 105)
+        self.right.set_xlabel("ATP (mM, log scale)")
+        self.right.set_ylabel(f"Still attached {cb.LATE_MS:.0f} ms\nafter calcium removal (%)")
+
+    def update(self, atp_mm: float) -> str:
+        cycle = self.cycle.replace(atp_mm=atp_mm)
+        run = cb.simulate(cycle)
+        for line, y in zip(self.lines, (run.attached, run.cycling, run.rigor)):
+            line.set_data(run.t_ms, y * 100)
+        s, n = cb.summary(cycle), cb.summary(self.cycle)
+        self.mark.set_data([atp_mm], [s.attached_late * 100])
+        self.title.set_text(f"ATP {atp_mm:g} mM")
+        return (
+            f"With {atp_mm:g} mM ATP, while calcium is present {s.attached_during * 100:.0f}% of the myosin heads are "
+            f"attached, {s.rigor_during * 100:.0f}% of them in rigor with no nucleotide. After calcium is removed, "
+            f"half of the attached heads let go within {_time_text(s.detachment_half_time_ms)} "
+            f"(at normal ATP {_time_text(n.detachment_half_time_ms)}); {cb.LATE_MS:.0f} ms later "
+            f"{s.attached_late * 100:.0f}% are still attached (at normal ATP {n.attached_late * 100:.0f}%)."
+        )
 
 
 def _time_text(ms: float) -> str:
     return f"{ms:.0f} ms" if np.isfinite(ms) else "longer than the trace"
 
 
-def describe_atp(atp_mm: float, cycle: cb.Cycle = cb.CYCLE) -> str:
-    s = cb.summary(cycle.with_(atp_mm=atp_mm))
-    n = cb.summary(cycle)
-    return (
-        f"With {atp_mm:g} mM ATP, while calcium is present {s['attached_during'] * 100:.0f}% of the myosin heads are "
-        f"attached, {s['rigor_during'] * 100:.0f}% of them in rigor with no nucleotide. After calcium is removed, "
-        f"half of the attached heads let go within {_time_text(s['detachment_half_time_ms'])} "
-        f"(at normal ATP {_time_text(n['detachment_half_time_ms'])}); {cb.LATE_MS:.0f} ms later "
-        f"{s['attached_late'] * 100:.0f}% are still attached (at normal ATP {n['attached_late'] * 100:.0f}%)."
-    )
+ATP = Spec(
+    key="crossbridge-atp",
+    title="Take the ATP away: myosin heads during and after calcium",
+    basis="the order of the states measured biochemistry; every rate illustrative",
+    view=AtpView,
+    controls=(
+        Control(
+            "atp_mm", "ATP (mM)", EXPLORER_ATP_MM, unit="mM", start=0, live=(0.0003, NORMAL_ATP_MM, 0.01), log=True
+        ),
+    ),
+)
 
 
 # ---------------------------------------------------------------- the cycle as a diagram
@@ -94,47 +119,51 @@ STATES = {  # name: (x, y, colour, text)
 }
 
 
-def draw_cycle(fig):
-    """The three states and the steps between them, with what each step needs."""
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.axis("off")
-    for x, y, colour, text in STATES.values():
-        ax.text(
-            x,
-            y,
-            text,
-            ha="center",
-            va="center",
-            fontsize=10,
-            bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
-        )
-    arrows = [  # (from, to, bend, label, label position)
-        ((0.26, 0.64), (0.52, 0.84), -0.25, "binds actin\n(needs calcium:\nsites uncovered)", (0.3, 0.88)),
-        ((0.72, 0.66), (0.72, 0.34), -0.5, "stroke,\nADP released", (0.86, 0.5)),
-        ((0.52, 0.16), (0.22, 0.36), -0.25, "ATP binds:\nhead lets go,\nATP split", (0.3, 0.1)),
-    ]
-    for start, end, bend, label, where in arrows:
-        ax.add_patch(
-            FancyArrowPatch(
-                start,
-                end,
-                connectionstyle=f"arc3,rad={bend}",
-                arrowstyle="-|>",
-                mutation_scale=16,
-                color="#333333",
-                lw=1.5,
+class CycleView(View):
+    """Diagram: the three states and the steps between them, with what each step needs."""
+
+    figsize = (6.5, 3.2)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        ax = fig.add_axes([0, 0, 1, 1])
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.axis("off")
+        for x, y, colour, text in STATES.values():
+            ax.text(
+                x,
+                y,
+                text,
+                ha="center",
+                va="center",
+                fontsize=10.5,
+                bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
             )
+        arrows = [  # (from, to, bend, label, label position)
+            ((0.26, 0.64), (0.52, 0.84), -0.25, "binds actin\n(needs calcium:\nsites uncovered)", (0.3, 0.88)),
+            ((0.72, 0.66), (0.72, 0.34), -0.5, "stroke,\nADP released", (0.86, 0.5)),
+            ((0.52, 0.16), (0.22, 0.36), -0.25, "ATP binds:\nhead lets go,\nATP split", (0.3, 0.1)),
+        ]
+        for start, end, bend, label, where in arrows:
+            ax.add_patch(
+                FancyArrowPatch(
+                    start,
+                    end,
+                    connectionstyle=f"arc3,rad={bend}",
+                    arrowstyle="-|>",
+                    mutation_scale=16,
+                    color="#333333",
+                    lw=1.5,
+                )
+            )
+            ax.text(*where, label, ha="center", va="center", color=style.INK)
+        ax.text(0.86, 0.13, "no ATP:\nthe cycle\nstops here", ha="center", va="center", color=RIGOR)
+
+    def update(self) -> str:
+        return (
+            "The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
+            "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
+            "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "
+            "splitting that ATP re-cocks it. Without ATP the cycle stops in rigor."
         )
-        ax.text(*where, label, ha="center", va="center", fontsize=8.5, color="#222222")
-    ax.text(0.86, 0.13, "no ATP:\nthe cycle\nstops here", ha="center", va="center", fontsize=8.5, color=RIGOR)
-
-
-def describe_cycle() -> str:
-    return (
-        "The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
-        "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
-        "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "
-        "splitting that ATP re-cocks it. Without ATP the cycle stops in rigor."
-    )

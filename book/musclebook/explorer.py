@@ -1,15 +1,18 @@
-"""The book's one widget helper: explorers that also work in the static web page.
+"""The book's one explorer helper: each explorer is defined once and shown live or static.
 
-A static page runs no Python, so an explorer precomputes one figure per
-combination of control values and switches between them in the browser:
-each control's ``index`` is linked in JavaScript (``jslink``) to the
-``selected_index`` of a ``Stack`` of frames. With two controls the Stacks are
-nested: the first control picks an inner Stack, the second picks the frame in
-it. The same widget works live in Jupyter and Binder, where a kernel-side link
-also keeps the figure in step when a control is set from code.
+An explorer is a :class:`Spec`: its controls (each with the grid of values the web page offers and,
+for a quantity that varies continuously, the range a live slider covers), and a :class:`View`, a
+small class that creates a figure's artists once and, for given parameter values, updates them and
+returns the text alternative of what it now shows. The same definition serves
 
-Every frame is an ``<img>`` with a text alternative (and a visible caption), and
-the bytes of all frames together must stay within ``budget_bytes``.
+- a **live kernel** (Jupyter, Binder, Colab): :func:`Explorer` gives ipywidgets controls that
+  redraw the one figure on demand, with continuous sliders inside the model's valid range;
+- the **web book**: while the book's Sphinx extension builds the pages (it sets ``MUSCLEBOOK_STATIC``),
+  :func:`Explorer` precomputes one frame per point of the grid and writes plain HTML that the
+  book's small ``explorer.js`` switches in the browser, with no kernel and no network;
+- the tests and the benchmark, which render frames or drive the live widgets directly.
+
+Every frame has a text alternative computed from the same numbers as the figure.
 """
 
 from __future__ import annotations
@@ -18,35 +21,56 @@ import base64
 import html
 import io
 import itertools
+import json
+import math
+import os
+import re
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
-import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
-DEFAULT_BUDGET_BYTES = 1_500_000  # all frames of one explorer, as embedded in the page [bytes]
+from .style import MIN_FONT_PT, book_style
+
+STATIC_ENV = "MUSCLEBOOK_STATIC"  # "1" while the book's pages are built: explorers precompute their frames
+DEFAULT_BUDGET_BYTES = 1_500_000  # all frames of one explorer [bytes]
+DPI = 96  # pixels per inch of the frames (1 px of the image = 1 CSS px at natural size)
+
+
+def static_build() -> bool:
+    """Whether the code runs while the book's web pages are built (no reader, no kernel later)."""
+    return os.environ.get(STATIC_ENV) == "1"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclass(frozen=True)
 class Control:
     """One control of an explorer.
 
-    ``name`` is the keyword passed to the drawing function, ``label`` the
-    reader's words with units (e.g. "Stimulation (Hz)"), ``values`` the grid,
-    ``value_labels`` how each value is shown (default: ``str(value)``),
-    ``buttons`` shows toggle buttons instead of a slider, ``start`` the index
-    shown first.
+    ``name`` is the keyword of the view's ``update``; ``label`` the reader's words with units
+    ("Stimulation (Hz)"); ``values`` the grid the web page offers (one frame per combination);
+    ``value_labels`` how each value is shown (default ``f"{value:g}"``); ``unit`` is read out
+    after the shown value by screen readers ("10 Hz"); ``buttons`` shows a choice instead of a
+    slider; ``start`` is the index shown first. ``live`` is ``(low, high, step)`` for a quantity
+    that varies continuously: a live kernel then offers a float slider over that range (within the
+    model's valid box), while the web page keeps the grid. ``log`` makes that slider logarithmic.
     """
 
     name: str
     label: str
     values: Sequence
     value_labels: Sequence[str] | None = None
+    unit: str = ""
     buttons: bool = False
     start: int = 0
+    live: tuple[float, float, float] | None = None
+    log: bool = False
 
     def __post_init__(self):
         if not self.values:
@@ -55,152 +79,454 @@ class Control:
             raise ValueError(f"control '{self.name}': {len(self.value_labels)} labels for {len(self.values)} values")
         if not 0 <= self.start < len(self.values):
             raise ValueError(f"control '{self.name}': start index {self.start} is out of range")
+        if self.live is not None:
+            low, high, step = self.live
+            if not (low < high and step > 0 and (not self.log or low > 0)):
+                raise ValueError(f"control '{self.name}': live range {self.live} is not (low < high, step > 0)")
+            outside = [v for v in self.values if not low <= v <= high]
+            if outside:
+                raise ValueError(f"control '{self.name}': grid values {outside} lie outside its live range {self.live}")
 
     @property
     def shown(self) -> list[str]:
-        return list(self.value_labels) if self.value_labels is not None else [str(v) for v in self.values]
+        """How each grid value is written next to the control."""
+        if self.value_labels is not None:
+            return list(self.value_labels)
+        return [f"{v:g}" if isinstance(v, (int, float)) else str(v) for v in self.values]
 
-    def widget(self) -> widgets.DOMWidget:
-        options = [(text, i) for i, text in enumerate(self.shown)]
-        common = dict(options=options, index=self.start, description=self.label, style={"description_width": "initial"})
-        if self.buttons:
-            common["style"] = {"description_width": "initial", "button_width": "auto"}
-            return widgets.ToggleButtons(**common, tooltips=[f"{self.label}: {t}" for t in self.shown])
-        return widgets.SelectionSlider(
-            **common, continuous_update=True, layout=widgets.Layout(width="100%", max_width="560px")
-        )
+    def spoken(self, index: int) -> str:
+        """What a screen reader announces for grid value ``index`` ("10 Hz")."""
+        return f"{self.shown[index]} {self.unit}".strip()
+
+    def clamp(self, value):
+        """A live value kept inside the control's valid range (never outside the model's box)."""
+        if self.live is None:
+            return value
+        low, high, _ = self.live
+        return min(max(float(value), low), high)
 
 
-def render_png(draw: Callable[..., None], params: dict, figsize=(7.5, 3.2), dpi: int = 80, colors: int = 64) -> bytes:
-    """Draw one figure with ``draw(fig, **params)`` and return it as a palette PNG.
+class View:
+    """The drawing of one explorer or figure: artists created once, updated for new values.
 
-    The figure has no automatic layout (constrained layout would cost most of the time of a
-    frame): ``draw`` sets its own margins, e.g. ``fig.subplots(gridspec_kw=MARGINS)``.
+    Subclasses set ``figsize`` (inches) and create their axes and artists in ``__init__(fig)``
+    with fixed limits and ticks. Artists that change from frame to frame are registered with
+    :meth:`dynamic` (or created during ``update`` with :meth:`transient`); everything else is the
+    background, drawn once per explorer. ``update(**params) -> str`` changes the dynamic artists
+    and returns the text alternative of the figure it now shows. A static figure (one frame)
+    may change anything.
     """
-    fig = Figure(figsize=figsize, dpi=dpi)
-    FigureCanvasAgg(fig)
-    draw(fig, **params)
-    raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=dpi, facecolor="white")
-    image = Image.open(raw).convert("RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT)
+
+    figsize: ClassVar[tuple[float, float]] = (7.5, 3.2)
+
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        self._dynamic: list = []
+        self._transient: list = []
+
+    def update(self, **params) -> str:  # pragma: no cover - every subclass implements it
+        raise NotImplementedError
+
+    def dynamic(self, artist):
+        """Register an artist (or the list ``ax.plot`` returns) that changes between frames."""
+        self._dynamic.extend(artist if isinstance(artist, (list, tuple)) else [artist])
+        return artist
+
+    def transient(self, artist):
+        """Register an artist (or a list) that the next update removes (annotations that move or change)."""
+        self._transient.extend(artist if isinstance(artist, (list, tuple)) else [artist])
+        return artist
+
+    def clear_transient(self) -> None:
+        for artist in self._transient:
+            artist.remove()
+        self._transient.clear()
+
+    @property
+    def changing(self) -> list:
+        return [*self._dynamic, *self._transient]
+
+
+def _svg(fig: Figure, transparent: bool = False) -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    fig.savefig(out, format="svg", transparent=transparent, metadata={"Date": None, "Creator": None})
     return out.getvalue()
 
 
-def frame_html(png: bytes, description: str) -> str:
-    """One frame: the figure with its text alternative, and the same text as a caption."""
-    text = html.escape(description, quote=True)
-    data = base64.b64encode(png).decode("ascii")
+def data_uri(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Frame:
+    svg: bytes  # the changing artists on a transparent layer, or the whole figure for a static figure
+    description: str  # its text alternative
+
+    @property
+    def src(self) -> str:
+        return data_uri(self.svg)
+
+
+class Renderer:
+    """One figure and one view, reused for every frame.
+
+    The background (axes, ticks, labels, everything not registered as changing) is drawn once as
+    SVG; each frame is an SVG layer of the changing artists only, shown on top of it. Both are
+    vector graphics, sharp at any screen density, and a frame costs a few milliseconds.
+    """
+
+    def __init__(self, view: type[View]):
+        with book_style():
+            self.fig = Figure(figsize=view.figsize, dpi=DPI)
+            FigureCanvasAgg(self.fig)
+            self.view = view(self.fig)
+        self.render_ms: list[float] = []
+
+    @property
+    def size_px(self) -> tuple[int, int]:
+        """Natural size of the figure [CSS px]."""
+        width, height = self.fig.get_size_inches()
+        return round(width * DPI), round(height * DPI)
+
+    def _everything(self) -> list:
+        artists = [self.fig.patch, *self.fig.texts, *self.fig.legends]
+        for ax in self.fig.axes:
+            artists += [ax.patch, ax.xaxis, ax.yaxis, *ax.spines.values(), *ax.get_children()]
+        return [a for a in dict.fromkeys(artists) if a.get_visible()]
+
+    def background(self) -> bytes:
+        """The figure without its changing artists (call after at least one frame)."""
+        with book_style():
+            hidden = [a for a in self.view.changing if a.get_visible()]
+            for artist in hidden:
+                artist.set_visible(False)
+            try:
+                return _svg(self.fig)
+            finally:
+                for artist in hidden:
+                    artist.set_visible(True)
+
+    def frame(self, **params) -> Frame:
+        """The changing artists for ``params``, as a transparent SVG layer, and the text alternative."""
+        started = time.perf_counter()
+        with book_style():
+            description = self._describe(params)
+            keep = {id(a) for a in self.view.changing}
+            hidden = [a for a in self._everything() if id(a) not in keep]
+            for artist in hidden:
+                artist.set_visible(False)
+            try:
+                svg = _svg(self.fig, transparent=True)
+            finally:
+                for artist in hidden:
+                    artist.set_visible(True)
+        self.render_ms.append((time.perf_counter() - started) * 1000)
+        return Frame(svg, description)
+
+    def snapshot(self, **params) -> Frame:
+        """The whole figure for ``params`` (a static figure, one frame)."""
+        with book_style():
+            description = self._describe(params)
+            return Frame(_svg(self.fig), description)
+
+    def _describe(self, params) -> str:
+        description = self.view.update(**params)
+        if not description or not description.strip():
+            raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
+        return description
+
+    def smallest_font_px(self) -> float:
+        """The smallest text in the figure, in CSS px at the figure's natural size."""
+        sizes = [
+            t.get_fontsize()
+            for t in self.fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+            if t.get_visible() and t.get_text().strip()
+        ]
+        return min(sizes, default=MIN_FONT_PT) * DPI / 72
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One explorer, defined once (see the module docstring)."""
+
+    key: str  # unique on its page and in the book ("twitch-train")
+    title: str
+    basis: str  # what the model behind it rests on: measured, fitted or illustrative
+    view: type[View]
+    controls: tuple[Control, ...]
+    budget_bytes: int = DEFAULT_BUDGET_BYTES
+    extra: dict = field(default_factory=dict, compare=False)  # fixed keyword arguments of update()
+    #: controls whose value changes the background too (e.g. a choice that changes the axes): one background
+    #: is drawn for each of their combinations
+    layers_by: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if not 1 <= len(self.controls) <= 3:
+            raise ValueError(f"explorer '{self.key}': takes 1 to 3 controls, got {len(self.controls)}")
+        names = [c.name for c in self.controls]
+        if len(set(names)) != len(names):
+            raise ValueError(f"explorer '{self.key}': control names repeat: {names}")
+        if not self.basis.strip():
+            raise ValueError(f"explorer '{self.key}': say what it rests on (basis)")
+        unknown = set(self.layers_by) - set(names)
+        if unknown:
+            raise ValueError(f"explorer '{self.key}': layers_by names no control: {sorted(unknown)}")
+
+    def layer(self, index: Sequence[int]) -> tuple[int, ...]:
+        """Which background a grid point shows: the indices of its ``layers_by`` controls."""
+        return tuple(i for c, i in zip(self.controls, index) if c.name in self.layers_by)
+
+    def params(self, index: Sequence[int]) -> dict[str, Any]:
+        """Keyword arguments of the view for one point of the grid."""
+        return {c.name: c.values[i] for c, i in zip(self.controls, index)} | self.extra
+
+    def indices(self) -> Iterator[tuple[int, ...]]:
+        """Every point of the grid, the last control varying fastest."""
+        return itertools.product(*(range(len(c.values)) for c in self.controls))
+
+    def grid(self) -> Iterator[dict[str, Any]]:
+        """Every combination of control values, as keyword dictionaries."""
+        for index in self.indices():
+            yield self.params(index)
+
+    @property
+    def start(self) -> tuple[int, ...]:
+        return tuple(c.start for c in self.controls)
+
+
+# ---------------------------------------------------------------- the web book: precomputed, static HTML
+
+
+def _control_html(spec: Spec, k: int, control: Control) -> str:
+    ident = f"mb-{_slug(spec.key)}-{_slug(control.name)}"
+    label = html.escape(control.label)
+    if control.buttons:
+        options = "".join(
+            f'<label class="mb-option"><input type="radio" name="{ident}" value="{i}"'
+            f"{' checked' if i == control.start else ''}><span>{html.escape(text)}</span></label>"
+            for i, text in enumerate(control.shown)
+        )
+        return f'<fieldset class="mb-choice" data-control="{k}"><legend>{label}</legend>{options}</fieldset>'
+    spoken = json.dumps([control.spoken(i) for i in range(len(control.values))], ensure_ascii=False)
+    shown = json.dumps(control.shown, ensure_ascii=False)
     return (
-        '<figure class="mb-frame" style="margin:0;background:#fff;color:#222">'
-        f'<img class="dark-light" src="data:image/png;base64,{data}" alt="{text}" '
-        'style="width:100%;max-width:640px;height:auto;background:white">'
-        f'<figcaption aria-hidden="true" style="font-size:0.9em;color:#222;padding:0 0.4em">{text}</figcaption></figure>'
+        f'<div class="mb-slider" data-control="{k}"><label for="{ident}">{label}</label>'
+        f'<input type="range" id="{ident}" min="0" max="{len(control.values) - 1}" step="1" value="{control.start}"'
+        f' aria-valuetext="{html.escape(control.spoken(control.start))}"'
+        f" data-spoken='{html.escape(spoken, quote=True)}' data-shown='{html.escape(shown, quote=True)}'>"
+        f'<output for="{ident}" aria-hidden="true">{html.escape(control.shown[control.start])}</output></div>'
     )
 
 
-class StaticFigure:
-    """One figure with a text alternative computed from the same numbers, for a chapter's static plots.
+def flat_index(index: Sequence[int], shape: Sequence[int]) -> int:
+    """Position of a grid point in the list of frames (row-major, the last control fastest)."""
+    flat = 0
+    for i, n in zip(index, shape):
+        flat = flat * n + i
+    return flat
 
-    Displays as an ``<img>`` with ``alt`` text and caption in Jupyter and in the book alike.
+
+def figure_html(
+    frame: Frame, size_px: tuple[int, int], font_px: float, background: bytes | None = None, live_caption: bool = False
+) -> str:
+    """A figure: its image(s) with the text alternative, and the same text as a visible caption.
+
+    With a ``background``, the frame is a transparent layer drawn over it. ``data-font-px`` is the
+    smallest text of the figure at its natural width, so that a page can check what a reader sees.
     """
+    text = html.escape(frame.description, quote=True)
+    width, height = size_px
+    size = f'width="{width}" height="{height}"'
+    if background is not None:
+        images = (
+            f'<img class="mb-bg" src="{data_uri(background)}" alt="" {size}>'
+            f'<img class="mb-fg" src="{frame.src}" alt="{text}" {size}>'
+        )
+    else:
+        images = f'<img src="{frame.src}" alt="{text}" {size}>'
+    polite = ' aria-live="polite"' if live_caption else ""
+    return (
+        f'<figure class="mb-frame"><div class="mb-image" data-font-px="{font_px:.2f}">{images}</div>'
+        f"<figcaption{polite}>{text}</figcaption></figure>"
+    )
 
-    def __init__(self, draw, describe, *, figsize=(7.0, 3.2), dpi: int = 100, **params):
-        self.description = describe(**params)
-        if not self.description or not self.description.strip():
-            raise ValueError(f"figure {params} has no text alternative")
-        self.html = frame_html(render_png(draw, params, figsize=figsize, dpi=dpi), self.description)
+
+def static_html(
+    spec: Spec, frames: Sequence[Frame], layers: Sequence[int], backgrounds: Sequence[bytes], size_px, font_px: float
+) -> str:
+    """The explorer as plain HTML with its frames (switched by the book's ``explorer.js``).
+
+    ``layers[k]`` is the index in ``backgrounds`` of the background frame ``k`` is drawn over.
+    """
+    size = sum(len(b) for b in backgrounds) + sum(len(f.svg) for f in frames)
+    if size > spec.budget_bytes:
+        raise ValueError(
+            f"explorer '{spec.key}' has {size} bytes of frames, over its budget of {spec.budget_bytes}: "
+            "use fewer values or a simpler figure"
+        )
+    shape = [len(c.values) for c in spec.controls]
+    data = json.dumps(
+        {
+            "shape": shape,
+            "backgrounds": [data_uri(b) for b in backgrounds],
+            "frames": [[f.src, f.description, layer] for f, layer in zip(frames, layers)],
+        },
+        ensure_ascii=False,
+    )
+    controls = "".join(_control_html(spec, k, c) for k, c in enumerate(spec.controls))
+    first = flat_index(spec.start, shape)
+    return (
+        f'<div class="mb-explorer" id="explorer-{_slug(spec.key)}" data-explorer="{html.escape(spec.key)}">'
+        f'<p class="mb-title">{html.escape(spec.title)}</p>'
+        f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
+        f'<div class="mb-controls">{controls}</div>'
+        f"{figure_html(frames[first], size_px, font_px, backgrounds[layers[first]], live_caption=True)}"
+        f'<script type="application/json" class="mb-frames">{data.replace("</", "<" + chr(92) + "/")}</script></div>'
+    )
+
+
+class StaticExplorer:
+    """An explorer precomputed for the web book (what :func:`Explorer` gives during the build)."""
+
+    def __init__(self, spec: Spec):
+        self.spec = spec
+        self.renderer = Renderer(spec.view)
+        self.frames, layers = [], []
+        backgrounds: dict[tuple[int, ...], bytes] = {}
+        last: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for index in spec.indices():
+            self.frames.append(self.renderer.frame(**spec.params(index)))
+            key = spec.layer(index)
+            layers.append(key)
+            last[key] = index
+            if key not in backgrounds:
+                backgrounds[key] = self.renderer.background()
+        for key, index in last.items():
+            # one background per layer is shown under every frame of that layer: it must not have changed
+            self.renderer.frame(**spec.params(index))
+            if self.renderer.background() != backgrounds[key]:
+                raise ValueError(
+                    f"explorer '{spec.key}': {spec.view.__name__}.update changed artists it did not register as "
+                    f"dynamic, at {spec.params(index)} (limits, ticks or labels must stay fixed, or name the control "
+                    "that changes them in layers_by)"
+                )
+        order = list(backgrounds)
+        self.backgrounds = [backgrounds[key] for key in order]
+        self.html = static_html(
+            spec,
+            self.frames,
+            [order.index(key) for key in layers],
+            self.backgrounds,
+            self.renderer.size_px,
+            self.renderer.smallest_font_px(),
+        )
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return f"Explorer '{self.spec.title}': {len(self.frames)} frames"
+
+
+# ---------------------------------------------------------------- a live kernel: ipywidgets, drawn on demand
+
+
+class LiveExplorer:
+    """Controls that redraw one figure on demand (Jupyter, Binder, Colab)."""
+
+    def __init__(self, spec: Spec):
+        import ipywidgets as widgets
+
+        self.spec = spec
+        self.renderer = Renderer(spec.view)
+        self.controls = [self._widget(c) for c in spec.controls]
+        self.figure = widgets.HTML(layout=widgets.Layout(width="100%", max_width="780px"))
+        header = widgets.HTML(
+            f'<p class="mb-title"><strong>{html.escape(spec.title)}</strong></p>'
+            f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
+        )
+        self.box = widgets.VBox(
+            [header, *self.controls, self.figure], layout=widgets.Layout(width="100%", max_width="780px")
+        )
+        self._backgrounds: dict[tuple[str, ...], bytes] = {}
+        self.redraw()
+        for w in self.controls:
+            w.observe(lambda _change: self.redraw(), names="value")
+
+    @staticmethod
+    def _widget(control: Control):
+        import ipywidgets as widgets
+
+        style = {"description_width": "initial"}
+        layout = widgets.Layout(width="95%")
+        if control.buttons:
+            return widgets.ToggleButtons(
+                options=list(zip(control.shown, control.values)),
+                value=control.values[control.start],
+                description=control.label,
+                style=style,
+            )
+        if control.live is not None:
+            low, high, step = control.live
+            start = float(control.values[control.start])
+            if control.log:
+                return widgets.FloatLogSlider(
+                    value=start,
+                    base=10,
+                    min=math.log10(low),
+                    max=math.log10(high),
+                    step=step,
+                    description=control.label,
+                    style=style,
+                    layout=layout,
+                )
+            return widgets.FloatSlider(
+                value=start, min=low, max=high, step=step, description=control.label, style=style, layout=layout
+            )
+        return widgets.SelectionSlider(
+            options=list(zip(control.shown, control.values)),
+            value=control.values[control.start],
+            description=control.label,
+            style=style,
+            layout=layout,
+        )
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The current control values, each kept inside the model's valid range."""
+        return {c.name: c.clamp(w.value) for c, w in zip(self.spec.controls, self.controls)} | self.spec.extra
+
+    def redraw(self) -> Frame:
+        """Draw the figure for the current control values (what every control change does)."""
+        frame = self.renderer.frame(**self.params)
+        layer = tuple(repr(p) for name, p in self.params.items() if name in self.spec.layers_by)
+        if layer not in self._backgrounds:  # a background is drawn once per value of the controls that change it
+            self._backgrounds[layer] = self.renderer.background()
+        background = self._backgrounds[layer]
+        self.figure.value = figure_html(frame, self.renderer.size_px, self.renderer.smallest_font_px(), background)
+        self.description = frame.description
+        return frame
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def Explorer(spec: Spec):  # noqa: N802 - reads as a class in the notebooks
+    """The explorer ``spec``: precomputed HTML while the book is built, live widgets in a kernel."""
+    return StaticExplorer(spec) if static_build() else LiveExplorer(spec)
+
+
+class StaticFigure:
+    """One figure with its text alternative, from a view and fixed parameters; the same in Jupyter and the book."""
+
+    def __init__(self, view: type[View], **params):
+        renderer = Renderer(view)
+        self.frame = renderer.snapshot(**params)
+        self.description = self.frame.description
+        self.html = figure_html(self.frame, renderer.size_px, renderer.smallest_font_px())
 
     def _repr_html_(self) -> str:
         return self.html
 
     def __repr__(self) -> str:
         return f"Figure: {self.description}"
-
-
-class Explorer(widgets.VBox):
-    """Controls above a stack of precomputed frames (see the module docstring)."""
-
-    def __init__(
-        self,
-        draw,
-        controls: Sequence[Control],
-        describe: Callable[..., str],
-        *,
-        figsize=(7.5, 3.2),
-        dpi: int = 80,
-        budget_bytes: int = DEFAULT_BUDGET_BYTES,
-        title: str | None = None,
-        basis: str | None = None,
-    ):
-        if not 1 <= len(controls) <= 3:
-            raise ValueError(f"an explorer takes 1 to 3 controls, got {len(controls)}")
-        names = [c.name for c in controls]
-        if len(set(names)) != len(names):
-            raise ValueError(f"control names repeat: {names}")
-        self.control_specs = tuple(controls)
-        self.controls = [c.widget() for c in controls]
-        self.frame_bytes = 0
-        self.render_ms: list[float] = []
-        self.descriptions: dict[tuple[int, ...], str] = {}
-
-        stacks_by_depth: list[list[widgets.Stack]] = [[] for _ in controls]
-
-        def build(depth: int, chosen: tuple[int, ...]):
-            spec = controls[depth]
-            if depth == len(controls) - 1:
-                children = [self._frame(draw, describe, chosen + (i,), figsize, dpi) for i in range(len(spec.values))]
-            else:
-                children = [build(depth + 1, chosen + (i,)) for i in range(len(spec.values))]
-            stack = widgets.Stack(children=children, selected_index=spec.start)
-            stacks_by_depth[depth].append(stack)
-            return stack
-
-        figure = build(0, ())
-        if self.frame_bytes > budget_bytes:
-            raise ValueError(
-                f"explorer '{title or names}' embeds {self.frame_bytes} bytes of frames, over its budget of "
-                f"{budget_bytes}: use fewer values or a smaller figure"
-            )
-        self.links = []
-        for control, stacks in zip(self.controls, stacks_by_depth):
-            for stack in stacks:
-                self.links.append(widgets.jslink((control, "index"), (stack, "selected_index")))
-                widgets.dlink((control, "index"), (stack, "selected_index"))
-        self.figure = figure
-        self.n_frames = len(self.descriptions)
-        header = [widgets.HTML(f"<strong>{html.escape(title)}</strong>")] if title else []
-        if basis:  # what the model behind the explorer rests on: measured, fitted or illustrative
-            header.append(
-                widgets.HTML(
-                    '<span class="mb-basis" style="display:inline-block;font-size:0.8em;padding:0 0.5em;'
-                    f'border:1px solid #555;border-radius:0.6em;color:#222;background:#f3f3f3">{html.escape(basis)}</span>'
-                )
-            )
-        super().__init__(
-            children=header + self.controls + [figure], layout=widgets.Layout(width="100%", max_width="680px")
-        )
-
-    def _frame(self, draw, describe, chosen, figsize, dpi) -> widgets.HTML:
-        params = {spec.name: spec.values[i] for spec, i in zip(self.control_specs, chosen)}
-        started = time.perf_counter()
-        png = render_png(draw, params, figsize=figsize, dpi=dpi)
-        self.render_ms.append((time.perf_counter() - started) * 1000)
-        description = describe(**params)
-        if not description or not description.strip():
-            raise ValueError(f"frame {params} has no text alternative")
-        self.descriptions[chosen] = description
-        frame = frame_html(png, description)
-        self.frame_bytes += len(frame.encode("utf-8"))
-        return widgets.HTML(frame)
-
-    def visible_description(self) -> str:
-        """The text alternative of the frame the controls currently select."""
-        return self.descriptions[tuple(c.index for c in self.controls)]
-
-
-def grid(controls: Sequence[Control]):
-    """Every combination of control values, as keyword dictionaries."""
-    for combo in itertools.product(*(c.values for c in controls)):
-        yield {c.name: v for c, v in zip(controls, combo)}

@@ -1,121 +1,191 @@
-"""Plots for the fatigue chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the fatigue chapter.
+
+``plot_tetanus`` and ``plot_relaxation`` draw a simulated tetanus on a Matplotlib ``Axes``;
+``RelaxationView`` and ``PowerView`` are the chapter's explorers (``RELAXATION`` and ``POWER``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.lines import Line2D
 
 from . import fatigue as fa
+from . import style
+from .constants import NORMAL_ATP_MM
+from .explorer import Control, Spec, View
 
-FORCE = "#0072B2"
-POWER = "#D55E00"
+FORCE = style.BLUE
+POWER_COLOUR = style.VERMILION
 RESTED = "#999999"
-MARGINS = dict(left=0.08, right=0.98, bottom=0.16, top=0.87, wspace=0.3)
+MARGINS = dict(left=0.08, right=0.98, bottom=0.16, top=0.86, wspace=0.3)
 CAUSES = ("fatigue", "atp")
 RELAXATION_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # the relaxation explorer's slider [-]
 POWER_LEVELS = tuple(i / 10 for i in range(11))  # the power explorer's slider [-]
 LOWEST_ATP_MM = 0.01  # ATP at full "level" of the hypothetical ATP-depletion scenario [mM]
+RELAXATION_WINDOW_MS = 150.0  # time shown after stimulation ends [ms]
 
 
-def fibre_for(cause: str, level: float) -> fa.Fibre:
+def fibre_for(cause: str, level: float) -> fa.RelaxingFibre:
     """The fibre of the relaxation explorer: fatigued as measured, or (hypothetically) short of ATP."""
     if cause == "fatigue":
-        return fa.RESTED.with_(level=level)
+        return fa.FITTED.replace(level=level)
     if cause == "atp":
-        return fa.RESTED.with_(atp_mm=fa.NORMAL_ATP_MM * (LOWEST_ATP_MM / fa.NORMAL_ATP_MM) ** level)
+        return fa.FITTED.replace(atp_mm=NORMAL_ATP_MM * (LOWEST_ATP_MM / NORMAL_ATP_MM) ** level)
     raise ValueError(f"unknown cause {cause!r}: expected one of {CAUSES}")
 
 
 def setting_text(cause: str, level: float) -> str:
-    fibre = fibre_for(cause, level)
     if cause == "fatigue":
         return f"fatigue {level * 100:.0f}% of the way to the measured fatigued state"
-    return f"ATP {fibre.atp_mm:.2g} mM instead of {fa.NORMAL_ATP_MM:g} mM"
+    return f"ATP {fibre_for(cause, level).atp_mm:.2g} mM instead of {NORMAL_ATP_MM:g} mM"
 
 
-def plot_tetanus(ax, tet: fa.Tetanus, colour=FORCE, label=None, **style):
-    ax.plot(tet.t_ms, tet.force * 100, color=colour, label=label, **style)
+def plot_tetanus(ax, tet: fa.Tetanus, colour=FORCE, label=None, **kw):
+    """Force during and after a tetanus (% of the rested tetanus)."""
+    (line,) = ax.plot(tet.t_ms, tet.force * 100, color=colour, label=label, **kw)
     ax.set_xlabel("Time (ms)")
     ax.set_ylabel("Force (% of rested tetanus)")
     ax.set_xlim(0, tet.t_ms[-1])
     ax.set_ylim(0, 110)
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def plot_relaxation(ax, tet: fa.Tetanus, colour=FORCE, label=None, until_ms: float = 150.0, mark=False, **style):
-    """Force after stimulation ends, as % of this tetanus's own force, with its linear phase marked."""
+def relaxation_curve(tet: fa.Tetanus, until_ms: float = RELAXATION_WINDOW_MS):
+    """Time after stimulation [ms] and force as % of this tetanus's own force."""
     i_end = int(np.searchsorted(tet.t_ms, tet.end_ms))
     keep = slice(i_end, i_end + int(until_ms / fa.DT_MS))
-    tetanic = tet.force[i_end]
-    ax.plot(tet.t_ms[keep] - tet.end_ms, tet.force[keep] / tetanic * 100, color=colour, label=label, **style)
-    if mark:
-        phase = fa.linear_phase(tet)
-        start = np.nonzero(tet.force[i_end:] < 0.98 * tetanic)[0]
-        if start.size and np.isfinite(phase["duration_ms"]):
-            t0 = tet.t_ms[i_end + start[0]] - tet.end_ms
-            t1 = t0 + phase["duration_ms"]
-            ax.axvspan(t0, t1, color="#FFF1C9", lw=0, zorder=0)
-            ax.text((t0 + t1) / 2, 8, "linear\nphase", ha="center", fontsize=7.5)
+    return tet.t_ms[keep] - tet.end_ms, tet.force[keep] / tet.force[i_end] * 100
+
+
+def plot_relaxation(ax, tet: fa.Tetanus, colour=FORCE, label=None, **kw):
+    """Force after stimulation ends, as % of this tetanus's own force."""
+    (line,) = ax.plot(*relaxation_curve(tet), color=colour, label=label, **kw)
     ax.set_xlabel("Time after stimulation ends (ms)")
     ax.set_ylabel("Force (% of its tetanus)")
-    ax.set_xlim(0, until_ms)
+    ax.set_xlim(0, RELAXATION_WINDOW_MS)
     ax.set_ylim(0, 105)
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def draw_relaxation_explorer(fig, cause: str, level: float):
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    rested = fa.tetanus(fa.RESTED)
-    this = fa.tetanus(fibre_for(cause, level))
-    plot_tetanus(left, rested, RESTED, "rested", ls="--", lw=1.5)
-    plot_tetanus(left, this, FORCE, "this setting", lw=2)
-    left.legend(frameon=False, fontsize=8, loc="upper right")
-    plot_relaxation(right, rested, RESTED, "rested", ls="--", lw=1.5)
-    plot_relaxation(right, this, FORCE, "this setting", lw=2, mark=True)
-    right.legend(frameon=False, fontsize=8, loc="upper right")
-    title = setting_text(cause, level)
-    fig.suptitle(title[0].upper() + title[1:], fontsize=10)
-
-
-def describe_relaxation(cause: str, level: float) -> str:
-    r = fa.relaxation_vs_rested(fibre_for(cause, level))
-    end = (
-        f"{r['force_left_pct']:.0f}% of the force is still there {fa.AFTER_MS:.0f} ms after stimulation: "
-        "cross-bridges without ATP cannot let go (rigor)"
-        if r["force_left_pct"] > 5
-        else "force returns to rest"
-    )
-    return (
-        f"A {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz with {setting_text(cause, level)}: tetanic force "
-        f"{r['tetanic_force_pct']:.0f}% of rested; in the linear phase of relaxation force falls at "
-        f"{r['rate_pct']:.0f}% of the rested rate, for {r['duration_pct']:.0f}% of the rested time; {end}."
+def _legend(ax, colour, label="this setting"):
+    ax.legend(
+        handles=[
+            Line2D([], [], color=RESTED, ls="--", lw=1.5, label="rested"),
+            Line2D([], [], color=colour, label=label),
+        ],
+        loc="upper right",
     )
 
 
-def draw_power_explorer(fig, level: float):
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    rested, this = fa.force_velocity(0.0), fa.force_velocity(level)
-    for curve, colour, label, style in (
-        (rested, RESTED, "rested", dict(ls="--", lw=1.5)),
-        (this, None, "this level", dict(lw=2)),
-    ):
-        left.plot(curve["force"] * 100, curve["velocity"] * 100, color=colour or FORCE, label=label, **style)
-        right.plot(curve["force"] * 100, curve["power"] * 100, color=colour or POWER, label=label, **style)
-    left.set_xlabel("Load (% of rested isometric force)")
-    left.set_ylabel("Shortening speed (% of rested max)")
-    right.set_xlabel("Load (% of rested isometric force)")
-    right.set_ylabel("Power (% of rested peak)")
-    for ax in (left, right):
-        ax.set_xlim(0, 105)
-        ax.set_ylim(0, 105)
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(frameon=False, fontsize=8, loc="upper right")
-    fig.suptitle(f"Fatigue {level * 100:.0f}% of the way to the fatigued state", fontsize=10)
+class RelaxationView(View):
+    """Explorer frame: the whole tetanus (left) and its relaxation, with the linear phase marked (right)."""
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        rested = fa.tetanus(fa.FITTED)
+        plot_tetanus(self.left, rested, RESTED, ls="--", lw=1.5)
+        plot_relaxation(self.right, rested, RESTED, ls="--", lw=1.5)
+        self.force = self.dynamic(plot_tetanus(self.left, rested, FORCE))
+        self.relax = self.dynamic(plot_relaxation(self.right, rested, FORCE))
+        self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
+        _legend(self.left, FORCE)
+        _legend(self.right, FORCE)
+
+    def update(self, cause: str, level: float) -> str:
+        self.clear_transient()
+        tet = fa.tetanus(fibre_for(cause, level))
+        self.force.set_data(tet.t_ms, tet.force * 100)
+        self.relax.set_data(*relaxation_curve(tet))
+        phase = fa.linear_phase(tet)
+        if np.isfinite(phase.duration_ms):
+            t0, t1 = phase.start_ms, phase.start_ms + phase.duration_ms
+            self.transient(self.right.axvspan(t0, t1, color="#FFF1C9", lw=0, zorder=0))
+            self.transient(self.right.text((t0 + t1) / 2, 8, "linear\nphase", ha="center"))
+        title = setting_text(cause, level)
+        self.title.set_text(title[0].upper() + title[1:])
+        r = fa.relaxation_vs_rested(fibre_for(cause, level))
+        end = (
+            f"{r.force_left_pct:.0f}% of the force is still there {fa.AFTER_MS:.0f} ms after stimulation: "
+            "cross-bridges without ATP cannot let go (rigor)"
+            if r.force_left_pct > 5
+            else "force returns to rest"
+        )
+        return (
+            f"A {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz with {setting_text(cause, level)}: tetanic "
+            f"force {r.tetanic_force_pct:.0f}% of rested; in the linear phase of relaxation force falls at "
+            f"{r.rate_pct:.0f}% of the rested rate, for {r.duration_pct:.0f}% of the rested time; {end}."
+        )
 
 
-def describe_power(level: float) -> str:
-    p = fa.hill_fatigued(level)
-    return (
-        f"At fatigue {level * 100:.0f}% of the way to the fatigued state: isometric force {p['f0'] * 100:.0f}%, "
-        f"maximal shortening speed {p['vmax'] * 100:.0f}% and curvature a/F0 {p['curvature']:.2f} "
-        f"(rested 0.25); peak power is {fa.peak_power(level) * 100:.0f}% of rested."
-    )
+class PowerView(View):
+    """Explorer frame: Hill's force-velocity curve (left) and power (right), rested dashed."""
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        rested = fa.force_velocity(0.0)
+        self.left.plot(rested.force * 100, rested.velocity * 100, color=RESTED, ls="--", lw=1.5)
+        self.right.plot(rested.force * 100, rested.power * 100, color=RESTED, ls="--", lw=1.5)
+        (self.velocity,) = self.dynamic(self.left.plot([], [], color=FORCE))
+        (self.power,) = self.dynamic(self.right.plot([], [], color=POWER_COLOUR))
+        self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
+        self.left.set_ylabel("Shortening speed (% of rested max)")
+        self.right.set_ylabel("Power (% of rested peak)")
+        for ax, colour in ((self.left, FORCE), (self.right, POWER_COLOUR)):
+            ax.set_xlabel("Load (% of rested isometric force)")
+            ax.set_xlim(0, 105)
+            ax.set_ylim(0, 105)
+            _legend(ax, colour, "this level")
+
+    def update(self, level: float) -> str:
+        curve = fa.force_velocity(level)
+        self.velocity.set_data(curve.force * 100, curve.velocity * 100)
+        self.power.set_data(curve.force * 100, curve.power * 100)
+        self.title.set_text(f"Fatigue {level * 100:.0f}% of the way to the fatigued state")
+        p = fa.hill_fatigued(level)
+        return (
+            f"At fatigue {level * 100:.0f}% of the way to the fatigued state: isometric force {p.f0 * 100:.0f}%, "
+            f"maximal shortening speed {p.vmax * 100:.0f}% and curvature a/F0 {p.curvature:.2f} "
+            f"(rested {fa.ls.HILL_CURVATURE:g}); peak power is {fa.peak_power(level) * 100:.0f}% of rested."
+        )
+
+
+RELAXATION = Spec(
+    key="fatigue-relaxation",
+    title=f"Relaxation after a {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz",
+    basis="fatigue slowing fitted to Westerblad & Lännergren 1991; other constants illustrative",
+    view=RelaxationView,
+    controls=(
+        Control("cause", "Cause", CAUSES, ("fatigue (as measured)", "ATP running out (hypothetical)"), buttons=True),
+        Control(
+            "level",
+            "How far (%)",
+            RELAXATION_LEVELS,
+            tuple(f"{x * 100:.0f}" for x in RELAXATION_LEVELS),
+            unit="%",
+            live=(0.0, 1.0, 0.01),
+        ),
+    ),
+)
+
+POWER = Spec(
+    key="fatigue-power",
+    title="Force, speed and power as a muscle tires",
+    basis="Hill's equation (measured shape); fatigue changes of speed and curvature illustrative",
+    view=PowerView,
+    controls=(
+        Control(
+            "level",
+            "Fatigue (% of the way to the fatigued state)",
+            POWER_LEVELS,
+            tuple(f"{x * 100:.0f}" for x in POWER_LEVELS),
+            unit="%",
+            live=(0.0, 1.0, 0.01),
+        ),
+    ),
+)

@@ -31,48 +31,41 @@ tendon organs inhibit in proportion to that force.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import math
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
-DT_MS = 0.1
+from .params import Params, fraction, nonnegative, positive
+
+DT_MS = 0.5  # time step [ms]: a twentieth of the membrane time constant, an eighth of the refractory period
 
 
 @dataclass(frozen=True)
-class Neuron:
-    fatigue: float = 0.0  # 0 rested, 1 fatigued [-]
-    pic_mv: float = 16.0  # persistent inward current at full activation [mV], illustrative
+class Neuron(Params):
+    fatigue: float = fraction(0.0)  # 0 rested, 1 fatigued [-]
+    pic_mv: float = nonnegative(16.0)  # persistent inward current at full activation [mV], illustrative
     rest_mv: float = -70.0  # leak reversal (resting potential) [mV], illustrative
     threshold_mv: float = -50.0  # firing threshold [mV], illustrative
     reset_mv: float = -62.0  # potential after a spike [mV], illustrative
-    refractory_ms: float = 4.0  # illustrative
-    tau_m_ms: float = 10.0  # membrane time constant [ms], illustrative
+    refractory_ms: float = positive(4.0)  # illustrative
+    tau_m_ms: float = positive(10.0)  # membrane time constant [ms], illustrative
     pic_half_mv: float = -56.0  # half-activation of the PIC [mV], illustrative
-    pic_slope_mv: float = 2.0  # steepness of PIC activation [mV], illustrative
-    tau_pic_ms: float = 100.0  # PIC activation time constant [ms], illustrative
-    ia_mv: float = 2.0  # spindle (Ia) excitation, rested [mV], illustrative
-    ia_fatigue_gain: float = 3.0  # fractional rise of Ia excitation with full fatigue [-], illustrative
-    ib_mv_per_force: float = 12.0  # tendon-organ (Ib) inhibition at full force, rested [mV], illustrative
-    ib_fatigue_loss: float = 0.95  # fractional loss of Ib inhibition with full fatigue [-], illustrative
-    stretch_ib_mv: float = 15.0  # extra Ib inhibition while the muscle is stretched [mV], illustrative
-    stretch_ia_mv: float = 4.0  # extra Ia excitation while the muscle is stretched [mV], illustrative
-    force_per_spike: float = 0.12  # force added by a spike, as a fraction of what is left [-], illustrative
-    tau_force_ms: float = 60.0  # decay of force between spikes [ms], illustrative
+    pic_slope_mv: float = positive(2.0)  # steepness of PIC activation [mV], illustrative
+    tau_pic_ms: float = positive(100.0)  # PIC activation time constant [ms], illustrative
+    ia_mv: float = nonnegative(2.0)  # spindle (Ia) excitation, rested [mV], illustrative
+    ia_fatigue_gain: float = nonnegative(3.0)  # fractional rise of Ia excitation with full fatigue [-], illustrative
+    ib_mv_per_force: float = nonnegative(12.0)  # tendon-organ (Ib) inhibition at full force, rested [mV], illustrative
+    ib_fatigue_loss: float = fraction(0.95)  # fractional loss of Ib inhibition with full fatigue [-], illustrative
+    stretch_ib_mv: float = nonnegative(15.0)  # extra Ib inhibition while the muscle is stretched [mV], illustrative
+    stretch_ia_mv: float = nonnegative(4.0)  # extra Ia excitation while the muscle is stretched [mV], illustrative
+    force_per_spike: float = fraction(0.12)  # force added by a spike, as a fraction of what is left [-], illustrative
+    tau_force_ms: float = positive(60.0)  # decay of force between spikes [ms], illustrative
 
-    def __post_init__(self):
-        if not 0 <= self.fatigue <= 1:
-            raise ValueError(f"generator Neuron: fatigue={self.fatigue!r} must lie between 0 and 1")
-        for name in ("pic_mv", "ia_mv", "ib_mv_per_force", "stretch_ib_mv", "stretch_ia_mv"):
-            if not (np.isfinite(getattr(self, name)) and getattr(self, name) >= 0):
-                raise ValueError(f"generator Neuron: {name}={getattr(self, name)!r} must be zero or positive")
-        for name in ("tau_m_ms", "tau_pic_ms", "tau_force_ms", "pic_slope_mv", "refractory_ms"):
-            if not getattr(self, name) > 0:
-                raise ValueError(f"generator Neuron: {name}={getattr(self, name)!r} must be positive")
+    def validate(self) -> None:
         if not self.rest_mv < self.reset_mv < self.threshold_mv:
             raise ValueError("generator Neuron: need rest_mv < reset_mv < threshold_mv")
-
-    def with_(self, **changes) -> Neuron:
-        return replace(self, **changes)
 
     @property
     def ia_now_mv(self) -> float:
@@ -101,10 +94,14 @@ class Protocol:
     """A voluntary contraction, then nothing, then (optionally) a stretch."""
 
     drive_mv: float = 10.0  # voluntary drive during the contraction [mV], illustrative
-    drive_ms: tuple = (500.0, 2000.0)  # when the voluntary contraction lasts [ms]
+    drive_window_ms: tuple = (500.0, 2000.0)  # start and end of the voluntary contraction [ms]
     release_ms: float = 300.0  # the command fades linearly over this time at the end [ms], illustrative
-    stretch_ms: tuple | None = (3500.0, 4500.0)  # when the muscle is stretched [ms], or None
+    stretch_window_ms: tuple | None = (3500.0, 4500.0)  # start and end of the stretch [ms], or None
     duration_ms: float = 6000.0
+
+
+WITH_STRETCH = Protocol()
+NO_STRETCH = Protocol(stretch_window_ms=None)
 
 
 @dataclass(frozen=True)
@@ -113,64 +110,88 @@ class Run:
     v_mv: np.ndarray
     force: np.ndarray
     spikes_ms: np.ndarray
-    protocol: Protocol
 
     def rate_hz(self, start_ms: float, end_ms: float) -> float:
         """Mean firing rate between two times [Hz]."""
         n = np.count_nonzero((self.spikes_ms >= start_ms) & (self.spikes_ms < end_ms))
-        return 1000.0 * n / (end_ms - start_ms)
+        return float(1000.0 * n / (end_ms - start_ms))
 
 
-def simulate(neuron: Neuron = NEURON, protocol: Protocol = Protocol(), ramp_mv: np.ndarray | None = None) -> Run:
-    """Run the neuron through ``protocol`` (or through an input ramp ``ramp_mv`` sampled every DT_MS)."""
-    n = int(round(protocol.duration_ms / DT_MS)) if ramp_mv is None else len(ramp_mv)
-    t = np.arange(n) * DT_MS
-    drive = np.zeros(n) if ramp_mv is None else np.asarray(ramp_mv, dtype=float)
-    stretch = np.zeros(n, dtype=bool)
-    if ramp_mv is None:
-        d0, d1 = protocol.drive_ms
-        fade = np.clip((d1 - t) / protocol.release_ms, 0, 1)
-        drive[t >= d0] = protocol.drive_mv * fade[t >= d0]
-        if protocol.stretch_ms is not None:
-            s0, s1 = protocol.stretch_ms
-            stretch[(t >= s0) & (t < s1)] = True
-    v_trace = np.empty(n)
-    f_trace = np.empty(n)
+def _run(neuron: Neuron, drive, stretch) -> Run:
+    """Integrate the neuron for the inputs ``drive`` [mV] and ``stretch`` (bool), one value per step."""
+    n = len(drive)
+    v_trace, f_trace = [0.0] * n, [0.0] * n  # plain floats and math.exp: fast per-step updates
     spikes = []
     v, m, force, refractory_until = neuron.rest_mv, 0.0, 0.0, -1.0
     ia, ib_gain = neuron.ia_now_mv, neuron.ib_gain_now
-    decay = DT_MS / neuron.tau_force_ms
+    dt, decay = DT_MS, DT_MS / neuron.tau_force_ms
+    pic_rate, membrane_rate = DT_MS / neuron.tau_pic_ms, DT_MS / neuron.tau_m_ms
+    stretch_mv = neuron.stretch_ia_mv - neuron.stretch_ib_mv
     for i in range(n):
+        t = i * dt
         v_trace[i], f_trace[i] = v, force
-        m_inf = 1 / (1 + np.exp(-(v - neuron.pic_half_mv) / neuron.pic_slope_mv))
-        m += DT_MS / neuron.tau_pic_ms * (m_inf - m)
-        synaptic = drive[i] + ia - ib_gain * force
-        if stretch[i]:
-            synaptic += neuron.stretch_ia_mv - neuron.stretch_ib_mv
-        if t[i] >= refractory_until:
-            v += DT_MS / neuron.tau_m_ms * (-(v - neuron.rest_mv) + synaptic + neuron.pic_mv * m)
+        m += pic_rate * (1 / (1 + math.exp(-(v - neuron.pic_half_mv) / neuron.pic_slope_mv)) - m)
+        synaptic = drive[i] + ia - ib_gain * force + (stretch_mv if stretch[i] else 0.0)
+        if t >= refractory_until:
+            v += membrane_rate * (-(v - neuron.rest_mv) + synaptic + neuron.pic_mv * m)
             if v >= neuron.threshold_mv:
-                spikes.append(t[i])
+                spikes.append(t)
                 v = neuron.reset_mv
-                refractory_until = t[i] + neuron.refractory_ms
+                refractory_until = t + neuron.refractory_ms
                 force += neuron.force_per_spike * (1 - force)
         force -= decay * force
-    return Run(t, v_trace, f_trace, np.array(spikes), protocol)
+    return Run(np.arange(n) * dt, np.array(v_trace), np.array(f_trace), np.array(spikes))
 
 
-def summary(neuron: Neuron = NEURON, stretch: bool = True) -> dict:
-    """What happens after the voluntary contraction, and under the stretch."""
-    protocol = Protocol() if stretch else Protocol(stretch_ms=None)
+@cache
+def simulate(neuron: Neuron = NEURON, protocol: Protocol = WITH_STRETCH) -> Run:
+    """Run the neuron through ``protocol``: a voluntary contraction, then (optionally) a stretch."""
+    n = int(round(protocol.duration_ms / DT_MS))
+    t = np.arange(n) * DT_MS
+    d0, d1 = protocol.drive_window_ms
+    drive = np.where(t >= d0, protocol.drive_mv * np.clip((d1 - t) / protocol.release_ms, 0, 1), 0.0)
+    stretch = np.zeros(n, dtype=bool)
+    if protocol.stretch_window_ms is not None:
+        s0, s1 = protocol.stretch_window_ms
+        stretch = (t >= s0) & (t < s1)
+    return _run(neuron, drive.tolist(), stretch.tolist())
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What happens during the voluntary contraction, after it, and under the stretch."""
+
+    voluntary_rate_hz: float  # firing during the voluntary contraction [Hz]
+    after_rate_hz: float  # firing with no voluntary drive [Hz]: a cramp if > 0
+    stretch_rate_hz: float  # firing under the stretch [Hz]
+    after_stretch_rate_hz: float  # firing after the stretch [Hz]
+
+    @property
+    def cramp(self) -> bool:
+        return self.after_rate_hz > 0
+
+
+@cache
+def summary(neuron: Neuron = NEURON, stretch: bool = True) -> Summary:
+    """What happens after the voluntary contraction, and under the stretch (if there is one)."""
+    protocol = WITH_STRETCH if stretch else NO_STRETCH
     run = simulate(neuron, protocol)
-    d0, d1 = protocol.drive_ms
-    s0, s1 = Protocol().stretch_ms
-    return {
-        "voluntary_rate_hz": run.rate_hz(d0 + 500, d1 - protocol.release_ms),
-        "after_rate_hz": run.rate_hz(d1 + 500, s0),  # firing with no voluntary drive: a cramp if > 0
-        "cramp": run.rate_hz(d1 + 500, s0) > 0,
-        "stretch_rate_hz": run.rate_hz(s0 + 200, s1),
-        "after_stretch_rate_hz": run.rate_hz(s1 + 200, protocol.duration_ms),
-    }
+    d0, d1 = protocol.drive_window_ms
+    s0, s1 = WITH_STRETCH.stretch_window_ms
+    return Summary(
+        voluntary_rate_hz=run.rate_hz(d0 + 500, d1 - protocol.release_ms),
+        after_rate_hz=run.rate_hz(d1 + 500, s0),
+        stretch_rate_hz=run.rate_hz(s0 + 200, s1),
+        after_stretch_rate_hz=run.rate_hz(s1 + 200, protocol.duration_ms),
+    )
+
+
+def cramp_onset_fatigue(neuron: Neuron = NEURON, step: float = 0.05) -> float:
+    """The lowest fatigue (on a grid of ``step``) at which the neuron goes on firing after the command."""
+    for fatigue in np.arange(0, 1 + step / 2, step):
+        if summary(neuron.replace(fatigue=float(fatigue))).cramp:
+            return float(fatigue)
+    raise ValueError("the neuron does not cramp even at full fatigue")
 
 
 # ---------------------------------------------------------------- hysteresis: a slow ramp up and down
@@ -184,14 +205,43 @@ def ramp(peak_mv: float = RAMP_PEAK_MV, half_ms: float = RAMP_MS) -> np.ndarray:
     return np.concatenate([up, up[::-1]])
 
 
-def hysteresis(neuron: Neuron = NEURON) -> dict:
-    """Input at which firing starts on the way up and stops on the way down [mV], without force feedback."""
-    quiet = neuron.with_(ib_mv_per_force=0.0)
+SILENT_END_MS = 200.0  # a neuron that fires in the last 200 ms of the ramp (input near 0) has not stopped [ms]
+
+
+@dataclass(frozen=True)
+class Hysteresis:
+    start_mv: float  # input at which firing starts on the way up [mV]; nan if it never fires
+    stop_mv: float  # input at which firing stops on the way down [mV]; nan if it never fires or never stops
+    run: Run
+
+    @property
+    def stops(self) -> bool:
+        """Whether the firing, once started, stops before the input is back to zero."""
+        return math.isfinite(self.stop_mv)
+
+    @property
+    def width_mv(self) -> float:
+        """How much lower the input is where firing stops than where it starts [mV]; nan if it never stops."""
+        return self.start_mv - self.stop_mv
+
+
+@cache
+def hysteresis(neuron: Neuron = NEURON) -> Hysteresis:
+    """Input at which firing starts on the way up and stops on the way down [mV], without force feedback.
+
+    A neuron still firing at the end of the ramp, with the input back near zero, sustains itself: it
+    has no stopping input (``stop_mv`` is nan), not one at its last spike."""
     inputs = ramp()
-    run = simulate(quiet, ramp_mv=inputs)
+    run = _run(neuron.replace(ib_mv_per_force=0.0), inputs.tolist(), [False] * len(inputs))
     if not run.spikes_ms.size:
-        return {"start_mv": float("nan"), "stop_mv": float("nan"), "width_mv": float("nan"), "run": run}
+        return Hysteresis(float("nan"), float("nan"), run)
     first, last = run.spikes_ms[0], run.spikes_ms[-1]
-    start = float(inputs[int(first / DT_MS)])
-    stop = float(inputs[min(int(last / DT_MS), len(inputs) - 1)])
-    return {"start_mv": start, "stop_mv": stop, "width_mv": start - stop, "run": run}
+    start = float(inputs[int(round(first / DT_MS))])
+    if last >= len(inputs) * DT_MS - SILENT_END_MS:
+        return Hysteresis(start, float("nan"), run)
+    return Hysteresis(start, float(inputs[int(round(last / DT_MS))]), run)
+
+
+def getting_started() -> Run:
+    """A first run to start from: a fully fatigued neuron, with a stretch."""
+    return simulate(NEURON.replace(fatigue=1.0))

@@ -1,16 +1,22 @@
-"""Plots for the cramp-generator chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the cramp-generator chapter.
+
+``plot_firing`` and ``plot_force`` draw a simulated run on a Matplotlib ``Axes``; ``CrampView`` and
+``HysteresisView`` are the chapter's explorers (``CRAMP`` and ``HYSTERESIS``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from . import generator as gn
+from . import style
+from .explorer import Control, Spec, View
 
-RATE = "#0072B2"
-FORCE = "#009E73"
+RATE = style.BLUE
+FALLING = style.VERMILION
+FORCE = style.GREEN
 DRIVE = "#E8F0FA"
 STRETCH = "#FBE3D6"
-MARGINS = dict(left=0.1, right=0.97, bottom=0.13, top=0.9, hspace=0.35)
 FATIGUE_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)
 PIC_LEVELS_MV = (0.0, 6.0, 12.0, 18.0, 24.0)
 
@@ -22,100 +28,169 @@ def instantaneous_rate(spikes_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return spikes_ms[1:], 1000.0 / np.diff(spikes_ms)
 
 
-def shade_protocol(ax, protocol: gn.Protocol, stretch: bool, label: bool = False):
-    """Shade the voluntary contraction and the stretch (time axis in s)."""
-    d0, d1 = (t / 1000 for t in protocol.drive_ms)
-    ax.axvspan(d0, d1, color=DRIVE, lw=0)
-    if stretch and protocol.stretch_ms:
-        ax.axvspan(*(t / 1000 for t in protocol.stretch_ms), color=STRETCH, lw=0)
-    if label:
-        ax.text(
+def plot_firing(ax, run: gn.Run):
+    """Spikes as ticks and the instantaneous firing rate [Hz] against time [s]."""
+    t, rate = instantaneous_rate(run.spikes_ms)
+    ax.vlines(run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5)
+    (line,) = ax.plot(t / 1000, rate, ".", color=RATE, ms=3)
+    ax.set_ylabel("Firing (Hz)")
+    return line
+
+
+def plot_force(ax, run: gn.Run):
+    """The muscle's force [%] against time [s]."""
+    (line,) = ax.plot(run.t_ms / 1000, run.force * 100, color=FORCE, lw=1.5)
+    ax.set_ylabel("Force (%)")
+    return line
+
+
+def window_s(window_ms):
+    return tuple(t / 1000 for t in window_ms)
+
+
+class CrampView(View):
+    """Explorer frame: the motor neuron's firing (top) and the muscle's force (bottom) through a voluntary
+    contraction, the silence after it and, optionally, a stretch."""
+
+    figsize = (7.5, 4.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.top, self.bottom = fig.subplots(
+            2, 1, sharex=True, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.12, top=0.9, hspace=0.35)
+        )
+        d0, d1 = window_s(gn.WITH_STRETCH.drive_window_ms)
+        for ax in (self.top, self.bottom):
+            ax.axvspan(d0, d1, color=DRIVE, lw=0)
+            ax.set_xlim(0, gn.WITH_STRETCH.duration_ms / 1000)
+        self.top.text(
             (d0 + d1) / 2,
             0.97,
             "voluntary\ncontraction",
-            transform=ax.get_xaxis_transform(),
+            transform=self.top.get_xaxis_transform(),
             ha="center",
             va="top",
-            fontsize=7.5,
         )
-        if stretch and protocol.stretch_ms:
-            s0, s1 = (t / 1000 for t in protocol.stretch_ms)
-            ax.text(
-                (s0 + s1) / 2, 0.97, "stretch", transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=7.5
+        (self.rate,) = self.dynamic(self.top.plot([], [], ".", color=RATE, ms=3))
+        (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.5))
+        self.title = self.dynamic(self.top.set_title(" "))
+        self.top.set_ylim(0, 80)
+        self.top.set_yticks([0, 20, 40, 60, 80])
+        self.top.set_ylabel("Firing (Hz)")
+        self.bottom.set_ylim(0, 100)
+        self.bottom.set_yticks([0, 50, 100])
+        self.bottom.set_ylabel("Force (%)")
+        self.bottom.set_xlabel("Time (s)")
+        self.bottom.set_xticks(range(7))
+
+    def update(self, stretch: bool, fatigue: float) -> str:
+        self.clear_transient()
+        protocol = gn.WITH_STRETCH if stretch else gn.NO_STRETCH
+        run = gn.simulate(gn.NEURON.replace(fatigue=fatigue), protocol)
+        if stretch:
+            s0, s1 = window_s(protocol.stretch_window_ms)
+            for ax in (self.top, self.bottom):
+                self.transient(ax.axvspan(s0, s1, color=STRETCH, lw=0, zorder=0))
+            self.transient(
+                self.top.text(
+                    (s0 + s1) / 2, 0.97, "stretch", transform=self.top.get_xaxis_transform(), ha="center", va="top"
+                )
             )
+        self.transient(self.top.vlines(run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5))
+        t, rate = instantaneous_rate(run.spikes_ms)
+        self.rate.set_data(t / 1000, rate)
+        self.force.set_data(run.t_ms / 1000, run.force * 100)
+        when = f"stretch from {gn.WITH_STRETCH.stretch_window_ms[0] / 1000:g} s" if stretch else "no stretch"
+        self.title.set_text(f"Fatigue {fatigue * 100:.0f}%, {when}")
+        return describe_cramp(stretch, fatigue)
 
 
-def draw_cramp_explorer(fig, fatigue: float, stretch: bool):
-    top, bottom = fig.subplots(2, 1, gridspec_kw=MARGINS, sharex=True)
-    protocol = gn.Protocol() if stretch else gn.Protocol(stretch_ms=None)
-    run = gn.simulate(gn.NEURON.with_(fatigue=fatigue), protocol)
-    t, rate = instantaneous_rate(run.spikes_ms)
-    shade_protocol(top, protocol, stretch, label=True)
-    top.vlines(run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5)
-    top.plot(t / 1000, rate, ".", color=RATE, ms=3)
-    top.set_ylim(0, 80)
-    top.set_ylabel("Firing (Hz)")
-    shade_protocol(bottom, protocol, stretch)
-    bottom.plot(run.t_ms / 1000, run.force * 100, color=FORCE, lw=1.5)
-    bottom.set_ylim(0, 100)
-    bottom.set_ylabel("Force (%)")
-    bottom.set_xlabel("Time (s)")
-    for ax in (top, bottom):
-        ax.set_xlim(0, protocol.duration_ms / 1000)
-        ax.spines[["top", "right"]].set_visible(False)
-    when = f"stretch from {protocol.stretch_ms[0] / 1000:g} s" if stretch else "no stretch"
-    top.set_title(f"Fatigue {fatigue * 100:.0f}%, {when}", fontsize=10)
-
-
-def describe_cramp(fatigue: float, stretch: bool) -> str:
-    s = gn.summary(gn.NEURON.with_(fatigue=fatigue), stretch=stretch)
-    start = gn.Protocol().stretch_ms[0] / 1000
+def describe_cramp(stretch: bool, fatigue: float) -> str:
+    s = gn.summary(gn.NEURON.replace(fatigue=fatigue), stretch=stretch)
+    start = gn.WITH_STRETCH.stretch_window_ms[0] / 1000
     text = (
-        f"Fatigue {fatigue * 100:.0f}%, {'with a stretch from ' + format(start, 'g') + ' s' if stretch else 'no stretch'}: "
-        f"during the voluntary contraction the motor neuron fires at {s['voluntary_rate_hz']:.0f} Hz. "
+        f"Fatigue {fatigue * 100:.0f}%, {f'with a stretch from {start:g} s' if stretch else 'no stretch'}: "
+        f"during the voluntary contraction the motor neuron fires at {s.voluntary_rate_hz:.0f} Hz. "
     )
-    if not s["cramp"]:
+    if not s.cramp:
         return (
             text
             + "When the voluntary drive ends it falls silent: no cramp"
             + (", so the stretch has nothing to stop." if stretch else ".")
         )
-    text += f"When the voluntary drive ends it keeps firing on its own at {s['after_rate_hz']:.0f} Hz: a cramp. "
+    text += f"When the voluntary drive ends it keeps firing on its own at {s.after_rate_hz:.0f} Hz: a cramp. "
     if not stretch:
         return text + "Without a stretch it goes on firing to the end of the trace."
-    if s["stretch_rate_hz"] == 0 and s["after_stretch_rate_hz"] == 0:
+    if s.stretch_rate_hz == 0 and s.after_stretch_rate_hz == 0:
         return text + "Stretching the muscle silences it, and it stays quiet after the stretch."
-    return text + f"Under the stretch it still fires at {s['stretch_rate_hz']:.0f} Hz."
+    return text + f"Under the stretch it still fires at {s.stretch_rate_hz:.0f} Hz."
 
 
-def draw_hysteresis_explorer(fig, pic_mv: float, fatigue: float):
-    ax = fig.subplots(1, 1, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.15, top=0.88))
-    h = gn.hysteresis(gn.NEURON.with_(pic_mv=pic_mv, fatigue=fatigue))
-    run, inputs = h["run"], gn.ramp()
-    t, rate = instantaneous_rate(run.spikes_ms)
-    if t.size:
-        idx = np.minimum((t / gn.DT_MS).astype(int), len(inputs) - 1)
-        up = idx < len(inputs) // 2
-        ax.plot(inputs[idx[up]], rate[up], ".", color=RATE, ms=3, label="input rising")
-        ax.plot(inputs[idx[~up]], rate[~up], ".", color="#D55E00", ms=3, label="input falling")
-        ax.legend(frameon=False, fontsize=8, loc="upper left", markerscale=3)
-    ax.set_xlim(0, gn.RAMP_PEAK_MV)
-    ax.set_ylim(0, 130)
-    ax.set_xlabel("Synaptic input (mV of depolarisation)")
-    ax.set_ylabel("Firing (Hz)")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(
-        f"PIC {pic_mv:g} mV, {'fatigued' if fatigue else 'rested'}: starts at {h['start_mv']:.1f} mV, "
-        f"stops at {h['stop_mv']:.1f} mV",
-        fontsize=10,
-    )
+class HysteresisView(View):
+    """Explorer frame: firing rate against a slowly rising, then falling, synaptic input."""
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax = fig.subplots(gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88))
+        (self.up,) = self.dynamic(self.ax.plot([], [], ".", color=RATE, ms=3, label="input rising"))
+        (self.down,) = self.dynamic(self.ax.plot([], [], ".", color=FALLING, ms=3, label="input falling"))
+        self.ax.legend(loc="upper left", markerscale=3)
+        self.title = self.dynamic(self.ax.set_title(" "))
+        self.ax.set_xlim(0, gn.RAMP_PEAK_MV)
+        self.ax.set_ylim(0, 130)
+        self.ax.set_xlabel("Synaptic input (mV of depolarisation)")
+        self.ax.set_ylabel("Firing (Hz)")
+
+    def update(self, fatigue: float, pic_mv: float) -> str:
+        h = gn.hysteresis(gn.NEURON.replace(pic_mv=pic_mv, fatigue=fatigue))
+        inputs = gn.ramp()
+        t, rate = instantaneous_rate(h.run.spikes_ms)
+        idx = np.minimum(np.round(t / gn.DT_MS).astype(int), len(inputs) - 1)
+        rising = idx < len(inputs) // 2
+        self.up.set_data(inputs[idx[rising]], rate[rising])
+        self.down.set_data(inputs[idx[~rising]], rate[~rising])
+        state = "fatigued" if fatigue else "rested"
+        stop = f"stops at {h.stop_mv:.1f} mV" if h.stops else "never stops"
+        self.title.set_text(f"PIC {pic_mv:g} mV, {state}: starts at {h.start_mv:.1f} mV, {stop}")
+        text = (
+            f"With a persistent inward current of {pic_mv:g} mV and the reflexes of a {state} muscle, a slowly rising "
+            f"input starts the motor neuron firing at {h.start_mv:.1f} mV; "
+        )
+        if not h.stops:
+            return text + "as the input falls back to zero it keeps firing: once started, it sustains itself."
+        return (
+            text
+            + f"as the input falls again it stops only at {h.stop_mv:.1f} mV (hysteresis {max(h.width_mv, 0):.1f} mV)."
+        )
 
 
-def describe_hysteresis(pic_mv: float, fatigue: float) -> str:
-    h = gn.hysteresis(gn.NEURON.with_(pic_mv=pic_mv, fatigue=fatigue))
-    return (
-        f"With a persistent inward current of {pic_mv:g} mV and the reflexes of a "
-        f"{'fatigued' if fatigue else 'rested'} muscle, a slowly rising input starts the motor neuron firing at "
-        f"{h['start_mv']:.1f} mV; as the input falls again it stops only at {h['stop_mv']:.1f} mV "
-        f"(hysteresis {max(h['width_mv'], 0):.1f} mV)."
-    )
+CRAMP = Spec(
+    key="generator-cramp",
+    title="One motor neuron under reflex control",
+    basis="illustrative: a hypothesis made explicit, no parameter fitted to data",
+    view=CrampView,
+    controls=(
+        Control("stretch", "Stretch", (True, False), ("stretch the muscle", "no stretch"), buttons=True),
+        Control(
+            "fatigue",
+            "Fatigue (%)",
+            FATIGUE_LEVELS,
+            tuple(f"{f * 100:.0f}" for f in FATIGUE_LEVELS),
+            unit="%",
+            live=(0.0, 1.0, 0.01),
+        ),
+    ),
+)
+
+HYSTERESIS = Spec(
+    key="generator-hysteresis",
+    title="A slow ramp of input, up and down",
+    basis="illustrative",
+    view=HysteresisView,
+    controls=(
+        Control("fatigue", "Muscle", (0.0, 1.0), ("rested", "fatigued"), buttons=True),
+        Control("pic_mv", "Persistent inward current (mV)", PIC_LEVELS_MV, unit="mV", start=3, live=(0.0, 24.0, 0.1)),
+    ),
+)

@@ -1,4 +1,8 @@
-"""Plots for the length-and-speed chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the length-and-speed chapter.
+
+``plot_sarcomere``, ``plot_length_tension`` and ``plot_force_velocity`` draw on a Matplotlib ``Axes``;
+``LengthView`` and ``SpeedView`` are the chapter's explorers (``LENGTH`` and ``SPEED``).
+"""
 
 from __future__ import annotations
 
@@ -6,54 +10,57 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from . import length_speed as ls
+from . import style
+from .explorer import Control, Spec, View
 
-ACTIN = "#D55E00"
-MYOSIN = "#0072B2"
+ACTIN = style.VERMILION
+MYOSIN = style.BLUE
 CURVE = "#333333"
-MARGINS = dict(left=0.1, right=0.97, bottom=0.14, top=0.93)
 SPAN_UM = 4.4  # width of the sarcomere drawing [µm]
 LENGTHS_UM = np.linspace(1.2, 4.4, 321)
 EXPLORER_LENGTHS_UM = [1.3, 1.5, 1.67, 1.8, 2.0, 2.1, 2.25, 2.4, 2.55, 2.64, 2.8, 3.0, 3.2, 3.4, 3.65, 3.9, 4.24]
 
 
 def plot_sarcomere(ax, sarcomere_length_um: float, filaments: ls.Filaments = ls.FROG, span_um: float = SPAN_UM):
-    """One sarcomere drawn to scale: Z-lines, thin filaments, the thick filament and their overlap."""
+    """One sarcomere drawn to scale: Z-lines, thin filaments, the thick filament and their overlap.
+
+    Returns the artists it drew (an explorer redraws them for every length).
+    """
     half, centre = sarcomere_length_um / 2, span_um / 2
     left_z, right_z = centre - half, centre + half
     thin = filaments.thin_across_z_um / 2
+    artists = []
     for z in (left_z, right_z):
-        ax.add_patch(Rectangle((z - 0.02, 0.05), 0.04, 0.9, color="0.3"))
+        artists.append(ax.add_patch(Rectangle((z - 0.02, 0.05), 0.04, 0.9, color="0.3")))
     for y in (0.2, 0.5, 0.8):  # thin filaments from each Z-line
-        ax.plot([left_z, left_z + thin], [y, y], color=ACTIN, lw=2.5)
-        ax.plot([right_z - thin, right_z], [y, y], color=ACTIN, lw=2.5)
+        artists += ax.plot([left_z, left_z + thin], [y, y], color=ACTIN, lw=2.5)
+        artists += ax.plot([right_z - thin, right_z], [y, y], color=ACTIN, lw=2.5)
     for y in (0.35, 0.65):  # thick filaments, bare zone in the middle
-        ax.add_patch(Rectangle((centre - ls.THICK_FILAMENT_UM / 2, y - 0.05), ls.THICK_FILAMENT_UM, 0.1, color=MYOSIN))
-        ax.add_patch(
-            Rectangle((centre - filaments.bare_zone_um / 2, y - 0.05), filaments.bare_zone_um, 0.1, color="#9ecae1")
+        artists.append(
+            ax.add_patch(
+                Rectangle((centre - ls.THICK_FILAMENT_UM / 2, y - 0.05), ls.THICK_FILAMENT_UM, 0.1, color=MYOSIN)
+            )
+        )
+        artists.append(
+            ax.add_patch(
+                Rectangle((centre - filaments.bare_zone_um / 2, y - 0.05), filaments.bare_zone_um, 0.1, color="#9ecae1")
+            )
         )
     overlap = ls.filament_overlap_um(sarcomere_length_um, filaments)
     if overlap > 0:  # left half: from where myosin heads begin to where the thin filament ends
         start = max(left_z, centre - ls.THICK_FILAMENT_UM / 2)
         for x in (start, 2 * centre - start - overlap):
-            ax.add_patch(Rectangle((x, 0.02), overlap, 0.96, color="#009E73", alpha=0.18, lw=0))
+            artists.append(ax.add_patch(Rectangle((x, 0.02), overlap, 0.96, color=style.GREEN, alpha=0.18, lw=0)))
     ax.set_xlim(0, span_um)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     ax.set_xlabel("Position along the fibre (µm); green = thin filaments beside myosin heads")
-    ax.set_title(f"{filaments.name.capitalize()}: sarcomere length {sarcomere_length_um:.2f} µm", fontsize=10)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
+    return artists
 
 
-def plot_length_tension(
-    ax,
-    mark_um: float | None = None,
-    filaments: ls.Filaments = ls.FROG,
-    compare: ls.Filaments | None = None,
-    calf: bool = False,
-):
-    """The length-tension curve, optionally with one sarcomere length marked, a second curve for
-    comparison (dashed) and the calf's positions (foot pointed, foot pulled up) marked on it."""
+def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filaments | None = None, calf: bool = False):
+    """The length-tension curve, optionally with a second curve for comparison (dashed) and the calf's
+    positions (foot pointed, foot pulled up) marked on it."""
     if compare is not None:
         ax.plot(
             LENGTHS_UM,
@@ -63,35 +70,56 @@ def plot_length_tension(
             ls="--",
             label=compare.name,
         )
-    ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, lw=2, label=filaments.name)
+    ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, label=filaments.name)
     if calf:
         for length, text, offset, align in (
-            (ls.CALF_POINTED_UM, "calf, foot pointed", (6, -14), "left"),
+            (ls.CALF_POINTED_UM, "calf, foot pointed", (6, -16), "left"),
             (ls.CALF_STRETCHED_UM, "calf stretched", (-8, 6), "right"),
         ):
             tension = float(ls.isometric_tension(length, filaments)) * 100
             ax.plot([length], [tension], "s", color=ACTIN, ms=6)
-            ax.annotate(
-                text, (length, tension), xytext=offset, textcoords="offset points", ha=align, fontsize=8, color=ACTIN
-            )
-    if mark_um is not None:
-        ax.plot([mark_um], [float(ls.isometric_tension(mark_um, filaments)) * 100], "o", color="#009E73", ms=9)
+            ax.annotate(text, (length, tension), xytext=offset, textcoords="offset points", ha=align, color=ACTIN)
     ax.set_xlabel("Sarcomere length (µm)")
     ax.set_ylabel("Isometric tension (% of max)")
     ax.set_xlim(LENGTHS_UM[0], LENGTHS_UM[-1])
     ax.set_ylim(0, 110)
     if compare is not None:
-        ax.legend(loc="upper right", frameon=False, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="upper right", fontsize=9)
 
 
-def draw_length_explorer(fig, muscle: str, sarcomere_length_um: float):
-    """Explorer frame: the sarcomere (top) and where it sits on the length-tension curve (bottom)."""
-    filaments = ls.MUSCLES[muscle]
-    other = ls.HUMAN if filaments is ls.FROG else ls.FROG
-    top, bottom = fig.subplots(2, 1, height_ratios=[1, 1.3], gridspec_kw=dict(MARGINS, hspace=0.75))
-    plot_sarcomere(top, sarcomere_length_um, filaments)
-    plot_length_tension(bottom, sarcomere_length_um, filaments, compare=other, calf=filaments is ls.HUMAN)
+class LengthView(View):
+    """Explorer frame: the sarcomere (top) and where it sits on the length-tension curve (bottom). The curve
+    changes with the muscle (``layers_by``)."""
+
+    figsize = (7.5, 4.6)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.top, self.bottom = fig.subplots(
+            2, 1, height_ratios=[1, 1.3], gridspec_kw=dict(left=0.1, right=0.97, bottom=0.12, top=0.93, hspace=0.75)
+        )
+        self.top.set_xlim(0, SPAN_UM)
+        self.top.set_ylim(0, 1)
+        self.top.set_yticks([])
+        self.top.spines["left"].set_visible(False)
+        self.top.set_xlabel("Position along the fibre (µm); green = thin filaments beside myosin heads")
+        self.title = self.dynamic(self.top.set_title(" "))
+        (self.mark,) = self.dynamic(self.bottom.plot([], [], "o", color=style.GREEN, ms=9))
+        self.muscle = None
+
+    def update(self, muscle: str, sarcomere_length_um: float) -> str:
+        self.clear_transient()
+        filaments = ls.MUSCLES[muscle]
+        if muscle != self.muscle:
+            for artist in [a for a in [*self.bottom.lines, *self.bottom.texts] if a is not self.mark]:
+                artist.remove()
+            other = ls.HUMAN if filaments is ls.FROG else ls.FROG
+            plot_length_tension(self.bottom, filaments, compare=other, calf=filaments is ls.HUMAN)
+            self.muscle = muscle
+        self.transient(plot_sarcomere(self.top, sarcomere_length_um, filaments))
+        self.title.set_text(f"{filaments.name.capitalize()}: sarcomere length {sarcomere_length_um:.2f} µm")
+        self.mark.set_data([sarcomere_length_um], [float(ls.isometric_tension(sarcomere_length_um, filaments)) * 100])
+        return describe_length(muscle, sarcomere_length_um)
 
 
 def where_on_curve(sarcomere_length_um: float, filaments: ls.Filaments = ls.FROG) -> str:
@@ -131,14 +159,11 @@ def describe_length(muscle: str, sarcomere_length_um: float) -> str:
     return text
 
 
-def plot_force_velocity(ax_v, ax_p, curvature: float, load: float | None = None, colour=MYOSIN):
-    """Velocity and power against load for one curvature, optionally with one load marked."""
+def plot_force_velocity(ax_v, ax_p, curvature: float, colour=MYOSIN):
+    """Velocity (left axes) and power (right axes) against load, for one curvature a/F0."""
     loads = np.linspace(0, 1, 201)
-    ax_v.plot(loads * 100, ls.hill_velocity(loads, curvature) * 100, color=colour, lw=2)
-    ax_p.plot(loads * 100, ls.hill_power(loads, curvature) * 100, color=colour, lw=2)
-    if load is not None:
-        ax_v.plot([load * 100], [float(ls.hill_velocity(load, curvature)) * 100], "o", color=colour, ms=8)
-        ax_p.plot([load * 100], [float(ls.hill_power(load, curvature)) * 100], "o", color=colour, ms=8)
+    ax_v.plot(loads * 100, ls.hill_velocity(loads, curvature) * 100, color=colour)
+    ax_p.plot(loads * 100, ls.hill_power(loads, curvature) * 100, color=colour)
     ax_v.set_ylabel("Shortening velocity (% of vmax)")
     ax_p.set_ylabel("Power (% of F0 × vmax)")
     ax_v.set_ylim(0, 105)
@@ -146,24 +171,98 @@ def plot_force_velocity(ax_v, ax_p, curvature: float, load: float | None = None,
     for ax in (ax_v, ax_p):
         ax.set_xlabel("Load (% of maximal isometric force)")
         ax.set_xlim(0, 100)
-        ax.spines[["top", "right"]].set_visible(False)
 
 
-def draw_speed_explorer(fig, curvature: float, load: float):
-    """Explorer frame: Hill's force-velocity curve (left) and the power curve (right)."""
-    ax_v, ax_p = fig.subplots(1, 2, gridspec_kw=dict(MARGINS, wspace=0.35))
-    plot_force_velocity(ax_v, ax_p, curvature, load)
-    ax_v.set_title(f"curvature a/F0 = {curvature:g}", fontsize=10)
-    ax_p.set_title(f"load {load * 100:.0f}% of F0", fontsize=10)
+class SpeedView(View):
+    """Explorer frame: Hill's force-velocity curve (left) and the power curve (right); the curves change
+    with the curvature (``layers_by``)."""
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax_v, self.ax_p = fig.subplots(
+            1, 2, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88, wspace=0.35)
+        )
+        (self.mark_v,) = self.dynamic(self.ax_v.plot([], [], "o", color=MYOSIN, ms=8))
+        (self.mark_p,) = self.dynamic(self.ax_p.plot([], [], "o", color=MYOSIN, ms=8))
+        self.title_v = self.dynamic(self.ax_v.set_title(" "))
+        self.title_p = self.dynamic(self.ax_p.set_title(" "))
+        self.curvature = None
+
+    def update(self, curvature: float, load: float) -> str:
+        if curvature != self.curvature:
+            for ax, mark in ((self.ax_v, self.mark_v), (self.ax_p, self.mark_p)):
+                for line in [line for line in ax.lines if line is not mark]:
+                    line.remove()
+            plot_force_velocity(self.ax_v, self.ax_p, curvature)
+            self.curvature = curvature
+        velocity = float(ls.hill_velocity(load, curvature)) * 100
+        power = float(ls.hill_power(load, curvature)) * 100
+        self.mark_v.set_data([load * 100], [velocity])
+        self.mark_p.set_data([load * 100], [power])
+        self.title_v.set_text(f"curvature a/F0 = {curvature:g}")
+        self.title_p.set_text(f"load {load * 100:.0f}% of F0")
+        best = ls.optimal_load(curvature)
+        return (
+            f"Hill's force-velocity curve with curvature a/F0 = {curvature:g}: lifting a load of {load * 100:.0f}% "
+            f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
+            f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
+            f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%."
+        )
 
 
-def describe_speed(curvature: float, load: float) -> str:
-    velocity = float(ls.hill_velocity(load, curvature)) * 100
-    power = float(ls.hill_power(load, curvature)) * 100
-    best = ls.optimal_load(curvature)
-    return (
-        f"Hill's force-velocity curve with curvature a/F0 = {curvature:g}: lifting a load of {load * 100:.0f}% "
-        f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
-        f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
-        f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%."
-    )
+LENGTH = Spec(
+    key="length-tension",
+    title="Filament overlap and isometric tension",
+    basis="frog break points measured; human plateau from filament lengths; knee heights and calf positions "
+    "illustrative",
+    view=LengthView,
+    controls=(
+        Control(
+            "muscle",
+            "Muscle",
+            ("frog", "human"),
+            ("frog fibre (measured)", "human fibre (from filament lengths)"),
+            buttons=True,
+        ),
+        Control(
+            "sarcomere_length_um",
+            "Sarcomere length (µm)",
+            tuple(EXPLORER_LENGTHS_UM),
+            unit="µm",
+            start=5,
+            live=(1.3, 4.24, 0.01),
+        ),
+    ),
+    layers_by=("muscle",),
+)
+
+LOADS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+SPEED = Spec(
+    key="force-velocity",
+    title="Hill's force-velocity and power curves",
+    basis="equation and a/F0 = 0.25 measured; other curvatures for comparison",
+    view=SpeedView,
+    controls=(
+        Control(
+            "curvature",
+            "Curvature a/F0",
+            (0.1, 0.25, 0.5, 1.0),
+            ("0.1 (more curved)", "0.25 (frog sartorius)", "0.5", "1.0 (flatter)"),
+            buttons=True,
+            start=1,
+        ),
+        Control(
+            "load",
+            "Load (% of F0)",
+            LOADS,
+            tuple(f"{x * 100:.0f}" for x in LOADS),
+            unit="%",
+            start=3,
+            live=(0.0, 1.0, 0.01),
+        ),
+    ),
+    layers_by=("curvature",),
+)

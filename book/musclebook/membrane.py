@@ -26,7 +26,9 @@ with an illustrative size.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+from .params import Params, nonnegative, positive
 
 GAS_CONSTANT = 8.314462618  # J/(mol K)
 FARADAY = 96485.33212  # C/mol
@@ -60,32 +62,23 @@ def nernst_mv(ion: str, outside_mm: float, inside_mm: float, temperature_c: floa
 
 
 @dataclass(frozen=True)
-class Fibre:
-    k_out: float = NORMAL["K"][0]
-    k_in: float = NORMAL["K"][1]
-    na_out: float = NORMAL["Na"][0]
-    na_in: float = NORMAL["Na"][1]
-    ca_out: float = NORMAL["Ca"][0]
-    p_na: float = 0.0  # P_Na / P_K [-], fitted (see P_NA)
+class Membrane(Params):
+    """The concentrations on both sides of a fibre's membrane and its relative sodium permeability."""
+
+    k_out_mm: float = positive(NORMAL["K"][0])  # K⁺ outside (plasma) [mM]
+    k_in_mm: float = positive(NORMAL["K"][1])  # K⁺ inside [mM]
+    na_out_mm: float = positive(NORMAL["Na"][0])  # Na⁺ outside [mM]
+    na_in_mm: float = positive(NORMAL["Na"][1])  # Na⁺ inside [mM]
+    ca_out_mm: float = positive(NORMAL["Ca"][0])  # free Ca²⁺ outside [mM]
+    p_na: float = nonnegative(0.0)  # P_Na / P_K [-], fitted (see P_NA)
     temperature_c: float = BODY_TEMPERATURE_C
 
-    def __post_init__(self):
-        for name in ("k_out", "k_in", "na_out", "na_in", "ca_out"):
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-                raise ValueError(f"membrane Fibre: {name}={value!r} must be a positive concentration in mM")
-        if not (math.isfinite(self.p_na) and self.p_na >= 0):
-            raise ValueError(f"membrane Fibre: p_na={self.p_na!r} must be zero or positive")
 
-    def with_(self, **changes) -> Fibre:
-        return replace(self, **changes)
-
-
-def ghk_mv(fibre: Fibre) -> float:
+def ghk_mv(membrane: Membrane) -> float:
     """Steady resting potential by the GHK voltage equation [mV], fixed permeabilities, chloride in equilibrium."""
-    top = fibre.k_out + fibre.p_na * fibre.na_out
-    bottom = fibre.k_in + fibre.p_na * fibre.na_in
-    return rt_over_f_mv(fibre.temperature_c) * math.log(top / bottom)
+    top = membrane.k_out_mm + membrane.p_na * membrane.na_out_mm
+    bottom = membrane.k_in_mm + membrane.p_na * membrane.na_in_mm
+    return rt_over_f_mv(membrane.temperature_c) * math.log(top / bottom)
 
 
 def fit_p_na(target_mv: float = RESTING_MV_AT_4MM) -> float:
@@ -93,7 +86,7 @@ def fit_p_na(target_mv: float = RESTING_MV_AT_4MM) -> float:
     low, high = 0.0, 1.0
     for _ in range(60):
         mid = (low + high) / 2
-        if ghk_mv(Fibre(p_na=mid)) < target_mv:
+        if ghk_mv(Membrane(p_na=mid)) < target_mv:
             low = mid
         else:
             high = mid
@@ -101,7 +94,7 @@ def fit_p_na(target_mv: float = RESTING_MV_AT_4MM) -> float:
 
 
 P_NA = fit_p_na()
-REST = Fibre(p_na=P_NA)
+REST = Membrane(p_na=P_NA)
 
 PARAMETER_STATUS = {
     "ion concentrations inside and outside": "measured: mammalian skeletal muscle, Hille 2001",
@@ -114,9 +107,9 @@ PARAMETER_STATUS = {
 }
 
 
-def ghk_valid(fibre: Fibre) -> bool:
+def ghk_valid(membrane: Membrane) -> bool:
     """False where fixed-permeability GHK is known to fail: external K⁺ below the paradox threshold."""
-    return fibre.k_out >= PARADOX_BELOW_K_MM
+    return membrane.k_out_mm >= PARADOX_BELOW_K_MM
 
 
 def threshold_mv(ca_out_mm: float) -> float:
@@ -126,12 +119,22 @@ def threshold_mv(ca_out_mm: float) -> float:
     return THRESHOLD_MV + THRESHOLD_SHIFT_PER_HALVING_MV * math.log2(ca_out_mm / NORMAL["Ca"][0])
 
 
-def with_plasma(ion: str, outside_mm: float, fibre: Fibre = REST) -> Fibre:
+def with_plasma(ion: str, outside_mm: float, membrane: Membrane = REST) -> Membrane:
     """The fibre with the external concentration of one ion changed (the inside is left as it is).
 
     Chloride is not offered: in a steady state it is in equilibrium and does not set the potential.
     """
-    field = {"K": "k_out", "Na": "na_out", "Ca": "ca_out"}.get(ion)
-    if field is None:
+    name = {"K": "k_out_mm", "Na": "na_out_mm", "Ca": "ca_out_mm"}.get(ion)
+    if name is None:
         raise ValueError(f"unknown ion {ion!r}: expected K, Na or Ca")
-    return fibre.with_(**{field: outside_mm})
+    return membrane.replace(**{name: outside_mm})
+
+
+def p_na_for_zero_mv(membrane: Membrane = REST) -> float:
+    """The P_Na / P_K at which the GHK potential crosses 0 mV (the inside turns positive) [-]."""
+    return (membrane.k_in_mm - membrane.k_out_mm) / (membrane.na_out_mm - membrane.na_in_mm)
+
+
+def getting_started() -> float:
+    """A first number to start from: the resting potential with plasma potassium raised to 6 mM [mV]."""
+    return ghk_mv(with_plasma("K", 6.0))

@@ -1,16 +1,26 @@
-"""Plots for the membrane chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the membrane chapter.
+
+``plot_potential_against`` draws the GHK resting potential against one plasma concentration on a
+Matplotlib ``Axes``; ``MembraneView`` and ``PermeabilityView`` are the chapter's explorers
+(``MEMBRANE`` and ``PERMEABILITY``).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import membrane as mb
+from . import style
+from .explorer import Control, Spec, View
 
-VM = "#0072B2"
-POTASSIUM = "#CC79A7"
-THRESHOLD = "#D55E00"
+VM = style.BLUE
+POTASSIUM = style.PURPLE
+SODIUM = style.ORANGE
+THRESHOLD = style.VERMILION
 MEASURED = "#000000"
-MARGINS = dict(left=0.1, right=0.97, bottom=0.16, top=0.87, wspace=0.45, width_ratios=[1, 1.6])
+MARGINS = dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.45, width_ratios=[1, 1.6])
 IONS = ("K", "Na", "Ca")
 NAMES = {"K": "K⁺", "Na": "Na⁺", "Ca": "Ca²⁺"}
 LEVELS = {  # the explorer's plasma concentrations [mM]; index 3 is normal
@@ -22,87 +32,117 @@ LEVEL_NAMES = ("far below normal", "below normal", "a little low", "normal", "hi
 NORMAL_LEVEL = 3
 
 
-def state(ion: str, level: int) -> dict:
-    """Everything one frame shows, for one ion at one of its levels."""
+@dataclass(frozen=True)
+class State:
+    """Everything one frame shows, for one ion at one of its levels [mV, mM]."""
+
+    outside_mm: float
+    vm_mv: float
+    valid: bool
+    threshold_mv: float
+    e_k_mv: float
+    e_na_mv: float
+
+
+def state(ion: str, level: int) -> State:
     outside = LEVELS[ion][level]
-    fibre = mb.with_plasma(ion, outside)
-    return {
-        "outside": outside,
-        "vm": mb.ghk_mv(fibre),
-        "valid": mb.ghk_valid(fibre),
-        "threshold": mb.threshold_mv(fibre.ca_out),
-        "e_k": mb.nernst_mv("K", fibre.k_out, fibre.k_in),
-        "e_na": mb.nernst_mv("Na", fibre.na_out, fibre.na_in),
-    }
-
-
-def plot_potential_line(ax, s: dict):
-    """A vertical scale of membrane potential with the resting potential, E_K and the threshold."""
-    ax.set_ylim(-110, -40)
-    ax.set_xlim(0, 1)
-    ax.axhline(s["vm"], color=VM, lw=3)
-    ax.text(0.02, s["vm"] + 1.5, f"rest (GHK) {s['vm']:.0f} mV", color=VM, fontsize=8)
-    ax.axhline(s["threshold"], color=THRESHOLD, lw=1.5, ls="--")
-    ax.text(0.02, s["threshold"] + 1.5, f"threshold {s['threshold']:.0f} mV", color=THRESHOLD, fontsize=8)
-    ax.axhline(s["e_k"], color=POTASSIUM, lw=1, ls=":")
-    ax.text(0.02, s["e_k"] - 4.5, f"E_K {s['e_k']:.0f} mV", color=POTASSIUM, fontsize=8)
-    ax.text(0.5, -42, f"E_Na {s['e_na']:+.0f} mV ↑", ha="center", va="top", fontsize=8)
-    if not s["valid"]:
-        ax.axhline(mb.PARADOX_MV, color=MEASURED, lw=2)
-        ax.text(0.02, mb.PARADOX_MV + 1.5, f"measured {mb.PARADOX_MV:.0f} mV", fontsize=8)
-    ax.set_xticks([])
-    ax.set_ylabel("Membrane potential (mV)")
-    ax.spines[["top", "right", "bottom"]].set_visible(False)
-
-
-def plot_against_concentration(ax, ion: str, s: dict):
-    lo, hi = LEVELS[ion][0], LEVELS[ion][-1]
-    x = np.linspace(lo, hi, 120)
-    vm = [mb.ghk_mv(mb.with_plasma(ion, float(c))) for c in x]
-    ax.plot(x, vm, color=VM, lw=2, label="resting potential (GHK)")
-    ax.plot(
-        x,
-        [mb.threshold_mv(float(c)) if ion == "Ca" else mb.THRESHOLD_MV for c in x],
-        color=THRESHOLD,
-        lw=1.5,
-        ls="--",
-        label="threshold (qualitative)",
+    m = mb.with_plasma(ion, outside)
+    return State(
+        outside,
+        mb.ghk_mv(m),
+        mb.ghk_valid(m),
+        mb.threshold_mv(m.ca_out_mm),
+        mb.nernst_mv("K", m.k_out_mm, m.k_in_mm),
+        mb.nernst_mv("Na", m.na_out_mm, m.na_in_mm),
     )
-    if ion == "K":
-        ax.axvspan(lo, mb.PARADOX_BELOW_K_MM, color="#EEEEEE", lw=0)
-        ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, lw=2, label="measured (GHK fails)")
-    ax.plot([s["outside"]], [s["vm"]], "o", color=VM, ms=8)
-    ax.axvline(mb.NORMAL[ion][0], color="#999999", lw=0.8, ls=":")
+
+
+def plot_potential_against(ax, ion: str, low_mm: float, high_mm: float):
+    """The GHK resting potential [mV] against the plasma concentration of ``ion`` [mM]."""
+    x = np.linspace(low_mm, high_mm, 120)
+    (line,) = ax.plot(
+        x, [mb.ghk_mv(mb.with_plasma(ion, float(c))) for c in x], color=VM, label="resting potential (GHK)"
+    )
     ax.set_xlabel(f"Plasma {NAMES[ion]} (mM)")
     ax.set_ylabel("mV")
-    ax.set_ylim(-110, -40)
-    ax.legend(frameon=False, fontsize=7.5, loc="upper right" if ion != "K" else "lower right")
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def draw_membrane_explorer(fig, ion: str, level: int):
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    s = state(ion, level)
-    plot_potential_line(left, s)
-    plot_against_concentration(right, ion, s)
-    fig.suptitle(f"Plasma {NAMES[ion]} {s['outside']:g} mM ({LEVEL_NAMES[level]})", fontsize=10)
+class MembraneView(View):
+    """Explorer frame: a scale of membrane potential (left) and the resting potential against the plasma
+    level of the chosen ion (right). The right-hand axes change with the ion (``layers_by``)."""
 
+    figsize = (7.5, 3.5)
 
-def describe_membrane(ion: str, level: int) -> str:
-    s, normal = state(ion, level), state(ion, NORMAL_LEVEL)
-    text = (
-        f"With plasma {NAMES[ion]} at {s['outside']:g} mM ({LEVEL_NAMES[level]}), the GHK equation puts the "
-        f"resting potential at {s['vm']:.1f} mV (normal {normal['vm']:.1f} mV), "
-        f"{s['threshold'] - s['vm']:.0f} mV below the firing threshold of {s['threshold']:.0f} mV."
-    )
-    if not s["valid"]:
-        text += (
-            f" Here GHK is wrong: below {mb.PARADOX_BELOW_K_MM:g} mM K⁺ real fibres depolarise to about "
-            f"{mb.PARADOX_MV:.0f} mV."
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        self.left.set_ylim(-110, -40)
+        self.left.set_xlim(0, 1)
+        self.left.set_xticks([])
+        self.left.set_ylabel("Membrane potential (mV)")
+        self.left.spines["bottom"].set_visible(False)
+        self.right.set_ylim(-110, -40)
+        self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
+        self.ion = None
+        (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=VM, ms=8))
+
+    def _axes_for(self, ion: str):
+        """Redraw the right-hand axes for ``ion`` (its background changes with the ion)."""
+        ax = self.right
+        for artist in [*ax.lines, *ax.patches, *ax.texts]:
+            if artist is not self.mark:
+                artist.remove()
+        lo, hi = LEVELS[ion][0], LEVELS[ion][-1]
+        plot_potential_against(ax, ion, lo, hi)
+        x = np.linspace(lo, hi, 120)
+        ax.plot(
+            x,
+            [mb.threshold_mv(float(c)) if ion == "Ca" else mb.THRESHOLD_MV for c in x],
+            color=THRESHOLD,
+            lw=1.5,
+            ls="--",
+            label="threshold (qualitative)",
         )
-    if ion == "Ca" and level != NORMAL_LEVEL:
-        text += " Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
-    return text
+        if ion == "K":
+            ax.axvspan(lo, mb.PARADOX_BELOW_K_MM, color="#EEEEEE", lw=0)
+            ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, label="measured (GHK fails)")
+        ax.axvline(mb.NORMAL[ion][0], color="#999999", lw=0.8, ls=":")
+        ax.set_xlim(lo, hi)
+        ax.legend(loc="upper right" if ion != "K" else "lower right", fontsize=9)
+        self.ion = ion
+
+    def update(self, ion: str, level: int) -> str:
+        self.clear_transient()
+        if ion != self.ion:
+            self._axes_for(ion)
+        s, normal = state(ion, level), state(ion, NORMAL_LEVEL)
+        ax, add = self.left, self.transient
+        add(ax.axhline(s.vm_mv, color=VM, lw=3))
+        add(ax.text(0.02, s.vm_mv + 1.5, f"rest (GHK) {s.vm_mv:.0f} mV", color=VM))
+        add(ax.axhline(s.threshold_mv, color=THRESHOLD, lw=1.5, ls="--"))
+        add(ax.text(0.02, s.threshold_mv + 1.5, f"threshold {s.threshold_mv:.0f} mV", color=THRESHOLD))
+        add(ax.axhline(s.e_k_mv, color=POTASSIUM, lw=1, ls=":"))
+        add(ax.text(0.02, s.e_k_mv - 5, f"E(K) {s.e_k_mv:.0f} mV", color=POTASSIUM))
+        add(ax.text(0.5, -42, f"E(Na) {s.e_na_mv:+.0f} mV ↑", ha="center", va="top"))
+        if not s.valid:
+            add(ax.axhline(mb.PARADOX_MV, color=MEASURED, lw=2))
+            add(ax.text(0.02, mb.PARADOX_MV + 1.5, f"measured {mb.PARADOX_MV:.0f} mV"))
+        self.mark.set_data([s.outside_mm], [s.vm_mv])
+        self.title.set_text(f"Plasma {NAMES[ion]} {s.outside_mm:g} mM ({LEVEL_NAMES[level]})")
+        text = (
+            f"With plasma {NAMES[ion]} at {s.outside_mm:g} mM ({LEVEL_NAMES[level]}), the GHK equation puts the "
+            f"resting potential at {s.vm_mv:.1f} mV (normal {normal.vm_mv:.1f} mV), "
+            f"{s.threshold_mv - s.vm_mv:.0f} mV below the firing threshold of {s.threshold_mv:.0f} mV."
+        )
+        if not s.valid:
+            text += (
+                f" Here GHK is wrong: below {mb.PARADOX_BELOW_K_MM:g} mM K⁺ real fibres depolarise to about "
+                f"{mb.PARADOX_MV:.0f} mV."
+            )
+        if ion == "Ca" and level != NORMAL_LEVEL:
+            text += " Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
+        return text
 
 
 # ---------------------------------------------------------------- permeability: from rest towards the action potential
@@ -110,45 +150,74 @@ def describe_membrane(ion: str, level: int) -> str:
 PERMEABILITY_RATIOS = (0.001, 0.005, round(mb.P_NA, 3), 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
 
-def draw_permeability_explorer(fig, p_na: float):
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    fibre = mb.REST.with_(p_na=p_na)
-    vm = mb.ghk_mv(fibre)
-    e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
-    left.set_ylim(-110, 80)
-    left.set_xlim(0, 1)
-    for value, colour, text, style in (
-        (e_na, "#E69F00", "E_Na", ":"),
-        (e_k, POTASSIUM, "E_K", ":"),
-        (vm, VM, "membrane", "-"),
-    ):
-        left.axhline(value, color=colour, lw=3 if style == "-" else 1.2, ls=style)
-        left.text(0.02, value + 3, f"{text} {value:+.0f} mV", color=colour, fontsize=8)
-    left.set_xticks([])
-    left.set_ylabel("Membrane potential (mV)")
-    left.spines[["top", "right", "bottom"]].set_visible(False)
-    ratios = np.geomspace(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1], 120)
-    right.plot(ratios, [mb.ghk_mv(mb.REST.with_(p_na=float(r))) for r in ratios], color=VM, lw=2)
-    right.plot([p_na], [vm], "o", color=VM, ms=8)
-    right.axvline(mb.P_NA, color="#999999", lw=0.8, ls=":")
-    right.set_xscale("log")
-    right.set_ylim(-110, 80)
-    right.set_xlabel("P_Na / P_K (log scale)")
-    right.set_ylabel("mV")
-    right.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(f"Sodium permeability {p_na:g} × potassium permeability", fontsize=10)
+class PermeabilityView(View):
+    """Explorer frame: the membrane potential on a scale between E(K) and E(Na) (left), and against P_Na/P_K."""
+
+    figsize = (7.5, 3.5)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
+        self.left.set_ylim(-110, 80)
+        self.left.set_xlim(0, 1)
+        for value, colour, name in ((e_na, SODIUM, "E(Na)"), (e_k, POTASSIUM, "E(K)")):
+            self.left.axhline(value, color=colour, lw=1.2, ls=":")
+            self.left.text(0.02, value + 3, f"{name} {value:+.0f} mV", color=colour)
+        self.vm = self.dynamic(self.left.axhline(0, color=VM, lw=3))
+        self.vm_text = self.dynamic(self.left.text(0.02, 0, " ", color=VM))
+        self.left.set_xticks([])
+        self.left.set_ylabel("Membrane potential (mV)")
+        self.left.spines["bottom"].set_visible(False)
+        ratios = np.geomspace(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1], 120)
+        self.right.plot(ratios, [mb.ghk_mv(mb.REST.replace(p_na=float(r))) for r in ratios], color=VM)
+        (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=VM, ms=8))
+        self.right.axvline(mb.P_NA, color="#999999", lw=0.8, ls=":")
+        self.right.set_xscale("log")
+        self.right.set_xticks([0.001, 0.01, 0.1, 1, 10], ["0.001", "0.01", "0.1", "1", "10"])
+        self.right.minorticks_off()
+        self.right.set_xlim(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1])
+        self.right.set_ylim(-110, 80)
+        self.right.set_xlabel("P(Na) / P(K), log scale")
+        self.right.set_ylabel("mV")
+        self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
+
+    def update(self, p_na: float) -> str:
+        vm = mb.ghk_mv(mb.REST.replace(p_na=p_na))
+        self.vm.set_ydata([vm, vm])
+        self.vm_text.set_position((0.02, vm + 3))
+        self.vm_text.set_text(f"membrane {vm:+.0f} mV")
+        self.mark.set_data([p_na], [vm])
+        self.title.set_text(f"Sodium permeability {p_na:g} × potassium permeability")
+        where = (
+            "close to E(K), as at rest"
+            if vm < -75
+            else "approaching E(Na), as at the peak of an action potential"
+            if vm > 30
+            else "between E(K) and E(Na)"
+        )
+        return (
+            f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
+            f"membrane at {vm:+.0f} mV, {where}."
+        )
 
 
-def describe_permeability(p_na: float) -> str:
-    vm = mb.ghk_mv(mb.REST.with_(p_na=p_na))
-    where = (
-        "close to E_K, as at rest"
-        if vm < -75
-        else "approaching E_Na, as at the peak of an action potential"
-        if vm > 30
-        else "between E_K and E_Na"
-    )
-    return (
-        f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
-        f"membrane at {vm:+.0f} mV, {where}."
-    )
+MEMBRANE = Spec(
+    key="membrane-ions",
+    title="Resting potential of a muscle fibre and the blood salts",
+    basis="concentrations measured (Hille 2001); P(Na) fitted; calcium's effect on threshold qualitative",
+    view=MembraneView,
+    controls=(
+        Control("ion", "Ion in the blood", IONS, tuple(NAMES[i] for i in IONS), buttons=True),
+        Control("level", "Plasma level", tuple(range(len(LEVEL_NAMES))), LEVEL_NAMES, start=NORMAL_LEVEL),
+    ),
+    layers_by=("ion",),
+)
+
+PERMEABILITY = Spec(
+    key="membrane-permeability",
+    title="Membrane potential and the sodium permeability",
+    basis="concentrations measured (Hille 2001); permeability ratios chosen to span rest to spike",
+    view=PermeabilityView,
+    controls=(Control("p_na", "P(Na) / P(K)", PERMEABILITY_RATIOS, start=2, live=(0.001, 30.0, 0.01), log=True),),
+)

@@ -24,44 +24,41 @@ maximum (0-1); times in ms, rates in Hz.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from .params import Params, at_least_one, positive
+
 DT_MS = 1.0  # time step [ms]
-WINDOW_MS = (500.0, 1000.0)  # steady-state window of a 1 s drive [ms]
+STEADY_WINDOW_MS = (500.0, 1000.0)  # start and end of the steady-state window of a 1 s drive [ms]
 
 
 @dataclass(frozen=True)
-class Pool:
+class Pool(Params):
     n_units: int = 120
-    threshold_range: float = 30.0  # largest / smallest recruitment threshold [-]
-    force_range: float = 100.0  # largest / smallest twitch force [-]
-    slowest_ct_ms: float = 90.0  # contraction time of the smallest unit [ms]
-    ct_range: float = 3.0  # slowest / fastest contraction time [-]
-    min_rate_hz: float = 8.0  # firing rate at recruitment [Hz]
-    max_rate_hz: float = 35.0  # peak firing rate [Hz]
-    rate_gain_hz: float = 1.0  # rate increase per unit of excitation above threshold [Hz]
+    threshold_range: float = at_least_one(30.0)  # largest / smallest recruitment threshold [-]
+    force_range: float = at_least_one(100.0)  # largest / smallest twitch force [-]
+    slowest_ct_ms: float = positive(90.0)  # contraction time of the smallest unit [ms]
+    ct_range: float = at_least_one(3.0)  # slowest / fastest contraction time [-]
+    min_rate_hz: float = positive(8.0)  # firing rate at recruitment [Hz]
+    max_rate_hz: float = positive(35.0)  # peak firing rate [Hz]
+    rate_gain_hz: float = positive(1.0)  # rate increase per unit of excitation above threshold [Hz]
     isi_cv: float = 0.1  # variability of interspike intervals [-], illustrative
     in_phase: bool = False  # all recruited units fire together (electrical stimulation)
-    in_phase_rate_hz: float = 10.0  # their common rate [Hz], illustrative
+    in_phase_rate_hz: float = positive(10.0)  # their common rate [Hz], illustrative
     seed: int = 1  # random phases and jitter, illustrative
 
-    def __post_init__(self):
+    def validate(self) -> None:
         if self.n_units < 2:
-            raise ValueError(f"n_units={self.n_units} must be at least 2")
-        for name in ("threshold_range", "force_range", "ct_range"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name}={getattr(self, name)} must be at least 1")
-        if not 0 < self.min_rate_hz <= self.max_rate_hz:
-            raise ValueError(f"min_rate_hz={self.min_rate_hz} and max_rate_hz={self.max_rate_hz} are out of order")
+            raise ValueError(f"Pool: n_units={self.n_units} must be at least 2")
+        if not self.min_rate_hz <= self.max_rate_hz:
+            raise ValueError(
+                f"Pool: min_rate_hz={self.min_rate_hz} and max_rate_hz={self.max_rate_hz} are out of order"
+            )
         if not 0 <= self.isi_cv < 0.5:
-            raise ValueError(f"isi_cv={self.isi_cv} must be in [0, 0.5)")
-        if self.in_phase_rate_hz <= 0:
-            raise ValueError(f"in_phase_rate_hz={self.in_phase_rate_hz} must be positive")
-
-    def with_(self, **changes) -> Pool:
-        return replace(self, **changes)
+            raise ValueError(f"Pool: isi_cv={self.isi_cv} must be in [0, 0.5)")
 
     def _spread(self, fold: float) -> np.ndarray:
         """Values rising exponentially from 1 (smallest unit) to ``fold`` (largest)."""
@@ -108,20 +105,27 @@ class Pool:
 
 
 @dataclass(frozen=True)
+class Steady:
+    mean: float  # mean force in the steady-state window [smallest-twitch units]
+    ripple: float  # its standard deviation / mean [-]
+
+
+@dataclass(frozen=True)
 class PoolForce:
     t_ms: np.ndarray
     force: np.ndarray  # total force [smallest-twitch units]
     spikes: tuple  # spike times of each unit [ms]
     rates_hz: np.ndarray
 
-    def steady(self) -> tuple[float, float]:
+    def steady(self) -> Steady:
         """Mean force and its ripple (standard deviation / mean) in the steady-state window."""
-        late = self.force[(self.t_ms >= WINDOW_MS[0]) & (self.t_ms < WINDOW_MS[1])]
+        late = self.force[(self.t_ms >= STEADY_WINDOW_MS[0]) & (self.t_ms < STEADY_WINDOW_MS[1])]
         mean = float(late.mean())
-        return mean, (float(late.std() / mean) if mean > 0 else 0.0)
+        return Steady(mean, float(late.std() / mean) if mean > 0 else 0.0)
 
 
-def simulate(pool: Pool, excitation: float, duration_ms: float = WINDOW_MS[1]) -> PoolForce:
+@cache
+def simulate(pool: Pool, excitation: float, duration_ms: float = STEADY_WINDOW_MS[1]) -> PoolForce:
     """Force of the pool driven at a constant excitation (0-1)."""
     rng = np.random.default_rng(pool.seed)
     t = np.arange(0.0, duration_ms, DT_MS)
@@ -151,7 +155,7 @@ def simulate(pool: Pool, excitation: float, duration_ms: float = WINDOW_MS[1]) -
 
 def max_force(pool: Pool) -> float:
     """Mean steady force at full excitation with independent firing: the 100 % of the chapter."""
-    return simulate(pool.with_(in_phase=False), 1.0).steady()[0]
+    return simulate(pool.replace(in_phase=False), 1.0).steady().mean
 
 
 # ---------------------------------------------------------------- a lab practical: one shock to the nerve
@@ -176,8 +180,14 @@ def electrical_thresholds_v(pool: Pool, size_bias: float = SIZE_BIAS, seed: int 
     return low + (high - low) * order / (pool.n_units - 1)
 
 
-def shock_twitch(pool: Pool, volts: float, duration_ms: float = 300.0) -> tuple[np.ndarray, np.ndarray]:
-    """Time [ms] and force [smallest-twitch units] of the twitch one shock of ``volts`` evokes."""
+@dataclass(frozen=True)
+class ShockTwitch:
+    t_ms: np.ndarray
+    force: np.ndarray  # [smallest-twitch units]
+
+
+def shock_twitch(pool: Pool, volts: float, duration_ms: float = 300.0) -> ShockTwitch:
+    """The twitch one shock of ``volts`` evokes: each excited unit's twitch f (t/T) exp(1 - t/T), summed."""
     if not (np.isfinite(volts) and volts >= 0):
         raise ValueError(f"stimulus volts={volts!r} must be zero or positive")
     t = np.arange(0.0, duration_ms, DT_MS)
@@ -185,13 +195,23 @@ def shock_twitch(pool: Pool, volts: float, duration_ms: float = 300.0) -> tuple[
     force = np.zeros_like(t)
     for p_force, ct in zip(pool.twitch_forces[excited], pool.contraction_times_ms[excited]):
         force += p_force * (t / ct) * np.exp(1 - t / ct)
-    return t, force
+    return ShockTwitch(t, force)
 
 
 def stimulus_response(pool: Pool, volts) -> np.ndarray:
     """Peak twitch force at each stimulus voltage, as a fraction of the maximal twitch (all axons excited)."""
-    maximal = shock_twitch(pool, STIMULUS_RANGE_V[1])[1].max()
-    return np.array([shock_twitch(pool, float(v))[1].max() / maximal for v in np.atleast_1d(volts)])
+    maximal = shock_twitch(pool, STIMULUS_RANGE_V[1]).force.max()
+    return np.array([shock_twitch(pool, float(v)).force.max() / maximal for v in np.atleast_1d(volts)])
+
+
+def smallest_units_twitch(pool: Pool, n_units: int, duration_ms: float = 300.0) -> float:
+    """Peak twitch of the ``n_units`` smallest units together (those a voluntary contraction recruits first),
+    as a fraction of the maximal twitch of the whole pool [-]."""
+    t = np.arange(0.0, duration_ms, DT_MS)
+    force = np.zeros_like(t)
+    for p_force, ct in zip(pool.twitch_forces[:n_units], pool.contraction_times_ms[:n_units]):
+        force += p_force * (t / ct) * np.exp(1 - t / ct)
+    return float(force.max() / shock_twitch(pool, STIMULUS_RANGE_V[1], duration_ms).force.max())
 
 
 def units_excited(pool: Pool, volts: float) -> int:
@@ -199,9 +219,19 @@ def units_excited(pool: Pool, volts: float) -> int:
 
 
 PARAMETER_STATUS = {
-    "120 units; 30-fold range of thresholds; 100-fold range of twitch forces": "model defaults of Fuglevand et al. 1993",
+    "120 units; 30-fold range of thresholds; 100-fold range of twitch forces": (
+        "model defaults of Fuglevand et al. 1993"
+    ),
     "contraction times 90 → 30 ms; firing rates 8 → 35 Hz": "model defaults of Fuglevand et al. 1993",
     "smallest units recruited first": "measured: the size principle, Henneman 1957",
     "discharge variability, in-phase rate, random seed": "illustrative",
     "electrical thresholds of the axons (1-3 V) and how far axon size sets their order": "illustrative",
 }
+
+
+POOL = Pool()
+
+
+def getting_started() -> PoolForce:
+    """A first run to start from: the default pool at 30 % of maximal excitation."""
+    return simulate(POOL, 0.3)

@@ -1,66 +1,97 @@
-"""Plots for the motor-unit chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the motor-unit chapter.
+
+``plot_raster`` and ``plot_pool_force`` draw a simulated pool on a Matplotlib ``Axes``; ``PoolView``
+and ``StimulusView`` are the chapter's explorers (``POOL_EXPLORER`` and ``STIMULUS``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from . import motor_units as mu
+from . import style
+from .explorer import Control, Spec, View
 
 SPIKES = "#333333"
-FORCE = "#0072B2"
-MARGINS = dict(left=0.13, right=0.97, bottom=0.13, top=0.93, hspace=0.45)
+FORCE = style.BLUE
 SHOWN_EVERY = 4  # raster shows every 4th unit of the pool
+DURATION_MS = mu.STEADY_WINDOW_MS[1]
 
 
 def plot_raster(ax, result: mu.PoolForce, every: int = SHOWN_EVERY):
     """Spike times of every ``every``-th unit, smallest at the bottom."""
     rows = range(0, len(result.spikes), every)
-    for row, i in enumerate(rows):
-        ax.vlines(result.spikes[i], row + 0.1, row + 0.9, color=SPIKES, lw=0.8)
+    segments = [ax.vlines(result.spikes[i], row + 0.1, row + 0.9, color=SPIKES, lw=0.8) for row, i in enumerate(rows)]
     ax.set_ylim(0, len(rows))
-    ax.set_xlim(0, result.t_ms[-1])
     ax.set_yticks([0.5, len(rows) - 0.5], ["smallest", "largest"])
     ax.set_ylabel("Motor units")
-    ax.spines[["top", "right"]].set_visible(False)
+    return segments
 
 
 def plot_pool_force(ax, result: mu.PoolForce, full_force: float):
-    ax.plot(result.t_ms, result.force / full_force * 100, color=FORCE, lw=1.8)
-    ax.axvspan(*mu.WINDOW_MS, color="0.93", lw=0)
-    ax.set_xlim(0, result.t_ms[-1])
-    ax.set_ylim(0, 110)
+    """Total force of the pool, % of its maximum."""
+    (line,) = ax.plot(result.t_ms, result.force / full_force * 100, color=FORCE, lw=1.8)
     ax.set_xlabel("Time (ms); shaded: where mean force and ripple are measured")
     ax.set_ylabel("Force (% of maximum)")
-    ax.spines[["top", "right"]].set_visible(False)
+    return line
 
 
-def draw_pool_explorer(fig, excitation: float, in_phase: bool, pool: mu.Pool = mu.Pool()):
+class PoolView(View):
     """Explorer frame: which units fire (top) and the force they make together (bottom)."""
-    top, bottom = fig.subplots(2, 1, height_ratios=[1.2, 1], gridspec_kw=MARGINS)
-    result = mu.simulate(pool.with_(in_phase=in_phase), excitation)
-    plot_raster(top, result)
-    plot_pool_force(bottom, result, mu.max_force(pool))
-    mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"
-    top.set_title(
-        f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)", fontsize=10
-    )
 
+    figsize = (7.5, 4.4)
 
-def describe_pool(excitation: float, in_phase: bool, pool: mu.Pool = mu.Pool()) -> str:
-    result = mu.simulate(pool.with_(in_phase=in_phase), excitation)
-    mean, ripple = result.steady()
-    rates = result.rates_hz[result.rates_hz > 0]
-    firing = (
-        f"all at {rates[0]:.0f} Hz, in phase"
-        if in_phase
-        else f"at {rates.min():.0f} to {rates.max():.0f} Hz, independently"
-    )
-    return (
-        f"Excitation {excitation * 100:.0f}% of maximum recruits the {len(rates)} smallest of "
-        f"{pool.n_units} motor units, firing {firing}. Together they make "
-        f"{mean / mu.max_force(pool) * 100:.0f}% of maximal force, which ripples by "
-        f"{ripple * 100:.1f}% around its mean."
-    )
+    def __init__(self, fig, pool: mu.Pool = mu.POOL):
+        super().__init__(fig)
+        self.pool = pool
+        self.top, self.bottom = fig.subplots(
+            2, 1, height_ratios=[1.2, 1], gridspec_kw=dict(left=0.13, right=0.97, bottom=0.12, top=0.92, hspace=0.45)
+        )
+        rows = len(range(0, pool.n_units, SHOWN_EVERY))
+        self.top.set_ylim(0, rows)
+        self.top.set_yticks([0.5, rows - 0.5], ["smallest", "largest"])
+        self.top.set_ylabel("Motor units")
+        self.bottom.axvspan(*mu.STEADY_WINDOW_MS, color="0.93", lw=0)
+        (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.8))
+        self.bottom.set_ylim(0, 110)
+        self.bottom.set_xlabel("Time (ms); shaded: where mean force and ripple are measured")
+        self.bottom.set_ylabel("Force (% of maximum)")
+        for ax in (self.top, self.bottom):
+            ax.set_xlim(0, DURATION_MS)
+        self.title = self.dynamic(self.top.set_title(" "))
+
+    def update(self, in_phase: bool, excitation: float) -> str:
+        self.clear_transient()
+        pool = self.pool.replace(in_phase=in_phase)
+        result = mu.simulate(pool, excitation)
+        rows = range(0, len(result.spikes), SHOWN_EVERY)
+        spikes = [(row, result.spikes[i]) for row, i in enumerate(rows) if len(result.spikes[i])]
+        if spikes:
+            x = np.concatenate([s for _, s in spikes])
+            y0 = np.concatenate([np.full(len(s), row + 0.1) for row, s in spikes])
+            self.transient(self.top.vlines(x, y0, y0 + 0.8, color=SPIKES, lw=0.8))
+        full = mu.max_force(self.pool)
+        self.force.set_data(result.t_ms, result.force / full * 100)
+        mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"
+        self.title.set_text(f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)")
+        steady = result.steady()
+        rates = result.rates_hz[result.rates_hz > 0]
+        if not rates.size:
+            return (
+                f"Excitation {excitation * 100:.0f}% of maximum recruits none of the {pool.n_units} motor units: "
+                "no force."
+            )
+        firing = (
+            f"all at {rates[0]:.0f} Hz, in phase"
+            if in_phase
+            else f"at {rates.min():.0f} to {rates.max():.0f} Hz, independently"
+        )
+        return (
+            f"Excitation {excitation * 100:.0f}% of maximum recruits the {len(rates)} smallest of "
+            f"{pool.n_units} motor units, firing {firing}. Together they make "
+            f"{steady.mean / full * 100:.0f}% of maximal force, which ripples by "
+            f"{steady.ripple * 100:.1f}% around its mean."
+        )
 
 
 # ---------------------------------------------------------------- stimulus voltage (lab practical)
@@ -69,46 +100,93 @@ STIMULUS_V = (0.8, 1.1, 1.3, 1.5, 1.8, 2.1, 2.4, 2.7, 3.0, 3.5)  # the explorer'
 CURVE_V = np.linspace(0.5, 3.8, 120)
 
 
-def draw_stimulus_explorer(fig, volts: float, pool: mu.Pool = mu.Pool()):
+class StimulusView(View):
     """Explorer frame: the twitch one shock evokes (left) and the stimulus-response curve (right)."""
-    left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.09, right=0.98, bottom=0.16, top=0.87, wspace=0.3))
-    maximal = mu.shock_twitch(pool, mu.STIMULUS_RANGE_V[1])
-    t, force = mu.shock_twitch(pool, volts)
-    left.plot(maximal[0], maximal[1] / maximal[1].max() * 100, color="#999999", ls="--", lw=1.5, label="maximal")
-    left.plot(t, force / maximal[1].max() * 100, color=FORCE, lw=2, label=f"{volts:g} V")
-    left.set_xlabel("Time after the shock (ms)")
-    left.set_ylabel("Force (% of maximal twitch)")
-    left.set_ylim(0, 110)
-    left.legend(frameon=False, fontsize=8, loc="upper right")
-    curve = mu.stimulus_response(pool, CURVE_V) * 100
-    right.plot(CURVE_V, curve, color=FORCE, lw=1.5)
-    right.plot([volts], mu.stimulus_response(pool, volts) * 100, "o", color=SPIKES, ms=8)
-    low, high = mu.STIMULUS_RANGE_V
-    right.axvline(low, color="#999999", lw=0.8, ls=":")
-    right.axvline(high, color="#999999", lw=0.8, ls=":")
-    right.text(low, 104, "threshold", ha="center", fontsize=7.5)
-    right.text(high, 104, "maximal", ha="center", fontsize=7.5)
-    right.set_xlabel("Stimulus (V)")
-    right.set_ylabel("Twitch peak (% of maximal)")
-    right.set_ylim(0, 112)
-    for ax in (left, right):
-        ax.spines[["top", "right"]].set_visible(False)
-    left.set_title(f"{mu.units_excited(pool, volts)} of {pool.n_units} axons excited", fontsize=10)
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig, pool: mu.Pool = mu.POOL):
+        super().__init__(fig)
+        self.pool = pool
+        self.left, self.right = fig.subplots(
+            1, 2, gridspec_kw=dict(left=0.09, right=0.98, bottom=0.16, top=0.86, wspace=0.3)
+        )
+        self.maximal = mu.shock_twitch(pool, mu.STIMULUS_RANGE_V[1])
+        self.peak = self.maximal.force.max()
+        self.left.plot(
+            self.maximal.t_ms, self.maximal.force / self.peak * 100, color="#999999", ls="--", lw=1.5, label="maximal"
+        )
+        (self.twitch,) = self.dynamic(self.left.plot([], [], color=FORCE, label="this shock"))
+        self.left.set_xlim(0, self.maximal.t_ms[-1])
+        self.left.set_xlabel("Time after the shock (ms)")
+        self.left.set_ylabel("Force (% of maximal twitch)")
+        self.left.set_ylim(0, 110)
+        self.left.legend(loc="upper right")
+        self.right.plot(CURVE_V, mu.stimulus_response(pool, CURVE_V) * 100, color=FORCE, lw=1.5)
+        (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=SPIKES, ms=8))
+        low, high = mu.STIMULUS_RANGE_V
+        for x, text in ((low, "threshold"), (high, "maximal")):
+            self.right.axvline(x, color="#999999", lw=0.8, ls=":")
+            self.right.text(x, 104, text, ha="center")
+        self.right.set_xlim(CURVE_V[0], CURVE_V[-1])
+        self.right.set_xlabel("Stimulus (V)")
+        self.right.set_ylabel("Twitch peak (% of maximal)")
+        self.right.set_ylim(0, 112)
+        self.title = self.dynamic(self.left.set_title(" "))
+
+    def update(self, volts: float) -> str:
+        twitch = mu.shock_twitch(self.pool, volts)
+        self.twitch.set_data(twitch.t_ms, twitch.force / self.peak * 100)
+        peak = float(mu.stimulus_response(self.pool, volts)[0]) * 100
+        self.mark.set_data([volts], [peak])
+        n = mu.units_excited(self.pool, volts)
+        self.title.set_text(f"{n} of {self.pool.n_units} axons excited")
+        low, high = mu.STIMULUS_RANGE_V
+        if volts < low:
+            stage = "below threshold: no axon is excited and the muscle does not twitch"
+        elif volts < high:
+            stage = "between threshold and maximal: a stronger shock excites more axons and the twitch grows"
+        elif volts == high:
+            stage = "maximal: this is the weakest shock that excites every axon"
+        else:
+            stage = "supramaximal: every axon is already excited, so the stronger shock adds nothing"
+        return (
+            f"A single {volts:g} V shock to the nerve excites {n} of {self.pool.n_units} motor axons and evokes a "
+            f"twitch of {peak:.0f}% of the maximal twitch; {stage}."
+        )
 
 
-def describe_stimulus(volts: float, pool: mu.Pool = mu.Pool()) -> str:
-    n = mu.units_excited(pool, volts)
-    peak = float(mu.stimulus_response(pool, volts)[0]) * 100
-    low, high = mu.STIMULUS_RANGE_V
-    if volts < low:
-        stage = "below threshold: no axon is excited and the muscle does not twitch"
-    elif volts < high:
-        stage = "between threshold and maximal: a stronger shock excites more axons and the twitch grows"
-    elif volts == high:
-        stage = "maximal: this is the weakest shock that excites every axon"
-    else:
-        stage = "supramaximal: every axon is already excited, so the stronger shock adds nothing"
-    return (
-        f"A single {volts:g} V shock to the nerve excites {n} of {pool.n_units} motor axons and evokes a "
-        f"twitch of {peak:.0f}% of the maximal twitch; {stage}."
-    )
+EXCITATIONS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+
+POOL_EXPLORER = Spec(
+    key="motor-units-pool",
+    title=f"A pool of {mu.POOL.n_units} motor units",
+    basis="pool after Fuglevand et al. 1993 (model defaults); firing variability illustrative",
+    view=PoolView,
+    controls=(
+        Control(
+            "in_phase",
+            "Firing",
+            (False, True),
+            ("independent (voluntary)", f"in phase at {mu.POOL.in_phase_rate_hz:g} Hz (electrical)"),
+            buttons=True,
+        ),
+        Control(
+            "excitation",
+            "Excitation (% of maximum)",
+            EXCITATIONS,
+            tuple(f"{e * 100:.0f}" for e in EXCITATIONS),
+            unit="%",
+            start=4,
+            live=(0.02, 1.0, 0.01),
+        ),
+    ),
+)
+
+STIMULUS = Spec(
+    key="motor-units-stimulus",
+    title=f"One shock to the nerve of a {mu.POOL.n_units}-unit pool",
+    basis="pool after Fuglevand et al. 1993; electrical thresholds and their order illustrative",
+    view=StimulusView,
+    controls=(Control("volts", "Stimulus (V)", STIMULUS_V, unit="V", start=3, live=(0.5, 3.8, 0.01)),),
+)

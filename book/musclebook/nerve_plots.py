@@ -1,38 +1,42 @@
-"""Plots for the nerve chapter: they take model output and draw on Axes."""
+"""Plots and the explorer of the nerve chapter.
+
+``plot_velocity_curves`` draws conduction velocity against fibre diameter on a Matplotlib ``Axes``;
+``ConductionView`` is the chapter's explorer (``CONDUCTION``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from . import nerve as nv
+from . import style
+from .explorer import Control, Spec, View
 
-MYELINATED = "#0072B2"
-UNMYELINATED = "#D55E00"
-MARGINS = dict(left=0.1, right=0.97, bottom=0.16, top=0.87, wspace=0.35)
+MYELINATED = style.BLUE
+UNMYELINATED = style.VERMILION
 EXPLORER_DIAMETERS_UM = (0.2, 0.5, 1.0, 1.5, 2.0, 4.0, 6.0, 10.0, 15.0, 20.0)
 
 
-def plot_velocity_curves(ax, diameter_um: float | None = None):
+def plot_velocity_curves(ax):
+    """Conduction velocity against diameter: myelinated (Hursh's law) and unmyelinated (√d) fibres."""
     lo, hi = nv.MYELINATED_RANGE_UM
     d = np.geomspace(lo, hi, 100)
-    ax.plot(d, nv.myelinated_velocity(d), color=MYELINATED, lw=2, label="myelinated (Hursh)")
+    ax.plot(d, nv.myelinated_velocity(d), color=MYELINATED, label="myelinated (Hursh)")
     lo_u, hi_u = nv.UNMYELINATED_RANGE_UM
     d_u = np.geomspace(lo_u, hi_u, 50)
-    ax.plot(d_u, nv.unmyelinated_velocity(d_u), color=UNMYELINATED, lw=2, label="unmyelinated (√d)")
+    ax.plot(d_u, nv.unmyelinated_velocity(d_u), color=UNMYELINATED, label="unmyelinated (√d)")
     d_x = np.geomspace(hi_u, 20, 50)
     ax.plot(d_x, nv.unmyelinated_velocity(d_x), color=UNMYELINATED, lw=1.2, ls=":", label="√d, extrapolated")
-    if diameter_um is not None:
-        if lo <= diameter_um <= hi:
-            ax.plot([diameter_um], nv.myelinated_velocity(diameter_um), "o", color=MYELINATED, ms=8)
-        ax.plot([diameter_um], nv.unmyelinated_velocity(diameter_um), "o", color=UNMYELINATED, ms=8)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(0.15, 25)
     ax.set_ylim(0.3, 200)
+    ax.set_xticks([0.2, 0.5, 1, 2, 5, 10, 20], ["0.2", "0.5", "1", "2", "5", "10", "20"])
+    ax.set_yticks([1, 10, 100], ["1", "10", "100"])
+    ax.minorticks_off()
     ax.set_xlabel("Fibre diameter (µm, log scale)")
     ax.set_ylabel("Conduction velocity (m/s, log scale)")
-    ax.legend(frameon=False, fontsize=7.5, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", fontsize=9)
 
 
 def fibres_at(diameter_um: float) -> list[tuple[str, float, str]]:
@@ -47,27 +51,66 @@ def fibres_at(diameter_um: float) -> list[tuple[str, float, str]]:
     return fibres
 
 
-def draw_conduction_explorer(fig, diameter_um: float):
-    left, right = fig.subplots(1, 2, gridspec_kw=MARGINS)
-    plot_velocity_curves(left, diameter_um)
-    fibres = fibres_at(diameter_um)
-    times = [float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)) for _, v, _ in fibres]
-    y = np.arange(len(fibres))
-    right.barh(y, times, color=[c for *_, c in fibres], height=0.5)
-    right.set_yticks(y, [f"{name}\n{v:.1f} m/s" for name, v, _ in fibres], fontsize=8)
-    right.set_xscale("log")
-    right.set_xlim(5, 3000)
-    right.set_xlabel(f"Time to travel {nv.SPINAL_CORD_TO_CALF_M:g} m (ms, log scale)")
-    for yi, t in zip(y, times):
-        right.text(t * 1.1, yi, f"{t:.0f} ms", va="center", fontsize=8)
-    right.spines[["top", "right"]].set_visible(False)
-    fig.suptitle(f"A fibre {diameter_um:g} µm thick", fontsize=10)
+class ConductionView(View):
+    """Explorer frame: velocity against diameter (left) and the time to cover the path to the calf (right)."""
+
+    figsize = (7.5, 3.4)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.left, self.right = fig.subplots(
+            1, 2, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.3)
+        )
+        plot_velocity_curves(self.left)
+        self.right.set_xscale("log")
+        self.right.set_xlim(5, 3000)
+        self.right.set_xticks([10, 100, 1000], ["10", "100", "1000"])
+        self.right.minorticks_off()
+        self.right.set_ylim(-0.6, 1.6)
+        self.right.set_yticks([])
+        self.right.spines["left"].set_visible(False)
+        self.right.set_xlabel(f"Time to travel {nv.SPINAL_CORD_TO_CALF_M:g} m (ms, log scale)")
+        self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
+
+    def update(self, diameter_um: float) -> str:
+        self.clear_transient()
+        lo, hi = nv.MYELINATED_RANGE_UM
+        if lo <= diameter_um <= hi:
+            self.transient(
+                self.left.plot([diameter_um], nv.myelinated_velocity(diameter_um), "o", color=MYELINATED, ms=8)
+            )
+        self.transient(
+            self.left.plot([diameter_um], nv.unmyelinated_velocity(diameter_um), "o", color=UNMYELINATED, ms=8)
+        )
+        fibres = fibres_at(diameter_um)
+        for y, (name, velocity, colour) in enumerate(fibres):
+            time_ms = float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, velocity))
+            self.transient(self.right.barh([y], [time_ms], color=colour, height=0.45))
+            self.transient(self.right.text(6, y + 0.38, f"{name}, {velocity:.1f} m/s", va="center"))
+            self.transient(self.right.text(time_ms * 1.1, y, f"{time_ms:.0f} ms", va="center"))
+        self.title.set_text(f"A fibre {diameter_um:g} µm thick")
+        parts = [
+            f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
+            f"{nv.SPINAL_CORD_TO_CALF_M:g} m"
+            for name, v, _ in fibres
+        ]
+        return f"A nerve fibre {diameter_um:g} µm thick conducts: " + "; ".join(parts) + "."
 
 
-def describe_conduction(diameter_um: float) -> str:
-    parts = [
-        f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
-        f"{nv.SPINAL_CORD_TO_CALF_M:g} m"
-        for name, v, _ in fibres_at(diameter_um)
-    ]
-    return f"A nerve fibre {diameter_um:g} µm thick conducts: " + "; ".join(parts) + "."
+CONDUCTION = Spec(
+    key="nerves-conduction",
+    title="Conduction velocity and fibre diameter",
+    basis="myelinated: measured (Hursh 1939); unmyelinated: √d law fitted to the C-fibre range",
+    view=ConductionView,
+    controls=(
+        Control(
+            "diameter_um",
+            "Fibre diameter (µm)",
+            EXPLORER_DIAMETERS_UM,
+            unit="µm",
+            start=8,
+            live=(0.2, 20.0, 0.01),
+            log=True,
+        ),
+    ),
+)

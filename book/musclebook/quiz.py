@@ -1,18 +1,21 @@
-"""Self-check questions that give feedback in the static web page as well as in Jupyter.
+"""Self-check questions that give feedback in the web book as well as in Jupyter.
 
-A question is a row of choice buttons above a Stack of feedback panels, one per choice. The
-buttons' ``index`` is linked in JavaScript (``jslink``) to the Stack's ``selected_index``, the
-same approach the explorers use, so choosing an answer shows its feedback without any kernel.
-Nothing is selected at first, so no feedback shows until the reader answers.
+A question is a prompt, its choices and, for each choice, why it is right or wrong. In a live
+kernel the choices are ipywidgets buttons; in the web book (see :func:`musclebook.explorer.static_build`)
+they are radio buttons that the book's ``explorer.js`` answers, with no kernel. Nothing is selected
+at first, so no feedback shows until the reader answers.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import ipywidgets as widgets
+from .explorer import static_build
+
+_ids = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -27,16 +30,12 @@ class Choice:
 
 
 def feedback_html(choice: Choice) -> str:
-    verdict = "Right." if choice.correct else "Not quite."
-    colour, mark = ("#1b5e20", "✓") if choice.correct else ("#8a1c1c", "✗")
-    return (
-        f'<div class="mb-feedback" role="status" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
-        f'margin:0.3em 0;color:#222;background:#f7f7f7"><strong style="color:{colour}">{mark} {verdict}</strong> '
-        f"{html.escape(choice.why)}</div>"
-    )
+    verdict, mark = ("Right.", "✓") if choice.correct else ("Not quite.", "✗")
+    kind = "right" if choice.correct else "wrong"
+    return f'<div class="mb-feedback mb-{kind}"><strong>{mark} {verdict}</strong> {html.escape(choice.why)}</div>'
 
 
-class Question(widgets.VBox):
+class Question:
     """One multiple-choice question with feedback for every choice."""
 
     def __init__(self, prompt: str, choices: Sequence[Choice]):
@@ -47,19 +46,58 @@ class Question(widgets.VBox):
         if not any(c.correct for c in choices):
             raise ValueError(f"question {prompt!r}: no choice is marked correct")
         self.prompt, self.choices = prompt, tuple(choices)
-        self.buttons = widgets.ToggleButtons(
-            options=[(c.text, i) for i, c in enumerate(choices)],
-            index=None,
-            style={"button_width": "auto"},
-            tooltips=[c.text for c in choices],
+        self._widget = None
+
+    def static_html(self) -> str:
+        name = f"mb-question-{next(_ids)}"
+        options = "".join(
+            f'<label class="mb-option"><input type="radio" name="{name}" value="{i}">'
+            f"<span>{html.escape(c.text)}</span></label>"
+            for i, c in enumerate(self.choices)
         )
-        self.feedback = widgets.Stack(children=[widgets.HTML(feedback_html(c)) for c in choices], selected_index=None)
-        self.link = widgets.jslink((self.buttons, "index"), (self.feedback, "selected_index"))
-        widgets.dlink((self.buttons, "index"), (self.feedback, "selected_index"))
-        header = widgets.HTML(f'<p class="mb-question"><strong>Check yourself.</strong> {html.escape(prompt)}</p>')
-        super().__init__(children=[header, self.buttons, self.feedback], layout=widgets.Layout(max_width="680px"))
+        panels = "".join(
+            f'<div class="mb-answer" data-choice="{i}" hidden>{feedback_html(c)}</div>'
+            for i, c in enumerate(self.choices)
+        )
+        return (
+            f'<div class="mb-question"><fieldset class="mb-choice"><legend><strong>Check yourself.</strong> '
+            f"{html.escape(self.prompt)}</legend>{options}</fieldset>"
+            f'<div class="mb-feedback-area" aria-live="polite">{panels}</div></div>'
+        )
+
+    @property
+    def widget(self):
+        """The live version: buttons above the feedback of the chosen answer."""
+        if self._widget is None:
+            import ipywidgets as widgets
+
+            buttons = widgets.ToggleButtons(
+                options=[(c.text, i) for i, c in enumerate(self.choices)], index=None, style={"button_width": "auto"}
+            )
+            feedback = widgets.HTML()
+
+            def show(change):
+                if change["new"] is not None:
+                    feedback.value = feedback_html(self.choices[change["new"]])
+
+            buttons.observe(show, names="value")
+            header = widgets.HTML(
+                f'<p class="mb-question"><strong>Check yourself.</strong> {html.escape(self.prompt)}</p>'
+            )
+            self._widget = widgets.VBox([header, buttons, feedback])
+            self._buttons, self._feedback = buttons, feedback
+        return self._widget
 
     def answer(self, index: int) -> str:
         """Choose an answer from code (as a reader would by clicking) and return the feedback shown."""
-        self.buttons.index = index
-        return self.feedback.children[self.feedback.selected_index].value
+        _ = self.widget
+        self._buttons.value = index
+        return self._feedback.value
+
+    def _repr_html_(self) -> str | None:
+        return self.static_html() if static_build() else None
+
+    def _repr_mimebundle_(self, **kwargs):
+        if static_build():
+            return {"text/html": self.static_html(), "text/plain": self.prompt}
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -32,37 +32,27 @@ a fraction of maximal tetanic force (unitless, 0-1).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
-from . import require_positive
+from .params import Params, nonnegative, open_fraction, positive
 
 DT_MS = 0.5  # time step of every simulated trace [ms]
 
 
 @dataclass(frozen=True)
-class Unit:
+class Unit(Params):
     """Parameters of one muscle or motor unit."""
 
     name: str
-    contraction_time_ms: float  # time from force onset to twitch peak [ms]
-    shape: float = 1.55  # rise/fall shape exponent p of the activation transient [-]
-    cooperativity: float = 2.0  # Hill exponent n of the activation-to-force step [-]
-    twitch_tetanus_ratio: float = 0.15  # peak twitch force / maximal tetanic force [-]
-    latent_period_ms: float = 5.0  # delay from stimulus to force onset [ms]
-    relaxation_factor: float = 1.0  # stretch of the falling phase (1 = normal, >1 slower) [-]
-
-    def __post_init__(self):
-        require_positive(self, "contraction_time_ms", "shape", "cooperativity", "relaxation_factor")
-        if not 0 < self.twitch_tetanus_ratio < 1:
-            raise ValueError(f"Unit '{self.name}': twitch_tetanus_ratio={self.twitch_tetanus_ratio!r} is out of range")
-        if self.latent_period_ms < 0:
-            raise ValueError(f"Unit '{self.name}': latent_period_ms={self.latent_period_ms!r} is out of range")
-
-    def with_relaxation(self, factor: float) -> Unit:
-        """The same unit with its relaxation slowed (factor > 1) or sped up (< 1)."""
-        return replace(self, relaxation_factor=factor)
+    contraction_time_ms: float = positive()  # time from force onset to twitch peak [ms]
+    shape: float = positive(1.55)  # rise/fall shape exponent p of the activation transient [-]
+    cooperativity: float = positive(2.0)  # Hill exponent n of the activation-to-force step [-]
+    twitch_tetanus_ratio: float = open_fraction(0.15)  # peak twitch force / maximal tetanic force [-]
+    latent_period_ms: float = nonnegative(5.0)  # delay from stimulus to force onset [ms]
+    relaxation_factor: float = positive(1.0)  # stretch of the falling phase (1 = normal, >1 slower) [-]
 
 
 #: A slow unit with the measured twitch timing of human triceps surae (Sale et al. 1982).
@@ -83,7 +73,7 @@ PARAMETER_STATUS = {
 
 def stimulus_times_ms(frequency_hz: float, duration_ms: float) -> np.ndarray:
     """Stimulus times [ms] of a regular train starting at 0; one stimulus if frequency is 0."""
-    if frequency_hz < 0 or duration_ms <= 0:
+    if not (np.isfinite(frequency_hz) and frequency_hz >= 0 and duration_ms > 0):
         raise ValueError(f"need frequency_hz >= 0 and duration_ms > 0, got {frequency_hz}, {duration_ms}")
     if frequency_hz == 0:
         return np.array([0.0])
@@ -110,17 +100,25 @@ def force_from_activation(a: np.ndarray, unit: Unit) -> np.ndarray:
     return a_n / (a_n + k_n)
 
 
-def simulate(frequency_hz: float, unit: Unit, duration_ms: float = 1000.0, record_ms: float | None = None):
-    """Force of ``unit`` stimulated at ``frequency_hz`` for ``duration_ms``.
+@dataclass(frozen=True)
+class Train:
+    """Force of a unit during and after a train of stimuli."""
 
-    Returns ``(t_ms, force, stimuli_ms)``; the trace is ``record_ms`` long
-    (default: the train plus time to relax).
+    t_ms: np.ndarray  # time [ms]
+    force: np.ndarray  # fraction of maximal tetanic force [-]
+    stimuli_ms: np.ndarray  # stimulus times [ms]
+
+
+def simulate(unit: Unit, frequency_hz: float, duration_ms: float = 1000.0, record_ms: float | None = None) -> Train:
+    """Force of ``unit`` stimulated at ``frequency_hz`` for ``duration_ms``; ``frequency_hz=0`` is one twitch.
+
+    The trace is ``record_ms`` long (default: the train plus time to relax).
     """
     stimuli = stimulus_times_ms(frequency_hz, duration_ms)
     if record_ms is None:
         record_ms = duration_ms + 6 * unit.contraction_time_ms * unit.relaxation_factor
     t = np.arange(0.0, record_ms, DT_MS)
-    return t, force_from_activation(activation(t, stimuli, unit), unit), stimuli
+    return Train(t, force_from_activation(activation(t, stimuli, unit), unit), stimuli)
 
 
 @dataclass(frozen=True)
@@ -131,9 +129,11 @@ class TwitchTiming:
     peak_force: float  # fraction of maximal tetanic force [-]
 
 
+@cache
 def twitch_timing(unit: Unit) -> TwitchTiming:
     """Latent period, contraction time and half-relaxation time of a single twitch."""
-    t, f, _ = simulate(0.0, unit, duration_ms=1.0)
+    run = simulate(unit, 0.0, duration_ms=1.0)
+    t, f = run.t_ms, run.force
     onset = t[np.argmax(f > 0)]
     i_peak = int(np.argmax(f))
     after = f[i_peak:]
@@ -141,7 +141,7 @@ def twitch_timing(unit: Unit) -> TwitchTiming:
     # linear interpolation of the half-force crossing
     f0, f1 = f[i_half - 1], f[i_half]
     t_half = t[i_half - 1] + DT_MS * (f0 - f[i_peak] / 2) / (f0 - f1)
-    return TwitchTiming(onset, t[i_peak] - onset, t_half - t[i_peak], float(f[i_peak]))
+    return TwitchTiming(float(onset), float(t[i_peak] - onset), float(t_half - t[i_peak]), float(f[i_peak]))
 
 
 @dataclass(frozen=True)
@@ -155,32 +155,59 @@ class Steady:
         return (self.peak - self.trough) / self.peak
 
 
-def steady_state(frequency_hz: float, unit: Unit, duration_ms: float = 1500.0) -> Steady:
-    """Peak force and the force ripple in the last third of a train."""
-    t, f, stimuli = simulate(frequency_hz, unit, duration_ms, record_ms=duration_ms)
-    late = f[t >= duration_ms * 2 / 3]
-    return Steady(float(f.max()), float(late.min()))
+@cache
+def steady_state(unit: Unit, frequency_hz: float, duration_ms: float = 1500.0) -> Steady:
+    """Peak force and the force ripple in the last third of a train.
+
+    The record runs two contraction times past the train, so that the last twitch's peak, after the
+    last stimulus, is in it."""
+    run = simulate(unit, frequency_hz, duration_ms, record_ms=duration_ms + 2 * unit.contraction_time_ms)
+    late = run.force[(run.t_ms >= duration_ms * 2 / 3) & (run.t_ms < duration_ms)]
+    return Steady(float(run.force.max()), float(late.min()))
 
 
-def force_frequency(frequencies_hz, unit: Unit) -> np.ndarray:
+def force_frequency(unit: Unit, frequencies_hz) -> np.ndarray:
     """Peak force (fraction of maximal tetanic force) at each stimulation frequency."""
-    return np.array([steady_state(f, unit).peak for f in frequencies_hz])
+    return np.array([steady_state(unit, float(f)).peak for f in frequencies_hz])
 
 
+def _lowest_on_grid(condition, max_hz: float, step_hz: float) -> float | None:
+    """The lowest frequency on the grid step_hz, 2 step_hz, ... max_hz where a monotone ``condition`` holds.
+
+    Bisection: about eight simulations instead of one per grid point; the same answer as a scan
+    because the conditions used (force above a level, ripple below a half) turn true once and stay
+    true as frequency rises (tests check both on a scan; ripple itself wobbles by about 1e-6 once fused).
+    """
+    grid = np.arange(step_hz, max_hz + step_hz / 2, step_hz)
+    if not condition(float(grid[-1])):
+        return None
+    low, high = -1, len(grid) - 1  # condition false at low (or before the grid), true at high
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (low, mid) if condition(float(grid[mid])) else (mid, high)
+    return float(grid[high])
+
+
+@cache
 def half_max_frequency_hz(unit: Unit, max_hz: float = 100.0, step_hz: float = 0.5) -> float:
     """Lowest frequency at which force reaches half of the force at ``max_hz``."""
-    freqs = np.arange(step_hz, max_hz + step_hz / 2, step_hz)
-    forces = force_frequency(freqs, unit)
-    return float(freqs[np.argmax(forces >= forces[-1] / 2)])
+    half = steady_state(unit, max_hz).peak / 2
+    return _lowest_on_grid(lambda f: steady_state(unit, f).peak >= half, max_hz, step_hz)
 
 
+@cache
 def fusion_onset_hz(unit: Unit, max_hz: float = 100.0, step_hz: float = 0.5) -> float:
     """Lowest frequency at which force between stimuli stays above half of its peak.
 
     This is our operational definition of "fusion begins": the twitches have
     merged enough that force never falls below half of the peak between stimuli.
     """
-    for f in np.arange(step_hz, max_hz + step_hz / 2, step_hz):
-        if steady_state(f, unit).ripple < 0.5:
-            return float(f)
-    raise ValueError(f"unit '{unit.name}' does not fuse below {max_hz} Hz")
+    found = _lowest_on_grid(lambda f: steady_state(unit, f).ripple < 0.5, max_hz, step_hz)
+    if found is None:
+        raise ValueError(f"unit '{unit.name}' does not fuse below {max_hz} Hz")
+    return found
+
+
+def getting_started() -> Train:
+    """A first run to start from: the slow unit stimulated at 10 Hz for 600 ms."""
+    return simulate(SLOW, 10.0, duration_ms=600.0)

@@ -1,103 +1,31 @@
-"""Plots for the twitch-to-tetanus chapter: they take model output and draw on Axes."""
+"""Plots and explorers of the twitch-to-tetanus chapter.
+
+``plot_*`` functions draw model output on a Matplotlib ``Axes`` (use them in your own cells);
+the ``*View`` classes are the chapter's figures and explorers, drawn once and updated;
+``TRAIN`` and ``RELAXATION`` define the chapter's two explorers.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
 import numpy as np
+from matplotlib.lines import Line2D
 
+from . import style
 from . import twitch as tw
+from .explorer import Control, Spec, View
 
-COLOURS = {"slow": "#0072B2", "fast": "#D55E00"}  # colour-blind-safe (Okabe-Ito)
-STIMULUS_COLOUR = "#555555"
-MARGINS = dict(left=0.1, right=0.97, bottom=0.17, top=0.9)  # fixed figure margins (fractions)
+COLOURS = {"slow": style.BLUE, "fast": style.VERMILION}
 FF_FREQUENCIES_HZ = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100)
-
-
-def plot_twitch(ax, t_ms, force, timing: tw.TwitchTiming, colour="#0072B2", label=None):
-    """A single twitch with its latent period, contraction time and half-relaxation time marked."""
-    ax.plot(t_ms, force * 100, color=colour, lw=2, label=label)
-    onset = timing.latent_period_ms
-    peak_t = onset + timing.contraction_time_ms
-    peak = timing.peak_force * 100
-    ax.axvline(0, color=STIMULUS_COLOUR, lw=1, ls=":")
-    ax.text(-3, peak * 0.3, "stimulus", fontsize=8, color=STIMULUS_COLOUR, rotation=90, ha="right")
-    ax.annotate(
-        "", xy=(peak_t, peak * 1.02), xytext=(onset, peak * 1.02), arrowprops=dict(arrowstyle="<->", color=colour)
-    )
-    ax.text(
-        peak_t + 8,
-        peak * 1.02,
-        f"contraction time {timing.contraction_time_ms:.0f} ms",
-        va="center",
-        fontsize=8,
-        color=colour,
-    )
-    half_t = peak_t + timing.half_relaxation_ms
-    ax.annotate("", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2), arrowprops=dict(arrowstyle="<->", color=colour))
-    ax.text(
-        half_t + 5,
-        peak / 2,
-        f"half-relaxation {timing.half_relaxation_ms:.0f} ms",
-        va="center",
-        fontsize=8,
-        color=colour,
-    )
-    ax.set_xlabel("Time after the stimulus (ms)")
-    ax.set_ylabel("Force (% of maximal tetanus)")
-    ax.set_ylim(0, peak * 1.25)
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-def plot_train(ax, t_ms, force, stimuli_ms, colour="#0072B2", twitch=None):
-    """Force during a stimulus train, the stimuli as ticks, optionally the single twitch dashed."""
-    if twitch is not None:
-        ax.plot(twitch[0], twitch[1] * 100, color=colour, lw=1, ls="--", label="single twitch")
-    ax.plot(t_ms, force * 100, color=colour, lw=2, label="stimulus train")
-    ax.vlines(stimuli_ms, -9, -3, color=STIMULUS_COLOUR, lw=0.8)
-    ax.set_ylim(-10, 105)
-    ax.set_xlim(0, t_ms[-1])
-    ax.set_xlabel("Time (ms); ticks = stimuli")
-    ax.set_ylabel("Force (% of maximal tetanus)")
-    ax.legend(loc="upper right", fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-def plot_force_frequency(ax, frequencies_hz, forces, colour="#0072B2", label=None, mark_hz=None):
-    """Peak force against stimulation frequency, optionally with one frequency marked."""
-    frequencies_hz = np.asarray(frequencies_hz, dtype=float)
-    forces = np.asarray(forces, dtype=float)
-    ax.plot(frequencies_hz, forces * 100, color=colour, lw=2, label=label)
-    if mark_hz is not None:
-        ax.plot([mark_hz], [np.interp(mark_hz, frequencies_hz, forces) * 100], "o", color=colour, ms=8)
-    ax.set_xscale("log")
-    ax.set_xticks([1, 2, 5, 10, 20, 50, 100], ["1", "2", "5", "10", "20", "50", "100"])
-    ax.set_xlabel("Stimulation frequency (Hz)")
-    ax.set_ylabel("Peak force (% of max)")
-    ax.set_ylim(0, 105)
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-@cache
-def force_frequency_curve(unit: tw.Unit):
-    """The force-frequency curve of a unit at ``FF_FREQUENCIES_HZ`` (cached)."""
-    return np.array(FF_FREQUENCIES_HZ, dtype=float), tw.force_frequency(FF_FREQUENCIES_HZ, unit)
-
-
+FREQUENCY_TICKS_HZ = (1, 2, 5, 10, 20, 50, 100)
 TRAIN_MS = 600.0  # stimulus train shown by the explorers [ms]
 WINDOW_MS = 1800.0  # time shown: long enough for the slowest explorer unit to relax fully [ms]
+TWITCH_WINDOW_MS = 450.0  # time shown for a single twitch [ms]
 
 
-def draw_train_explorer(fig, frequency_hz: float, unit: tw.Unit, duration_ms: float = TRAIN_MS):
-    """Explorer frame: the force trace of a train (left) and where it sits on the force-frequency curve."""
-    left, right = fig.subplots(1, 2, width_ratios=[2.2, 1], gridspec_kw=dict(MARGINS, left=0.08, wspace=0.28))
-    colour = COLOURS.get(unit.name, "#0072B2")
-    t, force, stimuli = tw.simulate(frequency_hz, unit, duration_ms, record_ms=WINDOW_MS)
-    single_t, single_f, _ = tw.simulate(0.0, unit, 1.0, record_ms=WINDOW_MS)
-    plot_train(left, t, force, stimuli, colour, twitch=(single_t, single_f))
-    left.set_title(f"{unit_title(unit)}, {frequency_hz:g} Hz", fontsize=10)
-    freqs, forces = force_frequency_curve(unit)
-    plot_force_frequency(right, freqs, forces, colour, mark_hz=frequency_hz)
+def colour(unit: tw.Unit) -> str:
+    return COLOURS.get(unit.name, style.BLUE)
 
 
 def unit_title(unit: tw.Unit) -> str:
@@ -108,83 +36,269 @@ def unit_title(unit: tw.Unit) -> str:
     return title
 
 
-def describe_train(frequency_hz: float, unit: tw.Unit, duration_ms: float = TRAIN_MS) -> str:
-    """Text alternative for a train frame, with the numbers a reader would read off the figure."""
-    state = tw.steady_state(frequency_hz, unit, duration_ms)
+@cache
+def force_frequency_curve(unit: tw.Unit):
+    """The force-frequency curve of a unit at ``FF_FREQUENCIES_HZ`` (cached)."""
+    return np.array(FF_FREQUENCIES_HZ, dtype=float), tw.force_frequency(unit, FF_FREQUENCIES_HZ)
+
+
+@cache
+def _single_twitch(unit: tw.Unit) -> tw.Train:
+    return tw.simulate(unit, 0.0, 1.0, record_ms=WINDOW_MS)
+
+
+def plot_train(ax, run: tw.Train, colour_=style.BLUE, label="stimulus train"):
+    """Force during a stimulus train (% of maximal tetanus), with the stimuli as ticks below."""
+    (line,) = ax.plot(run.t_ms, run.force * 100, color=colour_, label=label)
+    ax.vlines(run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8)
+    ax.set_xlabel("Time (ms); ticks = stimuli")
+    ax.set_ylabel("Force (% of max. tetanus)")
+    ax.set_ylim(-10, 105)
+    return line
+
+
+def plot_force_frequency(ax, unit: tw.Unit, label=None):
+    """Peak force against stimulation frequency (log axis)."""
+    freqs, forces = force_frequency_curve(unit)
+    (line,) = ax.plot(freqs, forces * 100, color=colour(unit), label=label)
+    ax.set_xscale("log")
+    ax.set_xticks(FREQUENCY_TICKS_HZ, [f"{f:g}" for f in FREQUENCY_TICKS_HZ])
+    ax.minorticks_off()
+    ax.set_xlabel("Stimulation frequency (Hz)")
+    ax.set_ylabel("Peak force (% of max)")
+    ax.set_ylim(0, 105)
+    return line
+
+
+def describe_pattern(state: tw.Steady) -> str:
     if state.ripple > 0.95:
-        pattern = "separate twitches: force falls back to rest between stimuli"
-    elif state.ripple > 0.5:
-        pattern = "summation: each twitch starts before the last has relaxed (unfused tetanus)"
-    elif state.ripple > 0.02:
-        pattern = "partly fused tetanus: force ripples around a plateau and never falls below half of its peak"
-    else:
-        pattern = "fused tetanus: a smooth plateau"
+        return "separate twitches: force falls back to rest between stimuli"
+    if state.ripple > 0.5:
+        return "summation: each twitch starts before the last has relaxed (unfused tetanus)"
+    if state.ripple > 0.02:
+        return "partly fused tetanus: force ripples around a plateau and never falls below half of its peak"
+    return "fused tetanus: a smooth plateau"
+
+
+class TrainView(View):
+    """Explorer frame: the force of a train (left) and where it sits on the force-frequency curve (right)."""
+
+    figsize = (7.5, 3.3)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax, self.ff = fig.subplots(
+            1, 2, width_ratios=[2.2, 1], gridspec_kw=dict(left=0.09, right=0.98, bottom=0.17, top=0.9, wspace=0.32)
+        )
+        (self.single,) = self.dynamic(self.ax.plot([], [], lw=1, ls="--"))
+        (self.train,) = self.dynamic(self.ax.plot([], []))
+        self.title = self.dynamic(self.ax.set_title(" "))
+        self.ax.set_xlim(0, WINDOW_MS)
+        self.ax.set_ylim(-10, 105)
+        self.ax.set_xticks([0, 500, 1000, 1500])
+        self.ax.set_yticks([0, 25, 50, 75, 100])
+        self.ax.set_xlabel("Time (ms); ticks = stimuli")
+        self.ax.set_ylabel("Force (% of max. tetanus)")
+        self.ax.legend(
+            handles=[
+                Line2D([], [], color=style.INK, lw=1, ls="--", label="single twitch"),
+                Line2D([], [], color=style.INK, label="stimulus train"),
+            ],
+            loc="upper right",
+        )
+        (self.curve,) = self.dynamic(self.ff.plot([], []))
+        (self.mark,) = self.dynamic(self.ff.plot([], [], "o", ms=8))
+        self.ff.set_xscale("log")
+        self.ff.set_xlim(0.9, 110)
+        self.ff.set_xticks(FREQUENCY_TICKS_HZ, [f"{f:g}" for f in FREQUENCY_TICKS_HZ])
+        self.ff.minorticks_off()
+        self.ff.set_ylim(0, 105)
+        self.ff.set_yticks([0, 50, 100])
+        self.ff.set_xlabel("Stimulation (Hz)")
+        self.ff.set_ylabel("Peak force (% of max)")
+
+    def update(self, unit: tw.Unit, frequency_hz: float, duration_ms: float = TRAIN_MS) -> str:
+        self.clear_transient()
+        c = colour(unit)
+        run = tw.simulate(unit, frequency_hz, duration_ms, record_ms=WINDOW_MS)
+        single = _single_twitch(unit)
+        self.train.set_data(run.t_ms, run.force * 100)
+        self.single.set_data(single.t_ms, single.force * 100)
+        for line in (self.train, self.single, self.curve, self.mark):
+            line.set_color(c)
+        self.transient(self.ax.vlines(run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8))
+        self.title.set_text(f"{unit_title(unit)}, {frequency_hz:g} Hz")
+        freqs, forces = force_frequency_curve(unit)
+        self.curve.set_data(freqs, forces * 100)
+        self.mark.set_data([frequency_hz], [np.interp(np.log(frequency_hz), np.log(freqs), forces) * 100])
+        return describe_train(unit, frequency_hz, duration_ms)
+
+
+def describe_train(unit: tw.Unit, frequency_hz: float, duration_ms: float = TRAIN_MS) -> str:
+    """Text alternative of a train frame, with the numbers a reader would read off the figure."""
+    state = tw.steady_state(unit, float(frequency_hz), duration_ms)
     return (
         f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:g} Hz for {duration_ms:.0f} ms: "
-        f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {pattern}. "
+        f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {describe_pattern(state)}. "
         "When the stimuli stop, force falls back to rest."
     )
 
 
-def draw_twitch(fig, unit: tw.Unit):
-    """Figure: one twitch of ``unit`` with its timing marked."""
-    ax = fig.subplots(gridspec_kw=MARGINS)
-    t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
-    plot_twitch(ax, t_ms, force, tw.twitch_timing(unit), colour=COLOURS.get(unit.name, "#0072B2"))
+class TwitchView(View):
+    """Figure: one twitch with its latent period, contraction time and half-relaxation time marked."""
 
+    figsize = (7.0, 3.2)
 
-def describe_twitch(unit: tw.Unit) -> str:
-    timing = tw.twitch_timing(unit)
-    return (
-        f"A single twitch of the {unit.name} model unit: after a latent period of {timing.latent_period_ms:.0f} ms "
-        f"force rises for {timing.contraction_time_ms:.0f} ms to a peak of {timing.peak_force * 100:.0f}% of maximal "
-        f"tetanic force, falls to half of the peak {timing.half_relaxation_ms:.0f} ms later and returns to rest."
-    )
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+        (self.line,) = self.ax.plot([], [])
+        self.ax.axvline(0, color=style.GREY, lw=1, ls=":")
+        self.ax.set_xlim(-20, TWITCH_WINDOW_MS)
+        self.ax.set_xlabel("Time after the stimulus (ms)")
+        self.ax.set_ylabel("Force (% of max. tetanus)")
 
-
-def draw_force_frequency(fig, units, band_hz=None, band_label=None):
-    """Figure: force-frequency curves of several units, optionally with a measured band shaded."""
-    ax = fig.subplots(gridspec_kw=MARGINS)
-    if band_hz is not None:
-        ax.axvspan(*band_hz, color="0.9", label=band_label)
-    for unit in units:
-        freqs, forces = force_frequency_curve(unit)
-        plot_force_frequency(ax, freqs, forces, colour=COLOURS.get(unit.name), label=f"{unit.name} unit (model)")
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
-
-
-def describe_force_frequency(units, band_hz=None, band_label=None) -> str:
-    parts = [
-        f"the {u.name} unit's curve reaches half of its maximal force at {tw.half_max_frequency_hz(u):.1f} Hz"
-        for u in units
-    ]
-    text = (
-        f"S-shaped force-frequency curves of the model, rising from the single-twitch force of "
-        f"{units[0].twitch_tetanus_ratio * 100:.0f}% towards 100% of maximal force: " + "; ".join(parts) + "."
-    )
-    if band_hz is not None:
-        text += f" A shaded band from {band_hz[0]:g} to {band_hz[1]:g} Hz marks {band_label}."
-    return text
-
-
-def draw_twitch_comparison(fig, units):
-    """Figure: single twitches of several units on one time axis."""
-    ax = fig.subplots(gridspec_kw=MARGINS)
-    for unit in units:
-        t_ms, force, _ = tw.simulate(0.0, unit, duration_ms=1.0, record_ms=450.0)
-        ax.plot(t_ms, force * 100, color=COLOURS.get(unit.name), lw=2, label=f"{unit.name} unit")
-    ax.set_xlabel("Time after the stimulus (ms)")
-    ax.set_ylabel("Force (% of maximal tetanus)")
-    ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-
-
-def describe_twitch_comparison(units) -> str:
-    parts = []
-    for unit in units:
+    def update(self, unit: tw.Unit) -> str:
+        self.clear_transient()
+        c = colour(unit)
+        run = tw.simulate(unit, 0.0, 1.0, record_ms=TWITCH_WINDOW_MS)
         timing = tw.twitch_timing(unit)
-        parts.append(
-            f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
-            f"to half {timing.half_relaxation_ms:.0f} ms after its peak"
+        self.line.set_data(run.t_ms, run.force * 100)
+        self.line.set_color(c)
+        peak = timing.peak_force * 100
+        self.ax.set_ylim(0, peak * 1.3)
+        onset = timing.latent_period_ms
+        peak_t = onset + timing.contraction_time_ms
+        half_t = peak_t + timing.half_relaxation_ms
+        ax, add = self.ax, self.transient
+        add(ax.text(-4, peak * 0.3, "stimulus", color=style.GREY, rotation=90, ha="right"))
+        add(
+            ax.annotate(
+                "", xy=(peak_t, peak * 1.04), xytext=(onset, peak * 1.04), arrowprops=dict(arrowstyle="<->", color=c)
+            )
         )
-    return "Single twitches of the model units, drawn on one time axis: " + "; ".join(parts) + "."
+        add(
+            ax.text(
+                peak_t + 8, peak * 1.04, f"contraction time {timing.contraction_time_ms:.0f} ms", va="center", color=c
+            )
+        )
+        add(
+            ax.annotate(
+                "", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2), arrowprops=dict(arrowstyle="<->", color=c)
+            )
+        )
+        add(ax.text(half_t + 5, peak / 2, f"half-relaxation {timing.half_relaxation_ms:.0f} ms", va="center", color=c))
+        return (
+            f"A single twitch of the {unit.name} model unit: after a latent period of {timing.latent_period_ms:.0f} ms "
+            f"force rises for {timing.contraction_time_ms:.0f} ms to a peak of {peak:.0f}% of maximal tetanic force, "
+            f"falls to half of the peak {timing.half_relaxation_ms:.0f} ms later and returns to rest."
+        )
+
+
+class ForceFrequencyView(View):
+    """Figure: force-frequency curves of several units, optionally with a measured band shaded."""
+
+    figsize = (7.0, 3.2)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+
+    def update(self, units, band_hz=None, band_label=None) -> str:
+        self.ax.clear()
+        if band_hz is not None:
+            self.ax.axvspan(*band_hz, color="0.9", label=band_label)
+        for unit in units:
+            plot_force_frequency(self.ax, unit, label=f"{unit.name} unit (model)")
+        self.ax.legend(loc="upper left")
+        parts = [
+            f"the {u.name} unit's curve reaches half of its maximal force at {tw.half_max_frequency_hz(u):.1f} Hz"
+            for u in units
+        ]
+        text = (
+            f"S-shaped force-frequency curves of the model, rising from the single-twitch force of "
+            f"{units[0].twitch_tetanus_ratio * 100:.0f}% towards 100% of maximal force: " + "; ".join(parts) + "."
+        )
+        if band_hz is not None:
+            text += f" A shaded band from {band_hz[0]:g} to {band_hz[1]:g} Hz marks {band_label}."
+        return text
+
+
+class TwitchComparisonView(View):
+    """Figure: single twitches of several units on one time axis."""
+
+    figsize = (7.0, 3.2)
+
+    def __init__(self, fig):
+        super().__init__(fig)
+        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+
+    def update(self, units) -> str:
+        self.ax.clear()
+        parts = []
+        for unit in units:
+            run = tw.simulate(unit, 0.0, 1.0, record_ms=TWITCH_WINDOW_MS)
+            self.ax.plot(run.t_ms, run.force * 100, color=colour(unit), label=f"{unit.name} unit")
+            timing = tw.twitch_timing(unit)
+            parts.append(
+                f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
+                f"to half {timing.half_relaxation_ms:.0f} ms after its peak"
+            )
+        self.ax.set_xlabel("Time after the stimulus (ms)")
+        self.ax.set_ylabel("Force (% of max. tetanus)")
+        self.ax.legend()
+        return "Single twitches of the model units, drawn on one time axis: " + "; ".join(parts) + "."
+
+
+EXPLORER_FREQUENCIES_HZ = (1, 2, 5, 8, 10, 12, 15, 20, 30, 50, 100)
+RELAXATION_FACTORS = (1.0, 1.25, 1.5, 2.0)
+
+TRAIN = Spec(
+    key="twitch-train",
+    title=f"Force during a {TRAIN_MS:.0f} ms train of stimuli",
+    basis="twitch timing of the slow unit measured; other parameters illustrative",
+    view=TrainView,
+    controls=(
+        Control(
+            "unit",
+            "Fibre type",
+            (tw.SLOW, tw.FAST),
+            tuple(f"{u.name} (contraction time {u.contraction_time_ms:.0f} ms)" for u in (tw.SLOW, tw.FAST)),
+            buttons=True,
+        ),
+        Control(
+            "frequency_hz",
+            "Stimulation (Hz)",
+            EXPLORER_FREQUENCIES_HZ,
+            unit="Hz",
+            start=4,
+            live=(1.0, 100.0, 0.01),
+            log=True,
+        ),
+    ),
+)
+
+RELAXATION = Spec(
+    key="twitch-relaxation",
+    title="Slow unit with slower relaxation",
+    basis="twitch timing measured; the slowing of relaxation is illustrative",
+    view=TrainView,
+    controls=(
+        Control(
+            "unit",
+            "Relaxation",
+            tuple(tw.SLOW.replace(relaxation_factor=f) for f in RELAXATION_FACTORS),
+            ("normal", "slowed ×1.25", "slowed ×1.5 (like fatigue)", "slowed ×2"),
+            buttons=True,
+        ),
+        Control(
+            "frequency_hz",
+            "Stimulation (Hz)",
+            (1, 2, 5, 8, 10, 15, 20, 50),
+            unit="Hz",
+            start=3,
+            live=(1.0, 50.0, 0.01),
+            log=True,
+        ),
+    ),
+)

@@ -1,0 +1,59 @@
+"""The book's visual style: one colour palette and one set of Matplotlib settings for every figure.
+
+Colours are the Okabe–Ito palette, safe for the common kinds of colour blindness. The settings
+fix font sizes (no text smaller than ``MIN_FONT_PT``), hide the top and right spines and drop
+legend frames, so that the plotting modules only say what they draw.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import matplotlib as mpl
+
+#: Okabe–Ito colours by role.
+BLUE = "#0072B2"
+VERMILION = "#D55E00"
+GREEN = "#009E73"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+PURPLE = "#CC79A7"
+YELLOW = "#F0E442"
+GREY = "#555555"
+LIGHT_GREY = "#BBBBBB"
+INK = "#222222"
+
+MIN_FONT_PT = 9.0  # no figure text is set smaller than this [pt]
+
+RC = {
+    "font.size": 10.0,
+    "axes.titlesize": 10.5,
+    "axes.titley": 1.0,  # a fixed title position: no automatic placement, which hidden axes would upset
+    "axes.titlepad": 6.0,
+    "axes.labelsize": 10.0,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
+    "legend.fontsize": 9.0,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "xtick.minor.visible": False,
+    "ytick.minor.visible": False,
+    "lines.linewidth": 2.0,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "musclebook",  # stable ids in SVG output
+    "path.simplify": True,
+    "figure.facecolor": "white",
+}
+
+
+@contextmanager
+def book_style():
+    """Matplotlib settings of the book, for the duration of a ``with`` block."""
+    with mpl.rc_context(RC):
+        yield
