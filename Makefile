@@ -1,20 +1,28 @@
 SHELL := /bin/bash
 # One entry point for readers, lecturers and CI. The README's commands are `make book` and `make test`.
 PYTHON ?= python3
-# console scripts live next to the interpreter (works with venvs and pyenv without a rehash)
-BIN := $(dir $(shell $(PYTHON) -c 'import sys; print(sys.executable)'))
-JB = $(BIN)jupyter-book build -W -n --keep-going
-SITE = _build/html
 JOBS ?= 2
+# jupyter-book build, strict, reading (and so executing notebooks) $(JOBS) at a time: see bookkit/build.py
+JB = BOOK_JOBS=$(JOBS) $(PYTHON) -m bookkit.build -W -n --keep-going
+SITE = _build/html
 
 .PHONY: setup dev browser lint check book book-clean test handout slides lab clean
 
-setup: ## the pinned packages of the book (Binder installs the same file) and the JavaScript it serves
+STAMPS = _build/.stamps
+
+setup: $(STAMPS)/setup ## the pinned packages of the book (Binder installs the same file) and the JavaScript it serves
+
+# installs again only when what it installs from has changed (a warm `make book` does not reinstall)
+$(STAMPS)/setup: requirements.txt pyproject.toml scripts/fetch_js.py
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PYTHON) scripts/fetch_js.py
+	@mkdir -p $(STAMPS) && touch $@
 
-dev: setup ## plus the test and lint tools
+dev: $(STAMPS)/dev ## plus the test and lint tools
+
+$(STAMPS)/dev: $(STAMPS)/setup requirements-dev.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
 
 browser: ## Debian's Chromium for the browser tests (no browser download)
 	@command -v chromium >/dev/null || { \
@@ -44,7 +52,7 @@ test: dev browser ## everything CI checks: lint, a strict build from scratch, th
 	$(MAKE) --no-print-directory book-clean
 	$(MAKE) --no-print-directory book
 	$(PYTHON) -m pytest -q -n $(JOBS) --site $(SITE) tests
-	$(PYTHON) -m pytest -q -n $(JOBS) -p no:cacheprovider --nbval-lax book/*.ipynb
+	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb
 
 handout: book browser ## the claim-by-claim page as a PDF handout, printed offline by headless Chromium
 	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims.pdf book/article.html

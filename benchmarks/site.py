@@ -29,7 +29,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from bookkit.site import launch_chromium, serve, site_pages  # noqa: E402
 
-JB = Path(sys.executable).parent / "jupyter-book"
 COLD_BUDGET_S, WARM_BUDGET_S = 60, 10
 SLIDER_BUDGET_MS = 33
 PRESSES = 30
@@ -52,9 +51,9 @@ INSTRUMENT = """() => {
 
 
 def build(out: Path, fresh: bool) -> float:
-    args = [str(JB), "build", "-W", "-n", "--keep-going", "--path-output", str(out), "."]
+    args = [sys.executable, "-m", "bookkit.build", "-W", "-n", "--keep-going", "--path-output", str(out), "."]
     if fresh:
-        args.insert(2, "--all")
+        args.insert(3, "--all")
     started = time.perf_counter()
     subprocess.run(args, cwd=REPO, check=True, capture_output=True)
     return time.perf_counter() - started

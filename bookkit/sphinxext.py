@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pydata_sphinx_theme
 import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -39,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from musclebook.explorer import STATIC_ENV
 from musclebook.published import lookup
 
+from . import icons
 from .ledger import (
     BOOK_DIR,
     DEFAULT_LEDGER,
@@ -442,8 +444,43 @@ def drop_unused_scripts(app, pagename, templatename, context, doctree):
     context["css_files"] = [css for css in context.get("css_files", []) if "sphinx-thebe" not in str(css)]
 
 
+def write_icons(app, exception):
+    """Draw the theme's icons with _static/icons.css, and drop the Font Awesome script no page loads."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    script = static / "scripts" / "fontawesome.js"
+    theme_copy = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts"
+    source = (theme_copy / "fontawesome.js").read_text(encoding="utf-8")
+    pages = [p for p in Path(app.outdir).rglob("*.html") if "_static" not in p.parts]
+    (static / "icons.css").write_text(icons.icon_css(source, icons.used_icons(pages)), encoding="utf-8")
+    for unused in (script, script.with_name("fontawesome.js.map")):  # its licence file stays, for the icons
+        unused.unlink(missing_ok=True)
+
+
+# Extensions Jupyter Book always loads that do not declare whether they are parallel-safe (so Sphinx
+# would read serially), each with why reading in parallel is safe, checked in their source.
+PARALLEL_READ_SAFE = {
+    # 0.1.3: it only replaces TocTreeCollector.assign_section_numbers, run in the main process after reading
+    "sphinx_multitoc_numbering": "numbers sections after reading",
+    # 1.0.0: its read-phase transform only marks nodes of the root document; no state in the environment
+    "sphinx_jupyterbook_latex": "marks nodes of one document only",
+}
+
+
+def allow_parallel_read(app, config):
+    """Let Sphinx read (and so execute notebooks) in parallel (``bookkit.build``)."""
+    for name in PARALLEL_READ_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
+
+
 def setup(app):
     app.connect("config-inited", default_colour_mode)
+    app.connect("config-inited", allow_parallel_read)
+    app.add_css_file("icons.css")
+    app.connect("build-finished", write_icons)
     app.connect("html-page-context", drop_unused_scripts)
     # Explorers and self-checks executed by this build precompute their frames and write static HTML
     # (musclebook.explorer.static_build); the notebooks' kernels inherit this environment.

@@ -19,15 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 def pytest_addoption(parser):
     parser.addoption("--site", default=None, help="a built site (_build/html) to test instead of building one")
+    parser.addoption("--full-page-shots", action="store_true", help="browser tests: screenshot whole phone pages")
     parser.addoption("--build-log", default=None, help="the log of that build (default: _build/book.log beside it)")
 
 
 def build_into(out: Path) -> tuple[Path, str]:
     """Build the book strictly (-W -n --keep-going) from scratch into ``out``; return (html dir, log)."""
-    jb = Path(sys.executable).parent / "jupyter-book"  # next to the interpreter, as `make` uses it
-    assert jb.exists(), "jupyter-book is not installed: run `make setup` (pip install -r requirements.txt)"
-    proc = subprocess.run(
-        [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
+    proc = subprocess.run(  # as `make book` builds it (bookkit.build: jupyter-book build, notebooks in parallel)
+        [sys.executable, "-m", "bookkit.build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
         cwd=REPO,
         capture_output=True,
         text=True,

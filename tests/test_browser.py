@@ -113,7 +113,7 @@ def test_the_whole_book_is_visited(site):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page(site, browser, page_path, scheme):
+def test_page(site, browser, page_path, scheme, pytestconfig):
     """One load per page and colour scheme: offline, no errors, axe at 1280 and 375 px, fits a phone."""
     _, base = site
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -126,7 +126,8 @@ def test_page(site, browser, page_path, scheme):
     page.wait_for_timeout(150)
     phone = page.evaluate(AXE_SERIOUS)
     width = page.evaluate("document.documentElement.scrollWidth")
-    page.screenshot(path=str(SHOTS / shot_name(page_path, f"phone-{scheme}")), full_page=scheme == "light")
+    full = pytestconfig.getoption("--full-page-shots")  # whole pages for review; a first screen by default
+    page.screenshot(path=str(SHOTS / shot_name(page_path, f"phone-{scheme}")), full_page=full)
     page.context.close()
     assert problems == {"outside": [], "failed": [], "errors": []}
     assert not desktop, f"axe at 1280 px: {desktop}"

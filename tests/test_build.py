@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from bookkit import icons
 from bookkit.ledger import book_labels, load_ledger, markdown_sources, toc_files
 from bookkit.site import site_pages
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
@@ -84,6 +85,23 @@ def test_every_explorer_has_its_frames_as_files_within_budget(built_book):
         assert size <= DEFAULT_BUDGET_BYTES, f"{ident}: {size} bytes"
         assert 'class="mb-basis"' in block, f"{ident} does not say what it rests on"
         print(f"{ident}: {len(frames)} frames, {size / 1e6:.2f} MB")
+
+
+def test_icons_are_drawn_without_the_font_awesome_script(built_book):
+    """No page loads the 1.5 MB icon script; every icon a page uses has its outline in icons.css."""
+    site, _ = built_book
+    css = (site / "_static" / "icons.css").read_text(encoding="utf-8")
+    used = set()
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "fontawesome" not in text, f"{page.relative_to(site)} loads Font Awesome"
+        if "<body" in text:  # not the redirect index.html
+            assert "_static/icons.css" in text, f"{page.relative_to(site)} does not link icons.css"
+        for classes in re.findall(r'class="([^"]*)"', text):
+            used |= {c for c in classes.split() if c.startswith("fa-") and c not in icons.NOT_ICONS}
+    assert {"fa-rocket", "fa-magnifying-glass", "fa-github"} <= used  # the launch, search and repository buttons
+    for icon in used:
+        assert re.search(rf"\.{icon}::before {{ content: ''; .*mask: url\(\"data:image/svg\+xml,%3Csvg", css), icon
 
 
 def test_every_image_has_a_text_alternative(built_book):

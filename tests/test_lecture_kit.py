@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,11 @@ def run(script: str, *args) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def served(built_book):
-    site, _ = built_book
+def served(built_book, tmp_path_factory):
+    # the slides are written next to the chapter pages: into a copy, so that the tested tree (which CI
+    # publishes, and which other tests read at the same time) stays as the build left it
+    site = tmp_path_factory.mktemp("slides") / "html"
+    shutil.copytree(built_book[0], site)
     made = run("slides.py", site)
     assert made.returncode == 0, made.stdout + made.stderr
     with serve(site) as base:
