@@ -19,7 +19,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 def pytest_addoption(parser):
     parser.addoption("--site", default=None, help="a built site (_build/html) to test instead of building one")
-    parser.addoption("--full-page-shots", action="store_true", help="browser tests: screenshot whole phone pages")
+    parser.addoption(
+        "--review-shots",
+        action="store_true",
+        help="browser tests: screenshot whole phone pages and every explorer's states, for review",
+    )
     parser.addoption("--build-log", default=None, help="the log of that build (default: _build/book.log beside it)")
 
 
@@ -60,3 +64,4 @@ def browser():
         chromium = launch_chromium(p)
         yield chromium
         chromium.close()
+
