@@ -64,4 +64,3 @@ def browser():
         chromium = launch_chromium(p)
         yield chromium
         chromium.close()
-
