@@ -62,5 +62,8 @@ slides: book ## reveal.js slides of every chapter (cells chosen by slide metadat
 	$(PYTHON) scripts/slides.py $(SITE)
 	@echo "Open $(SITE)/book/<chapter>-slides.html in a browser (F: full screen, Esc: overview)."
 
+lab: setup ## the notebooks in JupyterLab, as Binder shows them (MyST Markdown rendered by jupyterlab-myst)
+	$(PYTHON) -m jupyter lab --notebook-dir=book --LabApp.default_url=/lab/tree/coupling.ipynb
+
 clean:
 	rm -rf _build book/vendor .tools

@@ -1,6 +1,6 @@
 """The claim ledger: every piece of the article, in order, with its correction.
 
-The ledger (``book/claims.yaml``) is the single source of truth for the book's
+The ledger (``book/musclebook/data/claims.yaml``) is the single source of truth for the book's
 fact-check. The article page, the claim cards in the chapters and every test read
 it through :func:`load_ledger`, which validates it and raises :class:`LedgerError`
 naming the file, the entry and the field of the first problem it finds.
@@ -15,33 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from musclebook.claims import VERDICTS, VERDICTS_ID  # noqa: F401 - the scale, re-exported for the build
 from musclebook.published import PUB_ROLE, expand, lookup
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 BOOK_DIR = REPO_DIR / "book"
-DEFAULT_LEDGER = BOOK_DIR / "claims.yaml"
-DEFAULT_BIB = BOOK_DIR / "references.bib"
+DATA_DIR = BOOK_DIR / "musclebook" / "data"
+DEFAULT_LEDGER = DATA_DIR / "claims.yaml"
+DEFAULT_BIB = DATA_DIR / "references.bib"
 DEFAULT_TOC = REPO_DIR / "_toc.yml"
-
-#: The fixed verdict scale: key -> (label shown to readers, sphinx-design colour).
-VERDICTS: dict[str, tuple[str, str]] = {
-    "correct": ("Correct", "success"),
-    "partly-correct": ("Partly correct", "info"),
-    "misleading": ("Misleading", "warning"),
-    "incorrect": ("Incorrect", "danger"),
-    "unfalsifiable": ("Unfalsifiable", "dark"),
-    "unsafe-advice": ("Unsafe advice", "danger"),
-}
-
-#: The verdict labels in Indonesian, for the Indonesian article page.
-VERDICTS_ID: dict[str, str] = {
-    "correct": "Benar",
-    "partly-correct": "Sebagian benar",
-    "misleading": "Menyesatkan",
-    "incorrect": "Salah",
-    "unfalsifiable": "Tidak dapat diuji",
-    "unsafe-advice": "Saran berbahaya",
-}
 
 #: The verdicts as a schema.org Rating (1 = worst, 5 = best), for the ClaimReview data.
 VERDICT_RATING = {
@@ -203,6 +185,21 @@ def markdown_sources(path: Path) -> str:
         cells = json.loads(text)["cells"]
         return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     return text
+
+
+CARD_DIRECTIVE = re.compile(r"^```\{claim-card\}\s+(.+)$", re.MULTILINE)
+CARD_CALL = re.compile(r"\bclaim_cards\(([^)]*)\)")
+
+
+def placed_claims(path: Path) -> list[str]:
+    """The ids of the claim cards a page places: ``{claim-card}`` fences in Markdown, and
+    ``claim_cards("K05", ...)`` calls in a notebook's code cells (shown in Jupyter and in the book)."""
+    ids = [i for found in CARD_DIRECTIVE.findall(markdown_sources(path)) for i in found.split()]
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        ids += [i for args in CARD_CALL.findall(code) for i in re.findall(r"[\"'](K\d+)[\"']", args)]
+    return ids
 
 
 def book_labels(toc_path: Path | str = DEFAULT_TOC) -> dict[str, Path]:

@@ -9,7 +9,7 @@
 ``{misconception-bank}``
     Every claim as a "fact or myth?" prompt with its answer hidden (the instructor guide).
 ``{glossary-terms}``
-    The glossary, from ``book/terms.yaml``.
+    The glossary, from ``book/musclebook/data/terms.yaml``.
 ``{pub}`key```
     A published value of ``musclebook.published``, written for the page's language.
 
@@ -42,7 +42,7 @@ from musclebook.published import lookup
 
 from . import icons
 from .ledger import (
-    BOOK_DIR,
+    DATA_DIR,
     DEFAULT_LEDGER,
     VERDICT_RATING,
     VERDICTS,
@@ -354,7 +354,7 @@ def page_metadata(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + "\n".join(tags)
 
 
-TERMS = BOOK_DIR / "terms.yaml"
+TERMS = DATA_DIR / "terms.yaml"
 
 
 def load_terms(path=TERMS) -> dict:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bookkit import icons
-from bookkit.ledger import book_labels, load_ledger, markdown_sources, toc_files
+from bookkit.ledger import book_labels, load_ledger, placed_claims, toc_files
 from bookkit.site import site_pages
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 
@@ -131,15 +131,11 @@ def test_article_page_shows_every_entry_in_order(built_book):
         assert f"Claim {claim.id}" in text
 
 
-CLAIM_CARD = re.compile(r"^```\{claim-card\}\s+(.+)$", re.MULTILINE)
-
-
 def placed_cards():
     """(page, claim id) for every claim card a page of the book places."""
     for page in toc_files():
-        for ids in CLAIM_CARD.findall(markdown_sources(page)):
-            for claim_id in ids.split():
-                yield page, claim_id
+        for claim_id in placed_claims(page):
+            yield page, claim_id
 
 
 def test_every_placed_claim_card_is_rendered(built_book):

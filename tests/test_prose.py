@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,17 +12,19 @@ from bookkit.ledger import bib_keys, load_ledger, markdown_sources, toc_files
 from musclebook.published import PUB_ROLE, VALUES, lookup
 
 REPO = Path(__file__).resolve().parent.parent
-BIB = REPO / "book" / "references.bib"
+BIB = REPO / "book" / "musclebook" / "data" / "references.bib"
 
 # Numbers the prose may type that are not physiology: each with its reason. Every other number is a
-# published value named with {pub}`key`, or computed by the chapter's notebook ({glue:text}`name`).
+# published value named with {pub}`key` (in a notebook {eval}`pub.key`), or computed by the chapter's
+# notebook and shown with {eval}`name`.
 NON_PHYSIOLOGY = {
     r"about \d+ minutes": "a chapter's estimated reading time",
     r"\b50-minute\b": "the length of a class in the instructor guide",
     r"(?m)^\| \d+–\d+ \|": "the minutes of the instructor guide's lesson plan",
 }
 
-ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")  # {glue:text}`x:.1f`, {cite:p}`key`, {ref}`label`
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")  # {eval}`name`, {cite:p}`key`, {ref}`label`
+EVAL = re.compile(r"\{eval\}`([^`]*)`")
 DIRECTIVE_LINE = re.compile(r"^\s*(`{3,}|:{3,}).*$|^\s*:[\w-]+:.*$", re.MULTILINE)
 LABEL = re.compile(r"^\([\w.:-]+\)=\s*$", re.MULTILINE)
 LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.MULTILINE)  # "1. " of an ordered list
@@ -67,7 +70,7 @@ def test_indonesian_numerals_are_read_as_numbers():
 
 def test_number_extraction_sees_through_markup():
     text = (
-        "Half force at {glue:text}`x:.1f` Hz, {pub}`thenar_half_max_hz` or 12 ± 4 Hz {cite:p}`thomas1991`; "
+        "Half force at {eval}`x` Hz, {eval}`pub.thenar_half_max_hz` or 12 ± 4 Hz {eval}`cite.thomas1991`; "
         "2,438 people; Ca²⁺; K05."
     )
     assert numbers_in(text) == [12.0, 4.0, 2438.0]
@@ -77,8 +80,9 @@ def test_number_extraction_sees_through_markup():
 def test_every_number_in_the_prose_is_named_or_computed(name):
     typed = numbers_in(SOURCES[name])
     assert not typed, (
-        f"{name} types the number(s) {typed}: name a published value with {{pub}}`key` (add it, with its "
-        "source, to musclebook/published.py) or compute it in the notebook and show it with {{glue:text}}"
+        f"{name} types the number(s) {typed}: name a published value with {{eval}}`pub.key` ({{pub}}`key` in a "
+        "Markdown page; add it, with its source, to musclebook/published.py) or compute it in the notebook and "
+        "show it with {{eval}}`name`"
     )
 
 
@@ -86,6 +90,33 @@ def test_every_number_in_the_prose_is_named_or_computed(name):
 def test_every_named_value_exists(name):
     for reference in PUB_ROLE.findall(SOURCES[name]):
         lookup(reference)  # raises, naming the key or the form, if either is unknown
+    for expression in EVAL.findall(SOURCES[name]):
+        head, _, rest = expression.partition(".")
+        if head == "pub":
+            lookup(rest.replace(".", ":"))  # pub.key or pub.key.form
+
+
+NOTEBOOKS = sorted(p for p in toc_files() if p.suffix == ".ipynb")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_computed_number_is_shown_by_the_notebook_before_the_prose_reads_it(notebook):
+    """{eval}`name` reads a number the notebook computed with shown(...) in an earlier code cell
+    (the book and JupyterLab evaluate it when the Markdown cell is reached, not later)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    shown_so_far: set[str] = set()
+    for number, cell in enumerate(cells):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code":
+            shown_so_far |= set(re.findall(r"^(\w+) = shown\(", source, re.MULTILINE))
+            continue
+        for expression in EVAL.findall(source):
+            if expression.split(".")[0] in ("pub", "cite", "cite_t"):
+                continue
+            assert expression in shown_so_far, (
+                f"{notebook.name}, cell {number}: {{eval}}`{expression}` is not a number made with "
+                "`name = shown(value, format)` in an earlier code cell"
+            )
 
 
 def test_a_typed_number_in_the_right_sentence_fails():
@@ -104,6 +135,10 @@ def cited_keys(text: str) -> set[str]:
     keys = set()
     for group in re.findall(r"\{cite(?::\w+)?\}`([^`]*)`", text):
         keys.update(k.strip() for k in group.split(","))
+    for expression in EVAL.findall(text):  # {eval}`cite.a.b`, {eval}`cite_t.a`
+        head, _, rest = expression.partition(".")
+        if head in ("cite", "cite_t"):
+            keys.update(rest.split("."))
     return keys
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -30,11 +31,28 @@ def test_readme_binder_badge_uses_the_configured_repository():
         assert not notebook or (REPO / notebook).is_file(), notebook
 
 
-def test_colab_setup_cells_clone_the_configured_repository():
+def test_colab_setup_is_one_identical_install_line_from_the_configured_repository():
+    install = f"%pip install --quiet git+{URL}"
+    cells = {}
     for path in sorted((REPO / "book").glob("*.ipynb")):
         source = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
-        assert "google.colab" in source, f"{path.name}: the first cell should set up Colab"
-        assert f'REPOSITORY = "{URL}"' in source, f"{path.name}: Colab cell clones another repository"
+        assert 'if "google.colab" in sys.modules:' in source, f"{path.name}: the first cell should set up Colab"
+        lines = [line.strip() for line in source.splitlines() if "install" in line and not line.startswith("#")]
+        assert lines == [install], f"{path.name}: the Colab cell should install with exactly `{install}`"
+        cells[path.name] = source
+    assert len(set(cells.values())) == 1, "the Colab cells differ between notebooks"
+
+
+def test_the_package_installs_what_a_notebook_needs_from_the_repository():
+    """What Colab's install line gets: the models and the data they read (ledger, bibliography, terms)."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    data = project["tool"]["setuptools"]["package-data"]["musclebook"]
+    for name in ("claims.yaml", "terms.yaml", "references.bib"):
+        path = REPO / "book" / "musclebook" / "data" / name
+        assert path.is_file() and any(Path(f"data/{name}").match(pattern) for pattern in data), name
+    assert {"numpy", "matplotlib", "ipywidgets", "pyyaml", "pybtex"} <= {
+        re.split(r"[<>=!~ ]", d)[0].lower() for d in project["project"]["dependencies"]
+    }
 
 
 def test_deploy_workflow_publishes_the_tree_it_tested():

@@ -11,7 +11,7 @@ import yaml
 from bookkit.ledger import load_ledger
 
 REPO = Path(__file__).resolve().parent.parent
-TERMS = yaml.safe_load((REPO / "book" / "terms.yaml").read_text(encoding="utf-8"))
+TERMS = yaml.safe_load((REPO / "book" / "musclebook" / "data" / "terms.yaml").read_text(encoding="utf-8"))
 LEDGER = load_ledger()
 
 

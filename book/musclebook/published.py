@@ -1,6 +1,6 @@
 """Published values the book quotes and its models are tested against.
 
-Each entry is one finding of one source (a key of ``book/references.bib``): a mean with its
+Each entry is one finding of one source (a key of ``musclebook/data/references.bib``): a mean with its
 spread, a range, or a single number. The prose never types these numbers: it names them with the
 ``{pub}`` role (``{pub}`twitch_contraction_time_ms``` prints "112.4 ± 11.1 ms"), the claim ledger
 does the same, and the model tests compare model output with :meth:`Published.contains`.
