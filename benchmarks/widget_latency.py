@@ -8,7 +8,8 @@ fine slider through points between them, timing from setting the widget's value 
 in the output widget: model run, figure update, SVG rendering and text alternative. It also times
 the static precompute of the explorer (every frame, as the build renders them).
 
-Budget (2 cores): a live redraw median 30 ms and 95th percentile 50 ms, for every explorer.
+Budget (2 cores): the first figure within 1 s; a live redraw median 30 ms and 95th percentile 50 ms,
+for every explorer.
 A benchmark, not a timed test: it prints numbers and budgets, it does not fail. The last line is
 the worst explorer.
 """
@@ -34,7 +35,7 @@ os.environ.pop("MUSCLEBOOK_STATIC", None)
 import musclebook  # noqa: E402
 from musclebook.explorer import LiveExplorer, Spec, StaticExplorer  # noqa: E402
 
-MEDIAN_BUDGET_MS, P95_BUDGET_MS = 30.0, 50.0
+MEDIAN_BUDGET_MS, P95_BUDGET_MS, FIRST_BUDGET_MS = 30.0, 50.0, 1000.0
 FINE_POINTS = 24  # off-grid values per fine slider
 
 
@@ -60,40 +61,48 @@ def moves(spec: Spec) -> list[tuple[int, object]]:
     return out
 
 
-def live_redraws_ms(spec: Spec) -> tuple[list[float], int]:
-    """Redraw times [ms], and how many moves left the figure as it was (two values that draw the same)."""
+def live_redraws_ms(spec: Spec) -> tuple[float, list[float], int]:
+    """Time to the first figure [ms], redraw times [ms], and how many moves left the figure as it was
+    (two values that draw the same)."""
+    started = time.perf_counter()
     explorer = LiveExplorer(spec)
+    first_ms = (time.perf_counter() - started) * 1000
     times, same = [], 0
     for k, value in moves(spec):  # once: a second pass would find the models' caches warm
         widget = explorer.controls[k]
         if widget.value == value:
             continue
-        before = explorer.figure.value
+        before = explorer.frame_image.value
         started = time.perf_counter()
         widget.value = value
         times.append((time.perf_counter() - started) * 1000)
-        same += explorer.figure.value == before
-    return times, same
+        same += explorer.frame_image.value == before
+    return first_ms, times, same
 
 
 def main(keys: list[str]) -> None:
     warnings.filterwarnings("ignore")
     chosen = [s for s in specs() if not keys or s.key in keys]
-    worst = ("", 0.0, 0.0)
+    worst, worst_share = ("", 0.0, 0.0), 0.0
     for spec in chosen:
+        first_ms, times, same = live_redraws_ms(spec)  # first, as a fresh kernel meets it: no cache is warm
         started = time.perf_counter()
         static = StaticExplorer(spec)
         precompute = time.perf_counter() - started
-        times, same = live_redraws_ms(spec)
         median, p95 = statistics.median(times), float(np.percentile(times, 95))
-        flag = " (over budget)" if median > MEDIAN_BUDGET_MS or p95 > P95_BUDGET_MS else ""
+        over = median > MEDIAN_BUDGET_MS or p95 > P95_BUDGET_MS or first_ms > FIRST_BUDGET_MS
         print(
-            f"{spec.key}: live redraw median {median:.1f} ms, p95 {p95:.1f} ms, max {max(times):.1f} ms "
-            f"(n={len(times)}, {same} unchanged); static: {len(static.frames)} frames in {precompute:.2f} s{flag}"
+            f"{spec.key}: first figure {first_ms:.0f} ms; live redraw median {median:.1f} ms, p95 {p95:.1f} ms, "
+            f"max {max(times):.1f} ms (n={len(times)}, {same} unchanged); static: {len(static.frames)} frames "
+            f"in {precompute:.2f} s{' (over budget)' if over else ''}"
         )
-        if p95 > worst[2] or (p95 == worst[2] and median > worst[1]):
-            worst = (spec.key, median, p95)
-    print(f"budgets: median {MEDIAN_BUDGET_MS:.0f} ms, p95 {P95_BUDGET_MS:.0f} ms")
+        share = max(median / MEDIAN_BUDGET_MS, p95 / P95_BUDGET_MS)  # how close to its budget
+        if share > worst_share:
+            worst, worst_share = (spec.key, median, p95), share
+    print(
+        f"budgets: first figure {FIRST_BUDGET_MS:.0f} ms; redraw median {MEDIAN_BUDGET_MS:.0f} ms, "
+        f"p95 {P95_BUDGET_MS:.0f} ms"
+    )
     print(f"worst: {worst[0]}: median {worst[1]:.1f} ms, p95 {worst[2]:.1f} ms")
 
 

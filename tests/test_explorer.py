@@ -203,7 +203,9 @@ def test_live_explorer_has_a_widget_per_control_and_shows_the_start_frame():
     assert isinstance(height, widgets.FloatSlider) and (height.min, height.max) == (0.5, 3.5)
     assert height.value == 2 and height.description == "Height (cm)"
     assert live.description == "A light bar 2 cm high."
-    assert 'alt="A light bar 2 cm high."' in live.figure.value
+    assert 'alt="A light bar 2 cm high."' in live.frame_image.value
+    assert live.caption.value.count("A light bar 2 cm high.") == 1  # the text alternative, also visible
+    assert 'alt=""' in live.background_image.value  # the axes are decoration: their words are in the caption
     header = live.box.children[0].value
     assert "mb-basis" in header and "illustrative" in header
 
@@ -215,7 +217,7 @@ def test_live_explorer_redraws_when_a_control_changes():
     live.controls[1].value = 3.3  # off the grid: a live slider is continuous
     assert len(view.calls) == calls + 1
     assert live.description == "A light bar 3.3 cm high."
-    assert 'alt="A light bar 3.3 cm high."' in live.figure.value
+    assert 'alt="A light bar 3.3 cm high."' in live.frame_image.value
     assert view.bar.get_height() == pytest.approx(3.3)
     live.controls[0].value = "dark"
     assert live.description == "A dark bar 3.3 cm high." and len(view.calls) == calls + 2
@@ -242,11 +244,13 @@ def test_live_explorer_changes_the_background_only_with_a_control_named_in_layer
     live = LiveExplorer(toy_spec(ScaledView, (tops, heights), layers_by=("top",)))
 
     def background():
-        return re.search(r'<img class="mb-bg" src="([^"]+)"', live.figure.value).group(1)
+        return re.search(r'<img src="([^"]+)"', live.background_image.value).group(1)
 
     first = background()
+    sent = []
+    live.background_image.observe(lambda change: sent.append(change), names="value")
     live.controls[1].value = 2.5
-    assert background() == first  # same axes: same background
+    assert background() == first and not sent  # same axes: the background is not sent again
     live.controls[0].value = 8
     assert background() != first and live.description.endswith("Axis up to 8 cm.")
     live.controls[0].value = 4

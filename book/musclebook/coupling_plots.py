@@ -6,6 +6,9 @@ and ``StaircaseView`` are the chapter's explorers (``PUMP`` and ``STAIRCASE``).
 
 from __future__ import annotations
 
+from functools import cache
+
+import numpy as np
 from matplotlib.lines import Line2D
 
 from . import coupling as cp
@@ -104,6 +107,23 @@ STAIRCASE_HZ = (0.2, 0.5, 1.0, 2.0, 5.0)  # the explorer's frequencies [Hz]
 STAIRCASE_TWITCHES = 20
 
 
+@cache
+def _twitch_grid(fibre: cp.Fibre) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Twitches of ``fibre`` at 11 phosphorylation levels 0, 0.1, ... 1 (the grid ``cp.staircase`` uses)."""
+    grid = np.linspace(0, 1, 11)
+    runs = [cp.simulate(fibre.replace(rlc_phosphorylated=float(p))) for p in grid]
+    return grid, runs[0].t_ms, np.array([r.force for r in runs])
+
+
+def last_twitch(fibre: cp.Fibre, rlc: float) -> tuple[np.ndarray, np.ndarray]:
+    """The twitch at phosphorylation ``rlc``, between the two nearest precomputed ones (as the staircase's
+    peaks are): a slider that moves the frequency redraws without a new simulation."""
+    grid, t_ms, forces = _twitch_grid(fibre)
+    k = min(int(rlc * 10), 9)
+    w = (rlc - grid[k]) / (grid[k + 1] - grid[k])
+    return t_ms, (1 - w) * forces[k] + w * forces[k + 1]
+
+
 class StaircaseView(View):
     """Explorer frame: first and last twitch of a train (left), peak force of every twitch (right)."""
 
@@ -134,8 +154,8 @@ class StaircaseView(View):
 
     def update(self, kinase: bool, frequency_hz: float) -> str:
         rlc = cp.rlc_before_each_twitch(frequency_hz, STAIRCASE_TWITCHES, kinase)
-        last = cp.simulate(self.fibre.replace(rlc_phosphorylated=float(rlc[-1])))
-        self.last.set_data(last.t_ms, last.force * 100)
+        t_ms, force = last_twitch(self.fibre, float(rlc[-1]))
+        self.last.set_data(t_ms, force * 100)
         peaks = cp.staircase(self.fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
         self.peaks.set_data(range(1, STAIRCASE_TWITCHES + 1), peaks * 100)
         self.title.set_text(f"{frequency_hz:g} Hz, kinase {'present' if kinase else 'absent'}")
@@ -164,6 +184,8 @@ PUMP = Spec(
             (f"{NORMAL_ATP_MM:g} (normal)", "0.5", "0.1", "0.02 (near rigor)"),
             unit="mM",
             buttons=True,
+            live=(0.02, NORMAL_ATP_MM, 0.01),
+            log=True,
         ),
         Control(
             "serca_scale",

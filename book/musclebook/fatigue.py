@@ -47,7 +47,7 @@ from . import length_speed as ls
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
 from .params import Params, fraction, nonnegative, positive
 
-DT_MS = 0.02  # integration step [ms]
+DT_MS = 0.1  # integration step [ms]: a thirtieth of the fastest time constant; 0.02 ms gives the same results (tested)
 LINEAR_START_DROP = 0.02  # the linear phase starts once force is this fraction below its tetanic level [-], our choice
 TETANUS_MS = 350.0  # stimulation of Westerblad & Lännergren (1991) [ms]
 TETANUS_HZ = 70.0  # stimulation frequency, same source [Hz]; sets when the last stimulus falls

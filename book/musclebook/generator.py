@@ -117,30 +117,38 @@ class Run:
         return float(1000.0 * n / (end_ms - start_ms))
 
 
-def _run(neuron: Neuron, drive, stretch) -> Run:
-    """Integrate the neuron for the inputs ``drive`` [mV] and ``stretch`` (bool), one value per step."""
+def _run(neuron: Neuron, drive, stretch, record: bool = True) -> Run:
+    """Integrate the neuron for the inputs ``drive`` [mV] and ``stretch`` (bool), one value per step.
+
+    With ``record=False`` only the spike times are kept (the voltage and force traces are empty)."""
     n = len(drive)
-    v_trace, f_trace = [0.0] * n, [0.0] * n  # plain floats and math.exp: fast per-step updates
+    v_trace, f_trace = ([0.0] * n, [0.0] * n) if record else ([], [])
     spikes = []
     v, m, force, refractory_until = neuron.rest_mv, 0.0, 0.0, -1.0
     ia, ib_gain = neuron.ia_now_mv, neuron.ib_gain_now
     dt, decay = DT_MS, DT_MS / neuron.tau_force_ms
     pic_rate, membrane_rate = DT_MS / neuron.tau_pic_ms, DT_MS / neuron.tau_m_ms
     stretch_mv = neuron.stretch_ia_mv - neuron.stretch_ib_mv
+    # the neuron's constants as local names: the loop runs tens of thousands of times per trace
+    exp, rest, threshold, reset = math.exp, neuron.rest_mv, neuron.threshold_mv, neuron.reset_mv
+    half, slope, pic, refractory = neuron.pic_half_mv, neuron.pic_slope_mv, neuron.pic_mv, neuron.refractory_ms
+    per_spike = neuron.force_per_spike
     for i in range(n):
         t = i * dt
-        v_trace[i], f_trace[i] = v, force
-        m += pic_rate * (1 / (1 + math.exp(-(v - neuron.pic_half_mv) / neuron.pic_slope_mv)) - m)
-        synaptic = drive[i] + ia - ib_gain * force + (stretch_mv if stretch[i] else 0.0)
+        if record:
+            v_trace[i] = v
+            f_trace[i] = force
+        m += pic_rate * (1 / (1 + exp((half - v) / slope)) - m)
         if t >= refractory_until:
-            v += membrane_rate * (-(v - neuron.rest_mv) + synaptic + neuron.pic_mv * m)
-            if v >= neuron.threshold_mv:
+            synaptic = drive[i] + ia - ib_gain * force + (stretch_mv if stretch[i] else 0.0)
+            v += membrane_rate * (rest - v + synaptic + pic * m)
+            if v >= threshold:
                 spikes.append(t)
-                v = neuron.reset_mv
-                refractory_until = t + neuron.refractory_ms
-                force += neuron.force_per_spike * (1 - force)
+                v = reset
+                refractory_until = t + refractory
+                force += per_spike * (1 - force)
         force -= decay * force
-    return Run(np.arange(n) * dt, np.array(v_trace), np.array(f_trace), np.array(spikes))
+    return Run(np.arange(n) * dt if record else np.array([]), np.array(v_trace), np.array(f_trace), np.array(spikes))
 
 
 @cache
@@ -232,7 +240,7 @@ def hysteresis(neuron: Neuron = NEURON) -> Hysteresis:
     A neuron still firing at the end of the ramp, with the input back near zero, sustains itself: it
     has no stopping input (``stop_mv`` is nan), not one at its last spike."""
     inputs = ramp()
-    run = _run(neuron.replace(ib_mv_per_force=0.0), inputs.tolist(), [False] * len(inputs))
+    run = _run(neuron.replace(ib_mv_per_force=0.0), inputs.tolist(), [False] * len(inputs), record=False)
     if not run.spikes_ms.size:
         return Hysteresis(float("nan"), float("nan"), run)
     first, last = run.spikes_ms[0], run.spikes_ms[-1]

@@ -31,7 +31,7 @@ def instantaneous_rate(spikes_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def plot_firing(ax, run: gn.Run):
     """Spikes as ticks and the instantaneous firing rate [Hz] against time [s]."""
     t, rate = instantaneous_rate(run.spikes_ms)
-    ax.vlines(run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5)
+    style.ticks(ax, run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5)
     (line,) = ax.plot(t / 1000, rate, ".", color=RATE, ms=3)
     ax.set_ylabel("Firing (Hz)")
     return line
@@ -96,7 +96,7 @@ class CrampView(View):
                     (s0 + s1) / 2, 0.97, "stretch", transform=self.top.get_xaxis_transform(), ha="center", va="top"
                 )
             )
-        self.transient(self.top.vlines(run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5))
+        self.transient(style.ticks(self.top, run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5))
         t, rate = instantaneous_rate(run.spikes_ms)
         self.rate.set_data(t / 1000, rate)
         self.force.set_data(run.t_ms / 1000, run.force * 100)
@@ -134,9 +134,10 @@ class HysteresisView(View):
     def __init__(self, fig):
         super().__init__(fig)
         self.ax = fig.subplots(gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88))
-        (self.up,) = self.dynamic(self.ax.plot([], [], ".", color=RATE, ms=3, label="input rising"))
-        (self.down,) = self.dynamic(self.ax.plot([], [], ".", color=FALLING, ms=3, label="input falling"))
-        self.ax.legend(loc="upper left", markerscale=3)
+        # one point per spike, joined: a line draws a few hundred spikes far faster than markers
+        (self.up,) = self.dynamic(self.ax.plot([], [], "-", color=RATE, lw=1.4, label="input rising"))
+        (self.down,) = self.dynamic(self.ax.plot([], [], "-", color=FALLING, lw=1.4, label="input falling"))
+        self.ax.legend(loc="upper left")
         self.title = self.dynamic(self.ax.set_title(" "))
         self.ax.set_xlim(0, gn.RAMP_PEAK_MV)
         self.ax.set_ylim(0, 130)
@@ -151,7 +152,7 @@ class HysteresisView(View):
         rising = idx < len(inputs) // 2
         self.up.set_data(inputs[idx[rising]], rate[rising])
         self.down.set_data(inputs[idx[~rising]], rate[~rising])
-        state = "fatigued" if fatigue else "rested"
+        state = {0.0: "rested", 1.0: "fatigued"}.get(fatigue, f"{fatigue * 100:.0f}% fatigued")
         stop = f"stops at {h.stop_mv:.1f} mV" if h.stops else "never stops"
         self.title.set_text(f"PIC {pic_mv:g} mV, {state}: starts at {h.start_mv:.1f} mV, {stop}")
         text = (
@@ -190,7 +191,9 @@ HYSTERESIS = Spec(
     basis="illustrative",
     view=HysteresisView,
     controls=(
-        Control("fatigue", "Muscle", (0.0, 1.0), ("rested", "fatigued"), buttons=True),
+        Control(
+            "fatigue", "Fatigue (%)", (0.0, 1.0), ("rested", "fatigued"), unit="%", buttons=True, live=(0.0, 1.0, 0.01)
+        ),
         Control("pic_mv", "Persistent inward current (mV)", PIC_LEVELS_MV, unit="mV", start=3, live=(0.0, 24.0, 0.1)),
     ),
 )

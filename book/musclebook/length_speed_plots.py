@@ -174,8 +174,7 @@ def plot_force_velocity(ax_v, ax_p, curvature: float, colour=MYOSIN):
 
 
 class SpeedView(View):
-    """Explorer frame: Hill's force-velocity curve (left) and the power curve (right); the curves change
-    with the curvature (``layers_by``)."""
+    """Explorer frame: Hill's force-velocity curve (left) and the power curve (right), for a curvature."""
 
     figsize = (7.5, 3.4)
 
@@ -184,19 +183,17 @@ class SpeedView(View):
         self.ax_v, self.ax_p = fig.subplots(
             1, 2, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88, wspace=0.35)
         )
+        plot_force_velocity(self.ax_v, self.ax_p, 0.25)  # axes, labels and limits; the curves move below
+        self.curve_v, self.curve_p = (self.dynamic(ax.lines[0]) for ax in (self.ax_v, self.ax_p))
         (self.mark_v,) = self.dynamic(self.ax_v.plot([], [], "o", color=MYOSIN, ms=8))
         (self.mark_p,) = self.dynamic(self.ax_p.plot([], [], "o", color=MYOSIN, ms=8))
         self.title_v = self.dynamic(self.ax_v.set_title(" "))
         self.title_p = self.dynamic(self.ax_p.set_title(" "))
-        self.curvature = None
 
     def update(self, curvature: float, load: float) -> str:
-        if curvature != self.curvature:
-            for ax, mark in ((self.ax_v, self.mark_v), (self.ax_p, self.mark_p)):
-                for line in [line for line in ax.lines if line is not mark]:
-                    line.remove()
-            plot_force_velocity(self.ax_v, self.ax_p, curvature)
-            self.curvature = curvature
+        loads = np.linspace(0, 1, 201)
+        self.curve_v.set_data(loads * 100, ls.hill_velocity(loads, curvature) * 100)
+        self.curve_p.set_data(loads * 100, ls.hill_power(loads, curvature) * 100)
         velocity = float(ls.hill_velocity(load, curvature)) * 100
         power = float(ls.hill_power(load, curvature)) * 100
         self.mark_v.set_data([load * 100], [velocity])
@@ -253,6 +250,8 @@ SPEED = Spec(
             ("0.1 (more curved)", "0.25 (frog sartorius)", "0.5", "1.0 (flatter)"),
             buttons=True,
             start=1,
+            live=(0.1, 1.0, 0.01),
+            log=True,
         ),
         Control(
             "load",
@@ -264,5 +263,4 @@ SPEED = Spec(
             live=(0.0, 1.0, 0.01),
         ),
     ),
-    layers_by=("curvature",),
 )

@@ -21,7 +21,9 @@ DURATION_MS = mu.STEADY_WINDOW_MS[1]
 def plot_raster(ax, result: mu.PoolForce, every: int = SHOWN_EVERY):
     """Spike times of every ``every``-th unit, smallest at the bottom."""
     rows = range(0, len(result.spikes), every)
-    segments = [ax.vlines(result.spikes[i], row + 0.1, row + 0.9, color=SPIKES, lw=0.8) for row, i in enumerate(rows)]
+    segments = [
+        style.ticks(ax, result.spikes[i], row + 0.1, row + 0.9, color=SPIKES, lw=0.8) for row, i in enumerate(rows)
+    ]
     ax.set_ylim(0, len(rows))
     ax.set_yticks([0.5, len(rows) - 0.5], ["smallest", "largest"])
     ax.set_ylabel("Motor units")
@@ -69,7 +71,7 @@ class PoolView(View):
         if spikes:
             x = np.concatenate([s for _, s in spikes])
             y0 = np.concatenate([np.full(len(s), row + 0.1) for row, s in spikes])
-            self.transient(self.top.vlines(x, y0, y0 + 0.8, color=SPIKES, lw=0.8))
+            self.transient(style.ticks(self.top, x, y0, y0 + 0.8, color=SPIKES, lw=0.8))
         full = mu.max_force(self.pool)
         self.force.set_data(result.t_ms, result.force / full * 100)
         mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"

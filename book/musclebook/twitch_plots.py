@@ -50,7 +50,7 @@ def _single_twitch(unit: tw.Unit) -> tw.Train:
 def plot_train(ax, run: tw.Train, colour_=style.BLUE, label="stimulus train"):
     """Force during a stimulus train (% of maximal tetanus), with the stimuli as ticks below."""
     (line,) = ax.plot(run.t_ms, run.force * 100, color=colour_, label=label)
-    ax.vlines(run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8)
+    style.ticks(ax, run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8)
     ax.set_xlabel("Time (ms); ticks = stimuli")
     ax.set_ylabel("Force (% of max. tetanus)")
     ax.set_ylim(-10, 105)
@@ -126,7 +126,7 @@ class TrainView(View):
         self.single.set_data(single.t_ms, single.force * 100)
         for line in (self.train, self.single, self.curve, self.mark):
             line.set_color(c)
-        self.transient(self.ax.vlines(run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8))
+        self.transient(style.ticks(self.ax, run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8))
         self.title.set_text(f"{unit_title(unit)}, {frequency_hz:g} Hz")
         freqs, forces = force_frequency_curve(unit)
         self.curve.set_data(freqs, forces * 100)
