@@ -114,6 +114,8 @@ def test_every_image_has_a_text_alternative(built_book):
                 continue
             alt = re.search(r'\balt="([^"]*)"', tag)
             assert alt and len(alt.group(1).strip()) >= 3, f"{page.relative_to(site)}: {tag[:120]}"
+            # a file name is not a description (myst-nb's default for a plot without `mystnb.image.alt`)
+            assert not re.search(r"\.(png|svg|jpe?g)$", alt.group(1)), f"{page.relative_to(site)}: {tag[:120]}"
 
 
 def test_article_page_shows_every_entry_in_order(built_book):

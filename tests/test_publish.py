@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,3 +106,42 @@ def test_contributing_explains_claims_chapters_explorers_and_checks():
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for needle in ("## Add or change a claim", "## Add a chapter", "## Add an explorer", "make test", "make check"):
         assert needle in text, needle
+
+
+CHAPTERS = sorted((REPO / "book").glob("*.ipynb"))
+
+
+def _cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_each_chapter_lets_the_student_run_its_model(path):
+    """A labelled "Run the model yourself" section: a visible cell that calls the chapter's model and plots
+    with its plotting module on Matplotlib axes, then an "On your own" prompt."""
+    cells = _cells(path)
+    sources = ["".join(c["source"]) for c in cells]
+    label = f"({path.stem}-yourself)="
+    start = next((i for i, s in enumerate(sources) if s.startswith(label)), None)
+    assert start is not None, f"{path.name}: no section labelled {label}"
+    code = next(c for c in cells[start:] if c["cell_type"] == "code")
+    source = "".join(code["source"])
+    assert not {"remove-input", "remove-cell", "hide-input"} & set(code["metadata"].get("tags", [])), path.name
+    assert not code["metadata"].get("jupyter", {}).get("source_hidden"), path.name
+    assert re.search(r"from musclebook import .*_plots\b", source) and "plt.subplots" in source, path.name
+    assert code["metadata"].get("mystnb", {}).get("image", {}).get("alt"), f"{path.name}: the plot needs an alt"
+    assert any(s.startswith("**On your own.**") and "Predict" in s for s in sources[start:]), path.name
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_a_notebook_shows_in_jupyterlab_the_code_the_book_shows(path):
+    """Cells the book shows only by their output (remove-input) are collapsed in JupyterLab; modules are
+    imported by their full names (no two-letter aliases)."""
+    for index, cell in enumerate(_cells(path)):
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        if "remove-input" in cell["metadata"].get("tags", []):
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden"), f"{path.name} cell {index}"
+        aliases = re.findall(r"^\s*(?:from \S+ )?import \S+ as (\w+)", source, re.MULTILINE)
+        assert set(aliases) <= {"np", "plt"}, f"{path.name} cell {index}: import by full name, not {aliases}"
