@@ -6,7 +6,7 @@ JOBS ?= 2
 JB = BOOK_JOBS=$(JOBS) $(PYTHON) -m bookkit.build -W -n --keep-going
 SITE = _build/html
 
-.PHONY: setup dev browser lint check book book-clean test handout slides lab clean
+.PHONY: setup dev browser lint check book book-clean test nbval handout slides lab clean
 
 STAMPS = _build/.stamps
 
@@ -51,7 +51,9 @@ test: dev browser ## everything CI checks: lint, a strict build from scratch, th
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory book-clean
 	$(MAKE) --no-print-directory book
-	$(PYTHON) -m pytest -q -n $(JOBS) --site $(SITE) tests
+	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadgroup --site $(SITE) tests
+
+nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser; make test runs them in JupyterLab
 	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb
 
 handout: book browser ## the claim-by-claim page as a PDF handout, printed offline by headless Chromium

@@ -476,7 +476,21 @@ def allow_parallel_read(app, config):
             extension.parallel_read_safe = True
 
 
+def static_files_changed(app, env, added, changed, removed):
+    """Sphinx copies static files (CSS, scripts) only when it writes a page: when only an asset changed,
+    rewrite the root page so that a warm build publishes the asset too."""
+    out = Path(app.outdir) / "_static"
+    for folder in app.config.html_static_path:
+        source = Path(app.confdir) / folder
+        for path in source.rglob("*") if source.is_dir() else ():
+            copy = out / path.relative_to(source)
+            if path.is_file() and (not copy.is_file() or path.stat().st_mtime > copy.stat().st_mtime + 1e-3):
+                return [app.config.root_doc]
+    return []
+
+
 def setup(app):
+    app.connect("env-get-outdated", static_files_changed)
     app.connect("config-inited", default_colour_mode)
     app.connect("config-inited", allow_parallel_read)
     app.add_css_file("icons.css")
