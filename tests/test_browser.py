@@ -1,9 +1,10 @@
 """The built book in headless Chromium, page by page: offline, error-free, accessible, responsive.
 
-Each page is its own test case, visited once per colour scheme: one load checks requests and console
-errors, runs axe-core at 1280 px and again at 375 px, checks that nothing scrolls sideways on a
-phone, and takes screenshots of the first screen (``_build/screenshots/``; ``--review-shots`` for whole
-pages and every explorer state). Every explorer and self-check question is then driven by keyboard
+Each page is its own test case, visited once and seen in both colour schemes: the visit checks
+requests and console errors; in light and then in dark mode it runs axe-core at 1280 px and at
+375 px, checks that nothing scrolls sideways on a phone, and takes screenshots of the first screen
+(``_build/screenshots/``; ``--review-shots`` for whole pages and every explorer state). Every
+explorer and self-check question is then driven by keyboard
 and by mouse. Chromium comes from the OS packages (``apt-get install
 chromium``), driven by playwright; no browser is downloaded. axe-core is fetched by
 ``scripts/fetch_js.py``.
@@ -110,30 +111,43 @@ def test_the_whole_book_is_visited(site):
     assert {"index.html", "book/intro.html", "book/article.html", "book/twitch.html"} <= set(site_pages(html_dir))
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page(site, browser, page_path, scheme, pytestconfig):
-    """One load per page and colour scheme: offline, no errors, axe at 1280 and 375 px, fits a phone.
+def check_scheme(page, page_path, scheme, review) -> dict:
+    """axe at 1280 px and at 375 px, sideways scrolling on the phone and screenshots, in one colour scheme.
+    The page is at 1280 px in light mode, or at 375 px in dark mode (so that each scheme resizes once)."""
+    found = {}
+    widths = (1280, 375) if scheme == "light" else (375, 1280)
+    for width in widths:
+        if page.viewport_size["width"] != width:
+            page.set_viewport_size({"width": width, "height": 900 if width == 1280 else 800})
+            page.wait_for_timeout(400)  # the theme makes scrolling code blocks focusable 300 ms after a resize
+        found[f"axe at {width} px, {scheme}"] = page.evaluate(AXE_SERIOUS, AXE_RULES[scheme])
+        if width == 375:
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            found[f"sideways scrolling on a 375 px screen, {scheme} (px)"] = [scroll] if scroll > 376 else []
+        device = "desktop" if width == 1280 else "phone"
+        page.screenshot(path=str(SHOTS / shot_name(page_path, f"{device}-{scheme}")), full_page=review and width == 375)
+    return found
 
-    The dark visit also catches what only dark mode could break: console errors, requests, overflow, and
-    contrast (``AXE_RULES``)."""
+
+def test_page(site, browser, page_path, pytestconfig):
+    """One visit per page, in both colour schemes: offline, no errors, axe at 1280 and 375 px, fits a phone.
+
+    The page loads in light mode; then the reader's system switches to dark (``prefers-color-scheme``, which
+    the theme follows in its default "auto" mode), and the same checks run again: console errors, requests
+    and overflow over the whole visit, and contrast in dark (``AXE_RULES``)."""
     _, base = site
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert AXE.is_file(), "axe-core is missing: run scripts/fetch_js.py (make setup)"
-    page, problems = open_page(browser, f"{base}/{page_path}", scheme=scheme)
-    page.screenshot(path=str(SHOTS / shot_name(page_path, f"desktop-{scheme}")))
-    page.add_script_tag(path=str(AXE))
-    desktop = page.evaluate(AXE_SERIOUS, AXE_RULES[scheme])
-    page.set_viewport_size({"width": 375, "height": 800})
-    page.wait_for_timeout(400)  # the theme makes scrolling code blocks focusable 300 ms after a resize
-    phone = page.evaluate(AXE_SERIOUS, AXE_RULES[scheme])
-    width = page.evaluate("document.documentElement.scrollWidth")
     review = pytestconfig.getoption("--review-shots")  # whole pages for review; a first screen by default
-    page.screenshot(path=str(SHOTS / shot_name(page_path, f"phone-{scheme}")), full_page=review)
+    page, problems = open_page(browser, f"{base}/{page_path}")
+    page.add_script_tag(path=str(AXE))
+    found = check_scheme(page, page_path, "light", review)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
+    found |= check_scheme(page, page_path, "dark", review)
     page.context.close()
     assert problems == {"outside": [], "failed": [], "errors": []}
-    assert not desktop, f"axe at 1280 px: {desktop}"
-    assert not phone, f"axe at 375 px: {phone}"
-    assert width <= 376, f"scrolls sideways on a 375 px screen ({width} px)"
+    assert not any(found.values()), {check: result for check, result in found.items() if result}
 
 
 def shown(box) -> dict:
