@@ -354,6 +354,44 @@ def page_metadata(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + "\n".join(tags)
 
 
+LANDING = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<link rel="icon" href="{icon}">
+<meta http-equiv="refresh" content="0; url={first}">
+</head>
+<body>
+<p><a href="{first}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def landing_page(app, exception):
+    """The site root: a titled page with the book's icon and description that opens the first page (without
+    it, sphinx-external-toc writes a one-line redirect with no title, language or icon)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    first = app.builder.get_target_uri(app.config.root_doc)
+    description = first_paragraph(app.env.get_doctree(app.config.root_doc))
+    # the icon inline (633 bytes): the refresh leaves the page before a separate request would finish
+    favicon = Path(app.confdir) / app.config.html_favicon
+    icon = "data:image/png;base64," + base64.b64encode(favicon.read_bytes()).decode("ascii")
+    text = LANDING.format(
+        lang=app.config.language or "en",
+        title=html.escape(app.config.html_title or app.config.project),
+        description=html.escape(description),
+        icon=icon,
+        first=html.escape(first),
+    )
+    (Path(app.outdir) / "index.html").write_text(text, encoding="utf-8")
+    (Path(app.outdir) / ".nojekyll").touch()  # GitHub Pages deployed from a branch would drop _static/
+
+
 TERMS = DATA_DIR / "terms.yaml"
 
 
@@ -495,6 +533,7 @@ def setup(app):
     app.connect("config-inited", allow_parallel_read)
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
+    app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect
     app.connect("html-page-context", drop_unused_scripts)
     # Explorers and self-checks executed by this build precompute their frames and write static HTML
     # (musclebook.explorer.static_build); the notebooks' kernels inherit this environment.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
@@ -95,7 +96,7 @@ def test_icons_are_drawn_without_the_font_awesome_script(built_book):
     for page in pages(site):
         text = page.read_text(encoding="utf-8")
         assert "fontawesome" not in text, f"{page.relative_to(site)} loads Font Awesome"
-        if "<body" in text:  # not the redirect index.html
+        if page != site / "index.html":  # the landing page has no icons
             assert "_static/icons.css" in text, f"{page.relative_to(site)} does not link icons.css"
         for classes in re.findall(r'class="([^"]*)"', text):
             used |= {c for c in classes.split() if c.startswith("fa-") and c not in icons.NOT_ICONS}
@@ -346,3 +347,20 @@ def test_instructor_guide_has_a_lesson_plan_and_a_misconception_for_every_claim(
     assert text.count("Fact or myth?") == len(claims)
     for claim in claims:
         assert f"Answer to {claim.id}" in text
+
+
+def test_the_site_root_is_a_titled_landing_page(built_book):
+    """The address a lecturer shares opens a page with the book's title, language, description and icon,
+    which takes the reader to the first page (a link too, for a browser that does not follow the refresh)."""
+    site, _ = built_book
+    text = (site / "index.html").read_text(encoding="utf-8")
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="en">' in text
+    assert f"<title>{html.escape(config['title'])}" in text
+    description = re.search(r'<meta name="description" content="([^"]+)"', text).group(1)
+    assert len(description) > 60 and "<" not in html.unescape(description), description
+    icon = re.search(r'<link rel="icon" href="data:image/png;base64,([^"]+)"', text).group(1)
+    assert base64.b64decode(icon) == (REPO / config["html"]["favicon"]).read_bytes()
+    first = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
+    assert (site / first).is_file() and f'<a href="{first}">' in text
+    assert (site / ".nojekyll").is_file(), "without .nojekyll a branch deploy would drop _static/"
