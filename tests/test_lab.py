@@ -241,17 +241,12 @@ def test_notebook_in_jupyterlab(jupyterlab, lab_page, notebook):
             explorer.scroll_into_view_if_needed()
             controls = explorer.locator(":scope > .widget-slider, :scope > .widget-toggle-buttons")
             assert controls.count(), f"{notebook.name}: explorer {e} has no control"
-            for c in range(controls.count()):
-                ways = (
-                    ((_move_by_keyboard, "keyboard"), (_move_by_mouse, "mouse"))
-                    if c == 0
-                    else ((_move_by_keyboard, "keyboard"),)
-                )
-                for move, how in ways:
-                    before = _frame(explorer)
-                    move(page, controls.nth(c))
-                    _wait_for_new_frame(page, explorer, before, f"{how} ({notebook.name}, explorer {e}, control {c})")
-                    moved += 1
+            # the first control by keyboard and by mouse (the web book's suite drives every control)
+            for move, how in ((_move_by_keyboard, "keyboard"), (_move_by_mouse, "mouse")):
+                before = _frame(explorer)
+                move(page, controls.first)
+                _wait_for_new_frame(page, explorer, before, f"{how} ({notebook.name}, explorer {e})")
+                moved += 1
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"lab-{notebook.stem}.png"))
         if "Explorer(" in "".join("".join(c["source"]) for c in cells):
