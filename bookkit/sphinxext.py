@@ -37,6 +37,7 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
+from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
 from musclebook.published import lookup
 
@@ -46,7 +47,6 @@ from .ledger import (
     DEFAULT_LEDGER,
     VERDICT_RATING,
     VERDICTS,
-    VERDICTS_ID,
     Entry,
     Ledger,
     LedgerError,
@@ -106,10 +106,7 @@ CARD_LABELS = {
 
 
 def verdict_badge(entry: Entry, language: str = "en") -> str:
-    label, colour = VERDICTS[entry.verdict]
-    if language == "id":
-        label = VERDICTS_ID[entry.verdict]
-    return f"{{bdg-{colour}}}`{label}`"
+    return f"{{bdg-{VERDICTS[entry.verdict][1]}}}`{verdict_text(entry.verdict, language)}`"
 
 
 def evidence_badge(entry: Entry, language: str = "en") -> str:
@@ -243,13 +240,18 @@ class VerdictSummary(_LedgerDirective):
 
     def run(self):
         language = self.options.get("language", "en")
-        counts = Counter(e.verdict for e in ledger().claims)
-        head = ("Verdict", "Claims", "All claims") if language == "en" else ("Penilaian", "Klaim", "Semua klaim")
-        lines = [f"| {head[0]} | {head[1]} |", "| --- | --- |"]
-        for key, (label, colour) in VERDICTS.items():
-            shown = label if language == "en" else VERDICTS_ID[key]
-            lines.append(f"| {{bdg-{colour}}}`{shown}` | {counts.get(key, 0)} |")
-        lines += [f"| **{head[2]}** | **{sum(counts.values())}** |", ""]
+        claims = ledger().claims
+        counts = Counter(e.verdict for e in claims)
+        head = (
+            ("Verdict", "Number", "Claims", "All claims")
+            if language == "en"
+            else ("Penilaian", "Jumlah", "Klaim", "Semua klaim")
+        )
+        lines = [f"| {head[0]} | {head[1]} | {head[2]} |", "| --- | --- | --- |"]
+        for key, (_, colour) in VERDICTS.items():
+            links = ", ".join(f"{{ref}}`{e.id} <{anchor(e, language)}>`" for e in claims if e.verdict == key)
+            lines.append(f"| {{bdg-{colour}}}`{verdict_text(key, language)}` | {counts.get(key, 0)} | {links} |")
+        lines += [f"| **{head[3]}** | **{sum(counts.values())}** | |", ""]
         return self.render(lines)
 
 

@@ -364,3 +364,21 @@ def test_the_site_root_is_a_titled_landing_page(built_book):
     first = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
     assert (site / first).is_file() and f'<a href="{first}">' in text
     assert (site / ".nojekyll").is_file(), "without .nojekyll a branch deploy would drop _static/"
+
+
+@pytest.mark.parametrize("page, prefix", [("article.html", "claim"), ("article_id.html", "klaim")])
+def test_the_verdict_summary_is_an_index_of_the_claims(built_book, page, prefix):
+    """At the top of each article page, every verdict lists its claims, each a link to its card; unsafe
+    advice carries a warning sign as well as its colour."""
+    site, _ = built_book
+    text = (site / "book" / page).read_text(encoding="utf-8")
+    table = re.search(r"<table.*?</table>", text, re.S).group(0)  # the first table: the summary
+    ledger = load_ledger()
+    for claim in ledger.claims:
+        link = re.search(
+            rf'<a class="reference internal" href="#{prefix}-{claim.id.lower()}"[^>]*>.*?</a>', table, re.S
+        )
+        assert link and claim.id in link.group(0), f"{page}: the summary does not link {claim.id}"
+        assert f'id="{prefix}-{claim.id.lower()}"' in text
+    unsafe = [c for c in ledger.claims if c.verdict == "unsafe-advice"]
+    assert unsafe and text.count("⚠ ") >= len(unsafe) + 1  # each unsafe card and the summary row

@@ -40,6 +40,17 @@ VERDICTS_ID: dict[str, str] = {
     "unsafe-advice": "Saran berbahaya",
 }
 
+#: A verdict that colour alone must not carry: unsafe advice shares red with "incorrect", so its label
+#: carries a warning sign too, wherever a verdict is shown.
+MARKERS: dict[str, str] = {"unsafe-advice": "⚠ "}
+
+
+def verdict_text(verdict: str, language: str = "en") -> str:
+    """The label a reader sees for a verdict (``"⚠ Unsafe advice"``), in English or Indonesian."""
+    label = VERDICTS[verdict][0] if language == "en" else VERDICTS_ID[verdict]
+    return MARKERS.get(verdict, "") + label
+
+
 # colours of the verdict labels in Jupyter (white text on each passes WCAG AA contrast)
 BADGE = {"success": "#1a6b32", "info": "#0b5a80", "warning": "#8a4b00", "danger": "#a4262c", "dark": "#333333"}
 
@@ -63,7 +74,7 @@ def claim(claim_id: str) -> dict:
 def _card_html(entry: dict) -> str:
     from .prose import Citation
 
-    label, colour = VERDICTS[entry["verdict"]]
+    label, colour = verdict_text(entry["verdict"]), VERDICTS[entry["verdict"]][1]
     debated = entry.get("debated") or []
     points = "; ".join(_ledger()["debated"][key]["label"] for key in debated)
     evidence = f"Debated: {points}" if debated else "Settled physiology"
