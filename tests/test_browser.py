@@ -230,6 +230,13 @@ def exercise_chapter(page, chapter, review) -> list[str]:
     boxes = page.locator(".mb-explorer").all()
     questions = page.locator(".mb-question").all()
     failures = [] if boxes else [f"{chapter} has no explorer"]
+    # WCAG 2.2 target size: every control of the book's own is at least 24 x 24 CSS px on the phone
+    small = page.evaluate(
+        """[...document.querySelectorAll('.mb-explorer input[type=range], label.mb-option')]
+            .map(e => [e.getBoundingClientRect(), e.textContent.trim() || e.getAttribute('aria-label') || e.id])
+            .filter(([b]) => b.width < 24 || b.height < 24).map(([b, name]) => `${name} (${b.width}x${b.height})`)"""
+    )
+    failures += [f"a control smaller than 24 x 24 px: {control}" for control in small]
     failures += [] if questions else [f"{chapter} has no self-check question"]
     for n, box in enumerate(boxes, start=1):
         try:
