@@ -64,3 +64,25 @@ def browser():
         chromium = launch_chromium(p)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def at_two_time_steps(monkeypatch):
+    """Compute ``results()`` at a model module's time step and again at a finer ``DT_MS``; return both.
+
+    The module's memoised functions (``cached``) are cleared before the finer run and after it, so no
+    result of the finer step stays behind for the other tests."""
+
+    def run(module, finer_dt_ms, cached, results):
+        coarse = results()
+        try:
+            for f in cached:
+                f.cache_clear()
+            monkeypatch.setattr(module, "DT_MS", finer_dt_ms)
+            fine = results()
+        finally:
+            for f in cached:
+                f.cache_clear()
+        return coarse, fine
+
+    return run

@@ -188,22 +188,13 @@ def test_unknown_cause_is_refused():
         pl.fibre_for("lactic acid", 0.5)
 
 
-def test_the_chapter_s_results_do_not_depend_on_the_time_step(monkeypatch):
+def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
     # DT_MS = 0.1 ms must give what a five times finer step (0.02 ms, the step used before) gives
     def results():
         fatigued = fa.relaxation_vs_rested(fa.FITTED.replace(level=1.0))
         return fatigued, fa.atp_for_rate(66)
 
-    cached = (fa.tetanus, fa.relaxation_vs_rested)
-    coarse = results()
-    try:
-        for f in cached:
-            f.cache_clear()
-        monkeypatch.setattr(fa, "DT_MS", 0.02)
-        fine = results()
-    finally:
-        for f in cached:
-            f.cache_clear()  # no result of the finer step stays behind for the other tests
+    coarse, fine = at_two_time_steps(fa, 0.02, (fa.tetanus, fa.relaxation_vs_rested), results)
     assert fine[0].tetanic_force_pct == pytest.approx(coarse[0].tetanic_force_pct, rel=1e-3)
     assert fine[0].rate_pct == pytest.approx(coarse[0].rate_pct, rel=0.01)
     assert fine[0].duration_pct == pytest.approx(coarse[0].duration_pct, rel=0.01)

@@ -80,18 +80,9 @@ def chapter_results():
     return gn.cramp_onset_fatigue(), fatigued, h.start_mv, h.stop_mv
 
 
-def test_the_chapter_s_results_do_not_depend_on_the_time_step(monkeypatch):
+def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
     # DT_MS = 0.5 ms must give what a five times finer step (0.1 ms, the step used before) gives
-    cached = (gn.simulate, gn.summary, gn.hysteresis)
-    coarse = chapter_results()
-    try:
-        for f in cached:
-            f.cache_clear()
-        monkeypatch.setattr(gn, "DT_MS", 0.1)
-        fine = chapter_results()
-    finally:
-        for f in cached:
-            f.cache_clear()  # no result of the finer step stays behind for the other tests
+    coarse, fine = at_two_time_steps(gn, 0.1, (gn.simulate, gn.summary, gn.hysteresis), chapter_results)
     assert fine[0] == coarse[0]  # the same cramp onset
     for s in (coarse[1], fine[1]):
         assert s.cramp and s.stretch_rate_hz == 0 and s.after_stretch_rate_hz == 0
