@@ -391,3 +391,16 @@ def test_every_explorer_slider_speaks_its_unit(rendered):
         assert f'aria-valuetext="{spoken}"' in rendered.html
         if control.unit:
             assert spoken.endswith(html.escape(control.unit))
+
+
+@pytest.mark.parametrize("spec", [s for s in BOOK_SPECS if any(c.live for c in s.controls)], ids=lambda s: s.key)
+def test_a_live_value_between_grid_points_is_written_with_three_significant_digits(spec):
+    """A live slider stops anywhere (7.943282 Hz after a drag): the title and text alternative say 7.94."""
+    renderer = ex.Renderer(spec.view)
+    for control in (c for c in spec.controls if c.live):
+        low, high, _ = control.live
+        value = low * (high / low) ** 0.3 if control.log else low + 0.3 * (high - low)
+        frame = renderer.frame(**(spec.params(spec.start) | {control.name: value}))
+        if f"{value:g}" != f"{value:.3g}":
+            assert f"{value:g}" not in frame.description, (control.name, frame.description)
+        assert f"{value:.3g}" in frame.description or control.unit == "%", (control.name, frame.description)

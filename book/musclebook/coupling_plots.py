@@ -77,7 +77,7 @@ class PumpView(View):
         keep = changed.t_ms <= CALCIUM_WINDOW_MS
         self.calcium.set_data(changed.t_ms[keep], changed.calcium_um[keep])
         self.force.set_data(changed.t_ms, changed.force * 100)
-        self.title.set_text(f"SERCA at {serca_scale * 100:.0f}% capacity, ATP {atp_mm:g} mM")
+        self.title.set_text(f"SERCA at {serca_scale * 100:.0f}% capacity, ATP {atp_mm:.3g} mM")
         return describe_pump(self.fibre, serca_scale, atp_mm)
 
 
@@ -94,7 +94,7 @@ def describe_pump(fibre: cp.Fibre, serca_scale: float, atp_mm: float) -> str:
     relax = s.force_half_relaxation_ms
     relax_text = f"{relax:.0f} ms" if relax != float("inf") else "longer than the whole trace"
     return (
-        f"Fast fibre with its calcium pump at {serca_scale * 100:.0f}% of normal capacity and {atp_mm:g} mM ATP: "
+        f"Fast fibre with its calcium pump at {serca_scale * 100:.0f}% of normal capacity and {atp_mm:.3g} mM ATP: "
         f"free calcium rises by {s.peak_calcium_rise_um:.1f} µM (normal {n.peak_calcium_rise_um:.1f} µM), "
         f"peak force {s.peak_force * 100:.0f}% of cross-bridges (normal {n.peak_force * 100:.0f}%), "
         f"half-relaxation {relax_text} (normal {n.force_half_relaxation_ms:.0f} ms); {end}."
@@ -158,9 +158,9 @@ class StaircaseView(View):
         self.last.set_data(t_ms, force * 100)
         peaks = cp.staircase(self.fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
         self.peaks.set_data(range(1, STAIRCASE_TWITCHES + 1), peaks * 100)
-        self.title.set_text(f"{frequency_hz:g} Hz, kinase {'present' if kinase else 'absent'}")
+        self.title.set_text(f"{frequency_hz:.3g} Hz, kinase {'present' if kinase else 'absent'}")
         return (
-            f"Twitches at {frequency_hz:g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
+            f"Twitches at {frequency_hz:.3g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
             f"by twitch {STAIRCASE_TWITCHES}, {rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated "
             f"and the peak force is {peaks[-1] * 100:.0f}% of the first twitch's."
         )

@@ -83,10 +83,10 @@ class AtpView(View):
             line.set_data(run.t_ms, y * 100)
         s, n = cb.summary(cycle), cb.summary(self.cycle)
         self.mark.set_data([atp_mm], [s.attached_late * 100])
-        self.title.set_text(f"ATP {atp_mm:g} mM")
+        self.title.set_text(f"ATP {atp_mm:.3g} mM")
         return (
-            f"With {atp_mm:g} mM ATP, while calcium is present {s.attached_during * 100:.0f}% of the myosin heads are "
-            f"attached, {s.rigor_during * 100:.0f}% of them in rigor with no nucleotide. After calcium is removed, "
+            f"With {atp_mm:.3g} mM ATP, while calcium is present {s.attached_during * 100:.0f}% of the myosin heads "
+            f"are attached, {s.rigor_during * 100:.0f}% of them in rigor with no nucleotide. After calcium is removed, "
             f"half of the attached heads let go within {_time_text(s.detachment_half_time_ms)} "
             f"(at normal ATP {_time_text(n.detachment_half_time_ms)}); {cb.LATE_MS:.0f} ms later "
             f"{s.attached_late * 100:.0f}% are still attached (at normal ATP {n.attached_late * 100:.0f}%)."

@@ -154,10 +154,10 @@ class HysteresisView(View):
         self.down.set_data(inputs[idx[~rising]], rate[~rising])
         state = {0.0: "rested", 1.0: "fatigued"}.get(fatigue, f"{fatigue * 100:.0f}% fatigued")
         stop = f"stops at {h.stop_mv:.1f} mV" if h.stops else "never stops"
-        self.title.set_text(f"PIC {pic_mv:g} mV, {state}: starts at {h.start_mv:.1f} mV, {stop}")
+        self.title.set_text(f"PIC {pic_mv:.3g} mV, {state}: starts at {h.start_mv:.1f} mV, {stop}")
         text = (
-            f"With a persistent inward current of {pic_mv:g} mV and the reflexes of a {state} muscle, a slowly rising "
-            f"input starts the motor neuron firing at {h.start_mv:.1f} mV; "
+            f"With a persistent inward current of {pic_mv:.3g} mV and the reflexes of a {state} muscle, a slowly "
+            f"rising input starts the motor neuron firing at {h.start_mv:.1f} mV; "
         )
         if not h.stops:
             return text + "as the input falls back to zero it keeps firing: once started, it sustains itself."

@@ -198,11 +198,11 @@ class SpeedView(View):
         power = float(ls.hill_power(load, curvature)) * 100
         self.mark_v.set_data([load * 100], [velocity])
         self.mark_p.set_data([load * 100], [power])
-        self.title_v.set_text(f"curvature a/F0 = {curvature:g}")
+        self.title_v.set_text(f"curvature a/F0 = {curvature:.3g}")
         self.title_p.set_text(f"load {load * 100:.0f}% of F0")
         best = ls.optimal_load(curvature)
         return (
-            f"Hill's force-velocity curve with curvature a/F0 = {curvature:g}: lifting a load of {load * 100:.0f}% "
+            f"Hill's force-velocity curve with curvature a/F0 = {curvature:.3g}: lifting a load of {load * 100:.0f}% "
             f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
             f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
             f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%."

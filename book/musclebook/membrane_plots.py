@@ -188,7 +188,7 @@ class PermeabilityView(View):
         self.vm_text.set_position((0.02, vm + 3))
         self.vm_text.set_text(f"membrane {vm:+.0f} mV")
         self.mark.set_data([p_na], [vm])
-        self.title.set_text(f"Sodium permeability {p_na:g} × potassium permeability")
+        self.title.set_text(f"Sodium permeability {p_na:.3g} × potassium permeability")
         where = (
             "close to E(K), as at rest"
             if vm < -75
@@ -197,7 +197,7 @@ class PermeabilityView(View):
             else "between E(K) and E(Na)"
         )
         return (
-            f"With a sodium permeability {p_na:g} times the potassium permeability, the GHK equation puts the "
+            f"With a sodium permeability {p_na:.3g} times the potassium permeability, the GHK equation puts the "
             f"membrane at {vm:+.0f} mV, {where}."
         )
 

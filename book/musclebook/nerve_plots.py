@@ -88,13 +88,13 @@ class ConductionView(View):
             self.transient(self.right.barh([y], [time_ms], color=colour, height=0.45))
             self.transient(self.right.text(6, y + 0.38, f"{name}, {velocity:.1f} m/s", va="center"))
             self.transient(self.right.text(time_ms * 1.1, y, f"{time_ms:.0f} ms", va="center"))
-        self.title.set_text(f"A fibre {diameter_um:g} µm thick")
+        self.title.set_text(f"A fibre {diameter_um:.3g} µm thick")
         parts = [
             f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
             f"{nv.SPINAL_CORD_TO_CALF_M:g} m"
             for name, v, _ in fibres
         ]
-        return f"A nerve fibre {diameter_um:g} µm thick conducts: " + "; ".join(parts) + "."
+        return f"A nerve fibre {diameter_um:.3g} µm thick conducts: " + "; ".join(parts) + "."
 
 
 CONDUCTION = Spec(

@@ -127,7 +127,7 @@ class TrainView(View):
         for line in (self.train, self.single, self.curve, self.mark):
             line.set_color(c)
         self.transient(style.ticks(self.ax, run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8))
-        self.title.set_text(f"{unit_title(unit)}, {frequency_hz:g} Hz")
+        self.title.set_text(f"{unit_title(unit)}, {frequency_hz:.3g} Hz")
         freqs, forces = force_frequency_curve(unit)
         self.curve.set_data(freqs, forces * 100)
         self.mark.set_data([frequency_hz], [np.interp(np.log(frequency_hz), np.log(freqs), forces) * 100])
@@ -138,7 +138,7 @@ def describe_train(unit: tw.Unit, frequency_hz: float, duration_ms: float = TRAI
     """Text alternative of a train frame, with the numbers a reader would read off the figure."""
     state = tw.steady_state(unit, float(frequency_hz), duration_ms)
     return (
-        f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:g} Hz for {duration_ms:.0f} ms: "
+        f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:.3g} Hz for {duration_ms:.0f} ms: "
         f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {describe_pattern(state)}. "
         "When the stimuli stop, force falls back to rest."
     )
