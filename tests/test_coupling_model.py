@@ -208,3 +208,22 @@ def test_out_of_range_phosphorylation_is_refused():
 def test_a_diverging_train_is_refused_with_a_clear_error():
     with pytest.raises(ValueError, match="calcium diverged"):
         cp.simulate(cp.FAST.replace(serca_scale=0.5), stimuli_ms=tuple(range(0, 400, 10)), duration_ms=450)
+
+
+def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
+    # DT_MS = 0.025 ms must give what a five times finer step (0.005 ms) gives, for every kind of fibre
+    # the chapter and its explorers show: both fibre types, a weak pump, near-rigor ATP, a staircase
+    fibres = (cp.FAST, cp.SLOW, cp.FAST.replace(serca_scale=0.25), cp.FAST.replace(atp_mm=0.02))
+
+    def results():
+        return [cp.summary(f) for f in fibres], cp.staircase(cp.FAST, 5.0)
+
+    coarse, fine = at_two_time_steps(cp, 0.005, (cp.simulate, cp.summary, cp._peak_force, pl._twitch_grid), results)
+    for c, f in zip(coarse[0], fine[0]):
+        assert c.peak_calcium_rise_um == pytest.approx(f.peak_calcium_rise_um, rel=0.005)
+        assert c.calcium_half_duration_ms == pytest.approx(f.calcium_half_duration_ms, rel=0.01)
+        assert c.peak_force == pytest.approx(f.peak_force, rel=0.005)
+        assert c.force_half_relaxation_ms == pytest.approx(f.force_half_relaxation_ms, rel=0.01)
+        assert c.final_force_fraction == pytest.approx(f.final_force_fraction, abs=0.005)
+        assert c.atp_used_by_serca_um == pytest.approx(f.atp_used_by_serca_um, rel=0.01)
+    assert coarse[1] == pytest.approx(fine[1], rel=0.002)

@@ -74,6 +74,19 @@ class CrampView(View):
         (self.rate,) = self.dynamic(self.top.plot([], [], ".", color=RATE, ms=3))
         (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.5))
         self.title = self.dynamic(self.top.set_title(" "))
+        self.spikes = self.dynamic(style.ticks(self.top, [], 0, 6, color="#333333", lw=0.5))
+        # the stretch's shading and label, drawn once and shown only with a stretch
+        s0, s1 = window_s(gn.WITH_STRETCH.stretch_window_ms)
+        self.stretch = [
+            self.dynamic(ax.axvspan(s0, s1, color=STRETCH, lw=0, zorder=0)) for ax in (self.top, self.bottom)
+        ]
+        self.stretch.append(
+            self.dynamic(
+                self.top.text(
+                    (s0 + s1) / 2, 0.97, "stretch", transform=self.top.get_xaxis_transform(), ha="center", va="top"
+                )
+            )
+        )
         self.top.set_ylim(0, 80)
         self.top.set_yticks([0, 20, 40, 60, 80])
         self.top.set_ylabel("Firing (Hz)")
@@ -84,19 +97,11 @@ class CrampView(View):
         self.bottom.set_xticks(range(7))
 
     def update(self, stretch: bool, fatigue: float) -> str:
-        self.clear_transient()
         protocol = gn.WITH_STRETCH if stretch else gn.NO_STRETCH
         run = gn.simulate(gn.NEURON.replace(fatigue=fatigue), protocol)
-        if stretch:
-            s0, s1 = window_s(protocol.stretch_window_ms)
-            for ax in (self.top, self.bottom):
-                self.transient(ax.axvspan(s0, s1, color=STRETCH, lw=0, zorder=0))
-            self.transient(
-                self.top.text(
-                    (s0 + s1) / 2, 0.97, "stretch", transform=self.top.get_xaxis_transform(), ha="center", va="top"
-                )
-            )
-        self.transient(style.ticks(self.top, run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5))
+        for artist in self.stretch:
+            artist.set_visible(stretch)
+        self.spikes.set_data(*style.tick_data(run.spikes_ms / 1000, 0, 6))
         t, rate = instantaneous_rate(run.spikes_ms)
         self.rate.set_data(t / 1000, rate)
         self.force.set_data(run.t_ms / 1000, run.force * 100)

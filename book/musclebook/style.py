@@ -59,12 +59,17 @@ def ticks(ax, x, bottom, top, **line):
     Like ``ax.vlines``, but one artist and one SVG path however many ticks, so a frame with
     hundreds of spikes still renders in milliseconds. ``bottom`` and ``top`` may be arrays.
     """
+    (tick_line,) = ax.plot(*tick_data(x, bottom, top), **line)
+    return tick_line
+
+
+def tick_data(x, bottom, top) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y data of the line :func:`ticks` draws (for ``set_data`` when the ticks change)."""
     x = np.asarray(x, dtype=float)
     gaps = np.full_like(x, np.nan)
     xs = np.column_stack([x, x, gaps]).ravel()
     ys = np.column_stack([np.broadcast_to(bottom, x.shape), np.broadcast_to(top, x.shape), gaps]).ravel()
-    (tick_line,) = ax.plot(xs, ys, **line)
-    return tick_line
+    return xs, ys
 
 
 @contextmanager
