@@ -2,7 +2,8 @@
 
 Each page is its own test case, visited once and seen in both colour schemes: the visit checks
 requests and console errors; in light and then in dark mode it runs axe-core at 1280 px and at
-375 px, checks that nothing scrolls sideways on a phone, and takes screenshots of the first screen
+375 px, checks that nothing scrolls sideways on a phone and that every figure's text is at least
+11 CSS px as shown at both widths, and takes screenshots of the first screen
 (``_build/screenshots/``; ``--review-shots`` for whole pages and every explorer state). Every
 explorer and self-check question is then driven by keyboard
 and by mouse. Chromium comes from the OS packages (``apt-get install
@@ -39,6 +40,27 @@ AXE_SERIOUS = """async (only) => (await axe.run(document, only ? {runOnly: only,
 # The colour scheme changes colours only (the theme swaps CSS variables; the markup, names and roles are
 # the same), so in dark mode axe checks what colours decide: contrast. Light mode runs every rule.
 AXE_RULES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
+# The smallest text of every figure the page shows now (explorer layers and backgrounds, static figures, plots
+# of code cells), as rendered: read from the image itself (Matplotlib writes each text as glyph outlines
+# scaled by its size in pt: "scale(0.095 -0.095)" is 9.5 pt) and scaled by the image's shown width over its
+# natural width. Figures under 11 CSS px, and figures that are not vector graphics, are returned.
+FIGURE_TEXT = """async () => {
+    const images = [...document.querySelectorAll('.mb-image img, .cell_output img')]
+        .filter(i => i.offsetParent !== null);
+    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => {
+        i.addEventListener('load', r); i.addEventListener('error', r); })));
+    const found = [];
+    for (const i of images) {
+        const name = i.currentSrc.split('/').pop();
+        if (!/[.]svg$/.test(i.currentSrc)) { found.push(`${name}: not a vector image`); continue; }
+        const svg = await (await fetch(i.currentSrc)).text();
+        const sizes = [...svg.matchAll(/scale[(]([0-9.]+) -\1[)]/g)].map(m => 100 * Number(m[1]));
+        if (!sizes.length) continue;  // a layer without text
+        const px = Math.min(...sizes) * 4 / 3 * i.clientWidth / i.naturalWidth;
+        if (!(px >= 11)) found.push(`${name}: ${px.toFixed(1)} px`);
+    }
+    return found;
+}"""
 
 
 def expected_pages() -> list[str]:
@@ -124,6 +146,8 @@ def check_scheme(page, page_path, scheme, review) -> dict:
         if width == 375:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             found[f"sideways scrolling on a 375 px screen, {scheme} (px)"] = [scroll] if scroll > 376 else []
+        if scheme == "light":  # the figures are drawn the same in both schemes
+            found[f"figure text under 11 CSS px at {width} px"] = page.evaluate(FIGURE_TEXT)
         device = "desktop" if width == 1280 else "phone"
         page.screenshot(path=str(SHOTS / shot_name(page_path, f"{device}-{scheme}")), full_page=review and width == 375)
     return found

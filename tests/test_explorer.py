@@ -6,6 +6,7 @@ then every explorer of the book is rendered statically, once, and checked as a r
 
 from __future__ import annotations
 
+import base64
 import html
 import importlib
 import json
@@ -39,9 +40,9 @@ class BarView(View):
 
     figsize = (3.0, 2.0)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax = fig.subplots()
+    def __init__(self, fig, layout=ex.WIDE):
+        super().__init__(fig, layout)
+        self.ax = self.panels()
         self.ax.set_xlim(-1, 1)
         self.ax.set_ylim(0, 4)
         self.ax.set_ylabel("Height (cm)")
@@ -180,12 +181,16 @@ def test_layers_by_must_name_a_control():
         toy_spec(layers_by=("colour",))
 
 
-def test_the_byte_budget_is_enforced(toy):
-    used = sum(len(b) for b in toy.backgrounds) + sum(len(f.svg) for f in toy.frames)
-    assert used > 6 * 1000
-    assert StaticExplorer(toy_spec(budget_bytes=used)).frames  # exactly at the budget: accepted
-    with pytest.raises(ValueError, match=f"{used} bytes of frames, over its budget of {used - 1}"):
-        StaticExplorer(toy_spec(budget_bytes=used - 1))
+def test_the_byte_budget_is_enforced_for_each_layout(toy):
+    # a reader loads one layout's frames: each layout must fit the budget
+    used = {
+        name: sum(len(b) for b in d.backgrounds) + sum(len(f.svg) for f in d.frames) for name, d in toy.drawn.items()
+    }
+    assert set(used) == {"wide", "phone"} and min(used.values()) > 6 * 1000
+    largest = max(used, key=used.get)
+    assert StaticExplorer(toy_spec(budget_bytes=used[largest])).frames  # exactly at the budget: accepted
+    with pytest.raises(ValueError, match=rf"{used[largest]} bytes of frames \({largest} layout\), over its budget"):
+        StaticExplorer(toy_spec(budget_bytes=used[largest] - 1))
 
 
 def test_missing_text_alternative_is_refused():
@@ -286,6 +291,11 @@ def test_a_static_figure_is_one_whole_frame_with_its_text_alternative():
     assert "<figcaption>A dark bar 2.5 cm high.</figcaption>" in figure.html
     assert BAR_COLOUR.encode() in figure.frame.svg and b"<svg" in figure.frame.svg  # bar and axes together
     assert repr(figure) == "Figure: A dark bar 2.5 cm high."
+    # narrow screens get the figure drawn for phones: the same picture, the width of a phone
+    source = re.search(r'<picture><source media="([^"]+)" srcset="([^"]+)" width="(\d+)"', figure.html)
+    assert source and source.group(1) == ex.PHONE_MEDIA and source.group(2) != figure.frame.src
+    assert BAR_COLOUR in base64.b64decode(source.group(2).split(",", 1)[1]).decode()
+    assert int(source.group(3)) == round(ex.PHONE.width_in * ex.DPI)
 
 
 # ---------------------------------------------------------------- definitions refused
@@ -369,8 +379,24 @@ def test_every_explorer_has_at_least_eight_frames_each_described_differently(ren
 
 def test_every_explorer_s_text_is_large_enough(rendered):
     smallest = rendered.renderer.smallest_font_px()
-    assert smallest >= 11  # CSS px at the figure's natural width
+    assert smallest >= 12.6  # CSS px at the figure's natural width (9.5 pt): >= 11 px where a page shrinks it
     assert f'data-font-px="{smallest:.2f}"' in rendered.html
+
+
+def test_every_explorer_has_a_phone_drawing_as_wide_as_a_phone_with_the_same_text(rendered):
+    # on a 375 px phone an explorer is about 306-327 CSS px wide: the phone drawing is shown at about its
+    # natural size, so its text stays >= 11 px (the browser suite measures it on the built pages)
+    phone = rendered.drawn["phone"]
+    width, height = phone.renderer.size_px
+    assert width <= 330 and height <= 900, (width, height)
+    assert phone.renderer.smallest_font_px() >= 12.6
+    assert [f.description for f in phone.frames] == [f.description for f in rendered.frames]
+    data = frames_json(rendered.html)
+    assert data["phone"]["media"] == ex.PHONE_MEDIA
+    assert data["phone"]["frames"] == [f.src for f in phone.frames]
+    assert len(data["phone"]["backgrounds"]) == len(data["backgrounds"])
+    start = ex.flat_index(rendered.spec.start, data["shape"])
+    assert f'<source media="{ex.PHONE_MEDIA}" srcset="{phone.frames[start].src}" width="{width}"' in rendered.html
 
 
 def test_every_explorer_fits_its_budget_with_one_background_per_layer(rendered):

@@ -1,8 +1,9 @@
 /* The book's explorers and self-check questions in the static web page: no kernel, no network.
  * An explorer (.mb-explorer) carries its frames as JSON; its sliders and choices pick one frame,
  * whose image, text alternative and caption replace the shown ones (the caption is a polite live
- * region, so screen readers announce the new figure). A question (.mb-question) shows the feedback
- * of the chosen answer. */
+ * region, so screen readers announce the new figure). Narrow screens get every frame drawn for
+ * phones (panels stacked, text as large as on a desktop) through <picture> sources. A question
+ * (.mb-question) shows the feedback of the chosen answer. */
 (function () {
   "use strict";
 
@@ -16,15 +17,24 @@
     var data = JSON.parse(box.querySelector("script.mb-frames").textContent);
     var img = box.querySelector(".mb-frame img.mb-fg");
     var background = box.querySelector(".mb-frame img.mb-bg");
+    // on narrow screens the browser shows the phone drawing (<picture><source media>): set both sources
+    var imgSource = img.parentNode.tagName === "PICTURE" ? img.previousElementSibling : null;
+    var backgroundSource = background.parentNode.tagName === "PICTURE" ? background.previousElementSibling : null;
+    var phone = data.phone && window.matchMedia ? window.matchMedia(data.phone.media) : null;
     var caption = box.querySelector(".mb-frame figcaption");
     var state = data.shape.map(function () { return 0; });
     var loaded = {};
 
+    function sources(flat) {  // [frame, background] as this screen shows them
+      var frame = data.frames[flat];
+      if (phone && phone.matches) return [data.phone.frames[flat], data.phone.backgrounds[frame[2]]];
+      return [frame[0], data.backgrounds[frame[2]]];
+    }
     function load(flat) {
-      if (!loaded[flat]) {
-        loaded[flat] = true;
-        (new Image()).src = data.frames[flat][0];
-        (new Image()).src = data.backgrounds[data.frames[flat][2]];
+      var key = flat + (phone && phone.matches ? "p" : "w");
+      if (!loaded[key]) {
+        loaded[key] = true;
+        sources(flat).forEach(function (src) { (new Image()).src = src; });
       }
     }
     function preloadNeighbours() {
@@ -37,8 +47,11 @@
       }
     }
     function show() {
-      var frame = data.frames[flatIndex(state, data.shape)];
+      var flat = flatIndex(state, data.shape);
+      var frame = data.frames[flat];
       var bgSrc = data.backgrounds[frame[2]];
+      if (backgroundSource) backgroundSource.srcset = data.phone.backgrounds[frame[2]];
+      if (imgSource) imgSource.srcset = data.phone.frames[flat];
       if (background.getAttribute("src") !== bgSrc) background.src = bgSrc;
       img.src = frame[0];
       img.alt = frame[1];

@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 from . import coupling as cp
 from . import style
 from .constants import NORMAL_ATP_MM
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 CALCIUM = style.GREEN
 FORCE = style.BLUE
@@ -56,10 +56,10 @@ class PumpView(View):
 
     figsize = (7.5, 3.3)
 
-    def __init__(self, fig, fibre: cp.Fibre = cp.FAST):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE, fibre: cp.Fibre = cp.FAST):
+        super().__init__(fig, layout)
         self.fibre = fibre
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         normal = cp.simulate(fibre)
         plot_calcium(self.left, normal, NORMAL, ls="--", lw=1.5)
         plot_force(self.right, normal, NORMAL, ls="--", lw=1.5)
@@ -129,10 +129,10 @@ class StaircaseView(View):
 
     figsize = (7.5, 3.3)
 
-    def __init__(self, fig, fibre: cp.Fibre = cp.FAST):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE, fibre: cp.Fibre = cp.FAST):
+        super().__init__(fig, layout)
         self.fibre = fibre
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         first = cp.simulate(fibre)
         plot_force(self.left, first, NORMAL, ls="--", lw=1.5)
         self.last = self.dynamic(plot_force(self.left, first, FORCE))

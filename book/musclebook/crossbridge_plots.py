@@ -14,7 +14,7 @@ from matplotlib.patches import FancyArrowPatch
 from . import crossbridge as cb
 from . import style
 from .constants import NORMAL_ATP_MM
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 CYCLING = style.BLUE
 RIGOR = style.VERMILION
@@ -54,14 +54,22 @@ class AtpView(View):
 
     figsize = (7.5, 3.5)
 
-    def __init__(self, fig, cycle: cb.Cycle = cb.CYCLE):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE, cycle: cb.Cycle = cb.CYCLE):
+        super().__init__(fig, layout)
         self.cycle = cycle
-        self.left, self.right = fig.subplots(1, 2, width_ratios=[1.4, 1], gridspec_kw=MARGINS)
+        self.left, self.right = self.panels(1, 2, width_ratios=[1.4, 1], margins=MARGINS)
         self.lines = self.dynamic(plot_run(self.left, cb.simulate(cycle)))
-        self.left.legend(
-            ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.3, handlelength=1.8, columnspacing=1.0
-        )
+        if layout.stack:  # a narrow figure: the legend inside, where the heads have let go
+            self.left.legend(loc="upper right", handlelength=1.8)
+        else:
+            self.left.legend(
+                ncol=2,
+                loc="lower left",
+                bbox_to_anchor=(0, 1.0),
+                borderaxespad=0.3,
+                handlelength=1.8,
+                columnspacing=1.0,
+            )
         atp, late = late_attached_curve(cycle)
         self.right.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
         self.right.text(2.6, 50, "rest and\nfatigue:\nmillimolar", ha="center", va="center")
@@ -70,7 +78,8 @@ class AtpView(View):
         self.title = self.dynamic(self.right.set_title(" "))
         self.right.set_xscale("log")
         self.right.set_xlim(ATP_GRID_MM[0], ATP_GRID_MM[-1])
-        self.right.set_xticks([0.001, 0.01, 0.1, 1, 10], ["0.001", "0.01", "0.1", "1", "10"])
+        shown = [0.001, 0.1, 10] if layout.stack else [0.001, 0.01, 0.1, 1, 10]  # a narrow panel: fewer labels
+        self.right.set_xticks(shown, [f"{x:g}" for x in shown])
         self.right.minorticks_off()
         self.right.set_ylim(0, 105)
         self.right.set_xlabel("ATP (mM, log scale)")
@@ -112,10 +121,33 @@ ATP = Spec(
 
 # ---------------------------------------------------------------- the cycle as a diagram
 
-STATES = {  # name: (x, y, colour, text)
-    "detached": (0.2, 0.5, "#FFFFFF", "Detached\nhead holds\nADP + Pi"),
-    "cycling": (0.62, 0.8, "#DCEBF7", "Attached,\nholds ADP:\npower stroke"),
-    "rigor": (0.62, 0.2, "#FBE3D6", "Rigor:\nattached,\nno nucleotide"),
+STATES = {  # name: (colour, text)
+    "detached": ("#FFFFFF", "Detached\nhead holds\nADP + Pi"),
+    "cycling": ("#DCEBF7", "Attached,\nholds ADP:\npower stroke"),
+    "rigor": ("#FBE3D6", "Rigor:\nattached,\nno nucleotide"),
+}
+
+
+#: where the diagram's pieces go: wide, and on a phone (states in a narrower, taller triangle)
+CYCLE_PLACES = {
+    "wide": dict(
+        states={"detached": (0.2, 0.5), "cycling": (0.62, 0.8), "rigor": (0.62, 0.2)},
+        arrows=[  # (from, to, bend, label position)
+            ((0.26, 0.64), (0.52, 0.84), -0.25, (0.3, 0.88)),
+            ((0.72, 0.66), (0.72, 0.34), -0.5, (0.86, 0.5)),
+            ((0.52, 0.16), (0.22, 0.36), -0.25, (0.3, 0.1)),
+        ],
+        stops=(0.86, 0.13),
+    ),
+    "phone": dict(
+        states={"detached": (0.24, 0.5), "cycling": (0.66, 0.8), "rigor": (0.66, 0.2)},
+        arrows=[
+            ((0.24, 0.6), (0.48, 0.82), -0.3, (0.24, 0.87)),
+            ((0.6, 0.7), (0.6, 0.3), 0.45, (0.85, 0.5)),
+            ((0.48, 0.18), (0.24, 0.4), -0.3, (0.24, 0.13)),
+        ],
+        stops=(0.66, 0.05),
+    ),
 }
 
 
@@ -124,28 +156,32 @@ class CycleView(View):
 
     figsize = (6.5, 3.2)
 
-    def __init__(self, fig):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        places = CYCLE_PLACES["phone" if layout.stack else "wide"]
+        if layout.stack:
+            fig.set_size_inches(layout.width_in, 4.6)
         ax = fig.add_axes([0, 0, 1, 1])
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.axis("off")
-        for x, y, colour, text in STATES.values():
+        for name, (colour, text) in STATES.items():
             ax.text(
-                x,
-                y,
+                *places["states"][name],
                 text,
                 ha="center",
                 va="center",
                 fontsize=10.5,
                 bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
             )
-        arrows = [  # (from, to, bend, label, label position)
-            ((0.26, 0.64), (0.52, 0.84), -0.25, "binds actin\n(needs calcium:\nsites uncovered)", (0.3, 0.88)),
-            ((0.72, 0.66), (0.72, 0.34), -0.5, "stroke,\nADP released", (0.86, 0.5)),
-            ((0.52, 0.16), (0.22, 0.36), -0.25, "ATP binds:\nhead lets go,\nATP split", (0.3, 0.1)),
+        labels = [
+            "binds actin\n(needs calcium:\nsites uncovered)",
+            "stroke,\nADP released",
+            "ATP binds:\nhead lets go,\nATP split",
         ]
-        for start, end, bend, label, where in arrows:
+        if layout.stack:
+            labels[1] = "stroke,\nADP\nreleased"
+        for (start, end, bend, where), label in zip(places["arrows"], labels):
             ax.add_patch(
                 FancyArrowPatch(
                     start,
@@ -158,7 +194,7 @@ class CycleView(View):
                 )
             )
             ax.text(*where, label, ha="center", va="center", color=style.INK)
-        ax.text(0.86, 0.13, "no ATP:\nthe cycle\nstops here", ha="center", va="center", color=RIGOR)
+        ax.text(*places["stops"], "no ATP:\nthe cycle\nstops here", ha="center", va="center", color=RIGOR)
 
     def update(self) -> str:
         return (

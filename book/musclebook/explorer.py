@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .style import MIN_FONT_PT, book_style
 
@@ -106,23 +107,80 @@ class Control:
         return min(max(float(value), low), high)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a figure is shown: its size, and how its panels are arranged.
+
+    - ``WIDE``: a page on a desktop or tablet, and a live kernel: the view's own ``figsize`` and margins.
+    - ``PHONE``: the web page on a narrow screen (``PHONE_MEDIA``): panels side by side are stacked in a
+      figure ``width_in`` wide, so that at a 375 px viewport it is shown at about its natural size and
+      its text keeps its size (9 pt and more: at least 12 CSS px).
+    - ``PROJECTOR``: a lecture slide: the view's own arrangement in a smaller figure, so that shown across
+      a 1280 x 720 slide its text is at least 20 px.
+
+    Outside ``WIDE`` the axes are placed by Matplotlib's constrained layout, once (see ``Renderer``).
+    """
+
+    name: str
+    width_in: float | None = None  # figure width [in]; None: the view's own
+    stack: bool = False  # panels side by side become a column
+    max_height_in: float | None = None  # figure height at most [in]
+
+
+WIDE = Layout("wide")
+PHONE = Layout("phone", width_in=3.4, stack=True)
+PROJECTOR = Layout("projector", width_in=6.4, max_height_in=3.2)
+#: the screens that get the phone layout: below this width a wide figure's text would shrink under 11 px
+PHONE_MEDIA = "(max-width: 760px)"
+
+
 class View:
     """The drawing of one explorer or figure: artists created once, updated for new values.
 
-    Subclasses set ``figsize`` (inches) and create their axes and artists in ``__init__(fig)``
-    with fixed limits and ticks. Artists that change from frame to frame are registered with
-    :meth:`dynamic` (or created during ``update`` with :meth:`transient`); everything else is the
-    background, drawn once per explorer. ``update(**params) -> str`` changes the dynamic artists
-    and returns the text alternative of the figure it now shows. A static figure (one frame)
-    may change anything.
+    Subclasses set ``figsize`` (inches, the wide layout), create their axes with :meth:`panels` and
+    their artists in ``__init__(fig, layout)`` with fixed limits and ticks. Artists that change from
+    frame to frame are registered with :meth:`dynamic` (or created during ``update`` with
+    :meth:`transient`); everything else is the background, drawn once per explorer.
+    ``update(**params) -> str`` changes the dynamic artists and returns the text alternative of the
+    figure it now shows. A static figure (one frame) may change anything.
     """
 
     figsize: ClassVar[tuple[float, float]] = (7.5, 3.2)
+    phone_panel_in: ClassVar[float] = 2.5  # height of one panel in the phone layout [in]
 
-    def __init__(self, fig: Figure):
+    def __init__(self, fig: Figure, layout: Layout = WIDE):
         self.fig = fig
+        self.layout = layout
         self._dynamic: list = []
         self._transient: list = []
+
+    def panels(self, rows: int = 1, cols: int = 1, *, margins: dict | None = None, **subplots):
+        """The view's axes, ``fig.subplots(rows, cols, **subplots)`` arranged for the layout.
+
+        ``margins`` (left, right, bottom, top, wspace, hspace as figure fractions) place the axes in the
+        wide layout; elsewhere constrained layout places them, and on a phone the panels become one column
+        (in the order of the wide figure's rows) and the figure is sized for the rows.
+        """
+        margins = dict(margins or {})
+        for ratios in ("width_ratios", "height_ratios"):
+            if ratios in margins:
+                subplots.setdefault(ratios, margins.pop(ratios))
+        if self.layout == WIDE:
+            return self.fig.subplots(rows, cols, gridspec_kw=margins, **subplots)
+        if self.layout.stack and cols > 1:
+            rows, cols = rows * cols, 1  # row by row, in the order of the wide figure's panels
+            subplots.pop("width_ratios", None)
+            subplots.pop("height_ratios", None)
+        self.fig.set_layout_engine("constrained", h_pad=0.06, w_pad=0.06, hspace=0.08, wspace=0.06)
+        width, height = self.figsize
+        if self.layout.stack:
+            height = self.phone_panel_in * rows + 0.35
+        if self.layout.width_in:
+            width = self.layout.width_in
+        if self.layout.max_height_in:
+            height = min(height, self.layout.max_height_in)
+        self.fig.set_size_inches(width, height)
+        return self.fig.subplots(rows, cols, **subplots)
 
     def update(self, **params) -> str:  # pragma: no cover - every subclass implements it
         raise NotImplementedError
@@ -175,12 +233,40 @@ class Renderer:
     vector graphics, sharp at any screen density, and a frame costs a few milliseconds.
     """
 
-    def __init__(self, view: type[View]):
+    def __init__(self, view: type[View], layout: Layout = WIDE):
         with book_style():
             self.fig = Figure(figsize=view.figsize, dpi=DPI)
             FigureCanvasAgg(self.fig)
-            self.view = view(self.fig)
+            self.view = view(self.fig, layout)
+        self.layout = layout
         self.render_ms: list[float] = []
+
+    def _settle(self) -> None:
+        """Place the axes once, for the first values drawn (with their titles), and keep them there:
+        a layout engine would move them from frame to frame, and take tens of milliseconds a frame."""
+        if not isinstance(self.fig.get_layout_engine(), ConstrainedLayoutEngine):
+            return
+        self.fig.draw_without_rendering()
+        if self.layout.stack:
+            # a narrow figure: titles and axis labels wider than it wrap onto more lines whenever they are
+            # drawn (``wrap``), and the layout leaves room for the lines their first text needs
+            texts = [self.fig._suptitle] if self.fig._suptitle is not None else []
+            for ax in self.fig.axes:
+                texts += [ax.title, ax.xaxis.label, ax.yaxis.label]
+            wrapped = {}
+            for text in (t for t in texts if t.get_visible() and t.get_text().strip()):
+                text.set_wrap(True)
+                lines = text._get_wrapped_text()
+                text.set_wrap(False)
+                if lines != text.get_text():
+                    wrapped[text] = text.get_text()
+                    text.set_text(lines)
+            if wrapped:
+                self.fig.draw_without_rendering()
+            for text, original in wrapped.items():
+                text.set_text(original)
+                text.set_wrap(True)
+        self.fig.set_layout_engine("none")
 
     @property
     def size_px(self) -> tuple[int, int]:
@@ -233,6 +319,7 @@ class Renderer:
         description = self.view.update(**params)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
+        self._settle()
         return description
 
     def smallest_font_px(self) -> float:
@@ -326,72 +413,62 @@ def flat_index(index: Sequence[int], shape: Sequence[int]) -> int:
     return flat
 
 
-def figure_html(
-    frame: Frame, size_px: tuple[int, int], font_px: float, background: bytes | None = None, live_caption: bool = False
-) -> str:
+@dataclass(frozen=True)
+class Shown:
+    """A figure as one layout draws it: its frame, background (for an explorer), size and smallest text."""
+
+    frame: Frame
+    size_px: tuple[int, int]
+    font_px: float
+    background: bytes | None = None
+
+
+def _image(cls: str, wide_src: str, phone_src: str | None, alt: str, wide: Shown, phone: Shown | None) -> str:
+    """One image of a figure: the wide drawing, and the phone drawing on narrow screens (``PHONE_MEDIA``)."""
+    css_class = f'class="{cls}" ' if cls else ""
+    img = f'<img {css_class}src="{wide_src}" alt="{alt}" width="{wide.size_px[0]}" height="{wide.size_px[1]}">'
+    if phone is None:
+        return img
+    width, height = phone.size_px
+    return (
+        f'<picture><source media="{PHONE_MEDIA}" srcset="{phone_src}" width="{width}" height="{height}">{img}</picture>'
+    )
+
+
+def figure_html(wide: Shown, phone: Shown | None = None, live_caption: bool = False) -> str:
     """A figure: its image(s) with the text alternative, and the same text as a visible caption.
 
-    With a ``background``, the frame is a transparent layer drawn over it. ``data-font-px`` is the
-    smallest text of the figure at its natural width, so that a page can check what a reader sees.
+    With a background, the frame is a transparent layer drawn over it. With a ``phone`` drawing, narrow
+    screens get that one (``<picture>``). ``data-font-px`` (and ``data-phone-font-px``) is the smallest
+    text of the drawing at its natural width, so that a page can check what a reader sees.
     """
-    text = html.escape(frame.description, quote=True)
-    width, height = size_px
-    size = f'width="{width}" height="{height}"'
-    if background is not None:
-        images = (
-            f'<img class="mb-bg" src="{data_uri(background)}" alt="" {size}>'
-            f'<img class="mb-fg" src="{frame.src}" alt="{text}" {size}>'
-        )
+    text = html.escape(wide.frame.description, quote=True)
+    if phone is not None and phone.frame.description != wide.frame.description:
+        raise ValueError(f"the phone drawing says something else: {phone.frame.description!r}")
+    if wide.background is not None:
+        images = _image(
+            "mb-bg", data_uri(wide.background), phone and data_uri(phone.background), "", wide, phone
+        ) + _image("mb-fg", wide.frame.src, phone and phone.frame.src, text, wide, phone)
     else:
-        images = f'<img src="{frame.src}" alt="{text}" {size}>'
+        images = _image("", wide.frame.src, phone and phone.frame.src, text, wide, phone)
     polite = ' aria-live="polite"' if live_caption else ""
+    phone_font = f' data-phone-font-px="{phone.font_px:.2f}"' if phone is not None else ""
     return (
-        f'<figure class="mb-frame"><div class="mb-image" data-font-px="{font_px:.2f}">{images}</div>'
+        f'<figure class="mb-frame"><div class="mb-image" data-font-px="{wide.font_px:.2f}"{phone_font}>{images}</div>'
         f"<figcaption{polite}>{text}</figcaption></figure>"
     )
 
 
-def static_html(
-    spec: Spec, frames: Sequence[Frame], layers: Sequence[int], backgrounds: Sequence[bytes], size_px, font_px: float
-) -> str:
-    """The explorer as plain HTML with its frames (switched by the book's ``explorer.js``).
+class Drawn:
+    """Every frame of an explorer in one layout, each a layer over one background per ``layers_by`` value.
 
-    ``layers[k]`` is the index in ``backgrounds`` of the background frame ``k`` is drawn over.
-    """
-    size = sum(len(b) for b in backgrounds) + sum(len(f.svg) for f in frames)
-    if size > spec.budget_bytes:
-        raise ValueError(
-            f"explorer '{spec.key}' has {size} bytes of frames, over its budget of {spec.budget_bytes}: "
-            "use fewer values or a simpler figure"
-        )
-    shape = [len(c.values) for c in spec.controls]
-    data = json.dumps(
-        {
-            "shape": shape,
-            "backgrounds": [data_uri(b) for b in backgrounds],
-            "frames": [[f.src, f.description, layer] for f, layer in zip(frames, layers)],
-        },
-        ensure_ascii=False,
-    )
-    controls = "".join(_control_html(spec, k, c) for k, c in enumerate(spec.controls))
-    first = flat_index(spec.start, shape)
-    return (
-        f'<div class="mb-explorer" id="explorer-{_slug(spec.key)}" data-explorer="{html.escape(spec.key)}">'
-        f'<p class="mb-title">{html.escape(spec.title)}</p>'
-        f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
-        f'<div class="mb-controls">{controls}</div>'
-        f"{figure_html(frames[first], size_px, font_px, backgrounds[layers[first]], live_caption=True)}"
-        f'<script type="application/json" class="mb-frames">{data.replace("</", "<" + chr(92) + "/")}</script></div>'
-    )
+    ``verify`` draws each background again after the last frame of its layer, to check that ``update``
+    changed only the artists it registered as changing."""
 
-
-class StaticExplorer:
-    """An explorer precomputed for the web book (what :func:`Explorer` gives during the build)."""
-
-    def __init__(self, spec: Spec):
-        self.spec = spec
-        self.renderer = Renderer(spec.view)
-        self.frames, layers = [], []
+    def __init__(self, spec: Spec, layout: Layout, verify: bool = True):
+        self.renderer = Renderer(spec.view, layout)
+        self.frames: list[Frame] = []
+        layers: list[tuple[int, ...]] = []
         backgrounds: dict[tuple[int, ...], bytes] = {}
         last: dict[tuple[int, ...], tuple[int, ...]] = {}
         for index in spec.indices():
@@ -401,7 +478,7 @@ class StaticExplorer:
             last[key] = index
             if key not in backgrounds:
                 backgrounds[key] = self.renderer.background()
-        for key, index in last.items():
+        for key, index in last.items() if verify else ():
             # one background per layer is shown under every frame of that layer: it must not have changed
             self.renderer.frame(**spec.params(index))
             if self.renderer.background() != backgrounds[key]:
@@ -412,14 +489,67 @@ class StaticExplorer:
                 )
         order = list(backgrounds)
         self.backgrounds = [backgrounds[key] for key in order]
-        self.html = static_html(
-            spec,
-            self.frames,
-            [order.index(key) for key in layers],
-            self.backgrounds,
+        self.layers = [order.index(key) for key in layers]  # the background of each frame
+        size = sum(len(b) for b in self.backgrounds) + sum(len(f.svg) for f in self.frames)
+        if size > spec.budget_bytes:
+            raise ValueError(
+                f"explorer '{spec.key}' has {size} bytes of frames ({layout.name} layout), over its budget of "
+                f"{spec.budget_bytes}: use fewer values or a simpler figure"
+            )
+
+    def shown(self, flat: int) -> Shown:
+        return Shown(
+            self.frames[flat],
             self.renderer.size_px,
             self.renderer.smallest_font_px(),
+            self.backgrounds[self.layers[flat]],
         )
+
+
+def static_html(spec: Spec, wide: Drawn, phone: Drawn | None = None) -> str:
+    """The explorer as plain HTML with its frames (switched by the book's ``explorer.js``).
+
+    ``frames`` lists, for each point of the grid, the wide layer, its text alternative and the index of
+    its background in ``backgrounds``; ``phone`` the same layers and backgrounds drawn for narrow screens.
+    """
+    shape = [len(c.values) for c in spec.controls]
+    data: dict[str, Any] = {
+        "shape": shape,
+        "backgrounds": [data_uri(b) for b in wide.backgrounds],
+        "frames": [[f.src, f.description, layer] for f, layer in zip(wide.frames, wide.layers)],
+    }
+    if phone is not None:
+        if [f.description for f in phone.frames] != [f.description for f in wide.frames]:
+            raise ValueError(f"explorer '{spec.key}': the phone frames say something else than the wide ones")
+        data["phone"] = {
+            "media": PHONE_MEDIA,
+            "backgrounds": [data_uri(b) for b in phone.backgrounds],
+            "frames": [f.src for f in phone.frames],
+        }
+    raw = json.dumps(data, ensure_ascii=False)
+    controls = "".join(_control_html(spec, k, c) for k, c in enumerate(spec.controls))
+    first = flat_index(spec.start, shape)
+    figure = figure_html(wide.shown(first), phone.shown(first) if phone else None, live_caption=True)
+    return (
+        f'<div class="mb-explorer" id="explorer-{_slug(spec.key)}" data-explorer="{html.escape(spec.key)}">'
+        f'<p class="mb-title">{html.escape(spec.title)}</p>'
+        f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
+        f'<div class="mb-controls">{controls}</div>'
+        f"{figure}"
+        f'<script type="application/json" class="mb-frames">{raw.replace("</", "<" + chr(92) + "/")}</script></div>'
+    )
+
+
+class StaticExplorer:
+    """An explorer precomputed for the web book (what :func:`Explorer` gives during the build): every
+    frame drawn wide, and stacked for phones (``layouts``)."""
+
+    def __init__(self, spec: Spec, layouts: tuple[Layout, ...] = (WIDE, PHONE), verify: bool = True):
+        self.spec = spec
+        self.drawn = {layout.name: Drawn(spec, layout, verify) for layout in layouts}
+        first = self.drawn[layouts[0].name]
+        self.renderer, self.frames, self.backgrounds = first.renderer, first.frames, first.backgrounds
+        self.html = static_html(spec, first, *(self.drawn[layout.name] for layout in layouts[1:2]))
 
     def _repr_html_(self) -> str:
         return self.html
@@ -568,17 +698,23 @@ def _img(svg: bytes, alt: str) -> str:
 
 def Explorer(spec: Spec):  # noqa: N802 - reads as a class in the notebooks
     """The explorer ``spec``: precomputed HTML while the book is built, live widgets in a kernel."""
-    return StaticExplorer(spec) if static_build() else LiveExplorer(spec)
+    # the build does not draw each background twice to check it: the tests check every explorer of the book
+    return StaticExplorer(spec, verify=False) if static_build() else LiveExplorer(spec)
 
 
 class StaticFigure:
-    """One figure with its text alternative, from a view and fixed parameters; the same in Jupyter and the book."""
+    """One figure with its text alternative, from a view and fixed parameters; the same in Jupyter and the book
+    (where narrow screens get it drawn for phones)."""
 
     def __init__(self, view: type[View], **params):
-        renderer = Renderer(view)
-        self.frame = renderer.snapshot(**params)
+        shown = []
+        for layout in (WIDE, PHONE):
+            renderer = Renderer(view, layout)
+            frame = renderer.snapshot(**params)
+            shown.append(Shown(frame, renderer.size_px, renderer.smallest_font_px()))
+        self.frame = shown[0].frame
         self.description = self.frame.description
-        self.html = figure_html(self.frame, renderer.size_px, renderer.smallest_font_px())
+        self.html = figure_html(*shown)
 
     def _repr_html_(self) -> str:
         return self.html

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from . import fatigue as fa
 from . import style
 from .constants import NORMAL_ATP_MM
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 FORCE = style.BLUE
 POWER_COLOUR = style.VERMILION
@@ -82,9 +82,9 @@ class RelaxationView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         rested = fa.tetanus(fa.FITTED)
         plot_tetanus(self.left, rested, RESTED, ls="--", lw=1.5)
         plot_relaxation(self.right, rested, RESTED, ls="--", lw=1.5)
@@ -125,9 +125,9 @@ class PowerView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         rested = fa.force_velocity(0.0)
         self.left.plot(rested.force * 100, rested.velocity * 100, color=RESTED, ls="--", lw=1.5)
         self.right.plot(rested.force * 100, rested.power * 100, color=RESTED, ls="--", lw=1.5)

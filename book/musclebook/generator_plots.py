@@ -10,7 +10,7 @@ import numpy as np
 
 from . import generator as gn
 from . import style
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 RATE = style.BLUE
 FALLING = style.VERMILION
@@ -54,10 +54,10 @@ class CrampView(View):
 
     figsize = (7.5, 4.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.top, self.bottom = fig.subplots(
-            2, 1, sharex=True, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.12, top=0.9, hspace=0.35)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.top, self.bottom = self.panels(
+            2, 1, sharex=True, margins=dict(left=0.1, right=0.97, bottom=0.12, top=0.9, hspace=0.35)
         )
         d0, d1 = window_s(gn.WITH_STRETCH.drive_window_ms)
         for ax in (self.top, self.bottom):
@@ -136,9 +136,9 @@ class HysteresisView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax = fig.subplots(gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88))
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax = self.panels(margins=dict(left=0.1, right=0.97, bottom=0.16, top=0.88))
         # one point per spike, joined: a line draws a few hundred spikes far faster than markers
         (self.up,) = self.dynamic(self.ax.plot([], [], "-", color=RATE, lw=1.4, label="input rising"))
         (self.down,) = self.dynamic(self.ax.plot([], [], "-", color=FALLING, lw=1.4, label="input falling"))

@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 
 from . import length_speed as ls
 from . import style
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 ACTIN = style.VERMILION
 MYOSIN = style.BLUE
@@ -84,7 +84,7 @@ def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filam
     ax.set_xlim(LENGTHS_UM[0], LENGTHS_UM[-1])
     ax.set_ylim(0, 110)
     if compare is not None:
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right", fontsize=9.5)
 
 
 class LengthView(View):
@@ -93,10 +93,10 @@ class LengthView(View):
 
     figsize = (7.5, 4.6)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.top, self.bottom = fig.subplots(
-            2, 1, height_ratios=[1, 1.3], gridspec_kw=dict(left=0.1, right=0.97, bottom=0.12, top=0.93, hspace=0.75)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.top, self.bottom = self.panels(
+            2, 1, height_ratios=[1, 1.3], margins=dict(left=0.1, right=0.97, bottom=0.12, top=0.93, hspace=0.75)
         )
         self.top.set_xlim(0, SPAN_UM)
         self.top.set_ylim(0, 1)
@@ -178,11 +178,9 @@ class SpeedView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax_v, self.ax_p = fig.subplots(
-            1, 2, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.88, wspace=0.35)
-        )
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax_v, self.ax_p = self.panels(1, 2, margins=dict(left=0.1, right=0.97, bottom=0.16, top=0.88, wspace=0.35))
         plot_force_velocity(self.ax_v, self.ax_p, 0.25)  # axes, labels and limits; the curves move below
         self.curve_v, self.curve_p = (self.dynamic(ax.lines[0]) for ax in (self.ax_v, self.ax_p))
         (self.mark_v,) = self.dynamic(self.ax_v.plot([], [], "o", color=MYOSIN, ms=8))

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import membrane as mb
 from . import style
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 VM = style.BLUE
 POTASSIUM = style.PURPLE
@@ -74,9 +74,9 @@ class MembraneView(View):
 
     figsize = (7.5, 3.5)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         self.left.set_ylim(-110, -40)
         self.left.set_xlim(0, 1)
         self.left.set_xticks([])
@@ -109,7 +109,7 @@ class MembraneView(View):
             ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, label="measured (GHK fails)")
         ax.axvline(mb.NORMAL[ion][0], color="#999999", lw=0.8, ls=":")
         ax.set_xlim(lo, hi)
-        ax.legend(loc="upper right" if ion != "K" else "lower right", fontsize=9)
+        ax.legend(loc="upper right" if ion != "K" else "lower right", fontsize=9.5)
         self.ion = ion
 
     def update(self, ion: str, level: int) -> str:
@@ -155,9 +155,9 @@ class PermeabilityView(View):
 
     figsize = (7.5, 3.5)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.left, self.right = fig.subplots(1, 2, gridspec_kw=MARGINS)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.left, self.right = self.panels(1, 2, margins=MARGINS)
         e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
         self.left.set_ylim(-110, 80)
         self.left.set_xlim(0, 1)

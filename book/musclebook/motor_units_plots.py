@@ -10,7 +10,7 @@ import numpy as np
 
 from . import motor_units as mu
 from . import style
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 SPIKES = "#333333"
 FORCE = style.BLUE
@@ -43,11 +43,11 @@ class PoolView(View):
 
     figsize = (7.5, 4.4)
 
-    def __init__(self, fig, pool: mu.Pool = mu.POOL):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE, pool: mu.Pool = mu.POOL):
+        super().__init__(fig, layout)
         self.pool = pool
-        self.top, self.bottom = fig.subplots(
-            2, 1, height_ratios=[1.2, 1], gridspec_kw=dict(left=0.13, right=0.97, bottom=0.12, top=0.92, hspace=0.45)
+        self.top, self.bottom = self.panels(
+            2, 1, height_ratios=[1.2, 1], margins=dict(left=0.13, right=0.97, bottom=0.12, top=0.92, hspace=0.45)
         )
         rows = len(range(0, pool.n_units, SHOWN_EVERY))
         self.top.set_ylim(0, rows)
@@ -107,11 +107,11 @@ class StimulusView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig, pool: mu.Pool = mu.POOL):
-        super().__init__(fig)
+    def __init__(self, fig, layout: Layout = WIDE, pool: mu.Pool = mu.POOL):
+        super().__init__(fig, layout)
         self.pool = pool
-        self.left, self.right = fig.subplots(
-            1, 2, gridspec_kw=dict(left=0.09, right=0.98, bottom=0.16, top=0.86, wspace=0.3)
+        self.left, self.right = self.panels(
+            1, 2, margins=dict(left=0.09, right=0.98, bottom=0.16, top=0.86, wspace=0.3)
         )
         self.maximal = mu.shock_twitch(pool, mu.STIMULUS_RANGE_V[1])
         self.peak = self.maximal.force.max()

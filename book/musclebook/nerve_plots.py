@@ -10,7 +10,7 @@ import numpy as np
 
 from . import nerve as nv
 from . import style
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 MYELINATED = style.BLUE
 UNMYELINATED = style.VERMILION
@@ -36,7 +36,7 @@ def plot_velocity_curves(ax):
     ax.minorticks_off()
     ax.set_xlabel("Fibre diameter (µm, log scale)")
     ax.set_ylabel("Conduction velocity (m/s, log scale)")
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper left", fontsize=9.5)
 
 
 def fibres_at(diameter_um: float) -> list[tuple[str, float, str]]:
@@ -56,11 +56,9 @@ class ConductionView(View):
 
     figsize = (7.5, 3.4)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.left, self.right = fig.subplots(
-            1, 2, gridspec_kw=dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.3)
-        )
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.left, self.right = self.panels(1, 2, margins=dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.3))
         plot_velocity_curves(self.left)
         self.right.set_xscale("log")
         self.right.set_xlim(5, 3000)

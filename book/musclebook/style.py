@@ -24,7 +24,7 @@ GREY = "#555555"
 LIGHT_GREY = "#BBBBBB"
 INK = "#222222"
 
-MIN_FONT_PT = 9.0  # no figure text is set smaller than this [pt]
+MIN_FONT_PT = 9.5  # no figure text is set smaller than this [pt]
 
 RC = {
     "font.size": 10.0,
@@ -34,7 +34,7 @@ RC = {
     "axes.labelsize": 10.0,
     "xtick.labelsize": 9.5,
     "ytick.labelsize": 9.5,
-    "legend.fontsize": 9.0,
+    "legend.fontsize": 9.5,
     "legend.frameon": False,
     "axes.spines.top": False,
     "axes.spines.right": False,

@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 
 from . import style
 from . import twitch as tw
-from .explorer import Control, Spec, View
+from .explorer import WIDE, Control, Layout, Spec, View
 
 COLOURS = {"slow": style.BLUE, "fast": style.VERMILION}
 FF_FREQUENCIES_HZ = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100)
@@ -85,10 +85,10 @@ class TrainView(View):
 
     figsize = (7.5, 3.3)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax, self.ff = fig.subplots(
-            1, 2, width_ratios=[2.2, 1], gridspec_kw=dict(left=0.09, right=0.98, bottom=0.17, top=0.9, wspace=0.32)
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax, self.ff = self.panels(
+            1, 2, width_ratios=[2.2, 1], margins=dict(left=0.09, right=0.98, bottom=0.17, top=0.9, wspace=0.32)
         )
         (self.single,) = self.dynamic(self.ax.plot([], [], lw=1, ls="--"))
         (self.train,) = self.dynamic(self.ax.plot([], []))
@@ -149,9 +149,9 @@ class TwitchView(View):
 
     figsize = (7.0, 3.2)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax = self.panels(margins=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
         (self.line,) = self.ax.plot([], [])
         self.ax.axvline(0, color=style.GREY, lw=1, ls=":")
         self.ax.set_xlim(-20, TWITCH_WINDOW_MS)
@@ -200,9 +200,9 @@ class ForceFrequencyView(View):
 
     figsize = (7.0, 3.2)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax = self.panels(margins=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
 
     def update(self, units, band_hz=None, band_label=None) -> str:
         self.ax.clear()
@@ -229,9 +229,9 @@ class TwitchComparisonView(View):
 
     figsize = (7.0, 3.2)
 
-    def __init__(self, fig):
-        super().__init__(fig)
-        self.ax = fig.subplots(gridspec_kw=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
+    def __init__(self, fig, layout: Layout = WIDE):
+        super().__init__(fig, layout)
+        self.ax = self.panels(margins=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
 
     def update(self, units) -> str:
         self.ax.clear()
