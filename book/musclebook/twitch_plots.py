@@ -7,6 +7,7 @@ the ``*View`` classes are the chapter's figures and explorers, drawn once and up
 
 from __future__ import annotations
 
+import textwrap
 from functools import cache
 
 import numpy as np
@@ -199,6 +200,7 @@ class ForceFrequencyView(View):
     """Figure: force-frequency curves of several units, optionally with a measured band shaded."""
 
     figsize = (7.0, 3.2)
+    phone_panel_in = 3.8  # room for the legend under the axes
 
     def __init__(self, fig, layout: Layout = WIDE):
         super().__init__(fig, layout)
@@ -207,10 +209,17 @@ class ForceFrequencyView(View):
     def update(self, units, band_hz=None, band_label=None) -> str:
         self.ax.clear()
         if band_hz is not None:
-            self.ax.axvspan(*band_hz, color="0.9", label=band_label)
+            # on a phone the label wraps, and the legend goes under the axes
+            label = textwrap.fill(band_label, 26) if self.layout.stack else band_label
+            self.ax.axvspan(*band_hz, color="0.9", label=label)
         for unit in units:
             plot_force_frequency(self.ax, unit, label=f"{unit.name} unit (model)")
-        self.ax.legend(loc="upper left")
+        if self.layout.stack:
+            for old in self.fig.legends:
+                old.remove()
+            self.fig.legend(loc="outside lower center")
+        else:
+            self.ax.legend(loc="upper left")
         parts = [
             f"the {u.name} unit's curve reaches half of its maximal force at {tw.half_max_frequency_hz(u):.1f} Hz"
             for u in units

@@ -1,0 +1,165 @@
+"""Lighthouse on every page of the built book, served as GitHub Pages serves it, on a simulated phone.
+
+    npm ci --prefix benchmarks/lighthouse        # once: Lighthouse 12.2.3, pinned by its lock file
+    python benchmarks/lighthouse.py [--site _build/html] [page.html ...]
+
+The site is served from a project subpath (``/muscle-cramps-book/``, as on GitHub Pages) with gzip for
+text files. Lighthouse runs with its default mobile preset (Moto G Power screen, simulated slow 4G and a
+4x slower CPU) in the system's Chromium, one page after another, and this prints for each page its four
+scores (Performance, Accessibility, Best practices, SEO), its Largest Contentful Paint and the bytes it
+transfers (gzip, every resource of the first view).
+
+Budgets: Performance >= 90, Accessibility, Best practices and SEO 100; at most 1 MB per page and
+300 kB per page without an explorer. A benchmark, not a timed test: it prints numbers and budgets and
+marks what misses them; the last line is the worst page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bookkit.site import site_pages  # noqa: E402
+
+LIGHTHOUSE = REPO / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+SUBPATH = "/muscle-cramps-book/"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BUDGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
+PAGE_BYTES, TEXT_PAGE_BYTES = 1_000_000, 300_000
+COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".ico", ".map")
+
+
+class GitHubPagesLike(http.server.SimpleHTTPRequestHandler):
+    """The built site under ``SUBPATH``, text files gzip-compressed when the browser accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__missing__")
+        return super().translate_path("/" + path[len(SUBPATH) :])
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GitHubPagesLike, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+
+
+def lighthouse(url: str, chrome: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            check=True,
+            env=os.environ | {"CHROME_PATH": chrome},
+            capture_output=True,
+        )
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def summary(report: dict, page: str, explorers: bool) -> tuple[str, list[str]]:
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    audits = report["audits"]
+    lcp_s = audits["largest-contentful-paint"]["numericValue"] / 1000
+    transfer = int(audits["total-byte-weight"]["numericValue"])
+    misses = [f"{c} {s}" for c, s in scores.items() if s < BUDGETS[c]]
+    limit = PAGE_BYTES if explorers else TEXT_PAGE_BYTES
+    if transfer > limit:
+        misses.append(f"{transfer / 1000:.0f} kB > {limit / 1000:.0f} kB")
+    failing = [
+        a["id"]
+        for a in audits.values()
+        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+    ]
+    line = (
+        f"{page}: performance {scores['performance']}, accessibility {scores['accessibility']}, "
+        f"best practices {scores['best-practices']}, SEO {scores['seo']}; LCP {lcp_s:.1f} s; "
+        f"{transfer / 1000:.0f} kB transferred{' (explorers)' if explorers else ''}"
+    )
+    if misses:
+        line += f"  MISSES: {'; '.join(misses)}" + (f" (failing audits: {', '.join(failing[:6])})" if failing else "")
+    return line, misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=REPO / "_build" / "html")
+    parser.add_argument("pages", nargs="*", help="pages relative to the site (default: every page)")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.is_file():
+        sys.exit("Lighthouse is not installed: npm ci --prefix benchmarks/lighthouse")
+    chrome = shutil.which("chromium") or shutil.which("chromium-browser") or sys.exit("no Chromium: make browser")
+    pages = args.pages or site_pages(args.site)
+    worst, worst_line = None, ""
+    with serve(args.site) as base:
+        for page in pages:
+            explorers = 'class="mb-explorer"' in (args.site / page).read_text(encoding="utf-8")
+            line, misses = summary(lighthouse(base + page, chrome), page, explorers)
+            print(line, flush=True)
+            rank = (len(misses), line)
+            if worst is None or rank > worst:
+                worst, worst_line = rank, line
+    print(
+        f"budgets: performance >= 90, accessibility/best practices/SEO 100; {PAGE_BYTES / 1e6:g} MB a page, "
+        f"{TEXT_PAGE_BYTES / 1000:.0f} kB a page without explorers"
+    )
+    print(f"worst: {worst_line}")
+
+
+if __name__ == "__main__":
+    main()
