@@ -327,8 +327,11 @@ def claim_reviews(page_url: str, author: str) -> list[dict]:
 
 
 def first_paragraph(doctree) -> str:
+    """The page's first paragraph of some length, as plain text (without the raw HTML it may carry, such as
+    the ``<span lang="id">`` of an Indonesian paragraph), cut at a word within 200 characters."""
     for para in doctree.findall(nodes.paragraph):
-        text = " ".join(para.astext().split())
+        words = (t.astext() for t in para.findall(nodes.Text) if not isinstance(t.parent, nodes.raw))
+        text = " ".join("".join(words).split())
         if len(text) > 60:
             return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
     return ""
@@ -343,6 +346,10 @@ def page_metadata(app, pagename, templatename, context, doctree):
     title = html.unescape(context.get("title", "")).replace("<", "").replace(">", "")
     site_name = app.config.html_title or app.config.project
     description = first_paragraph(doctree) or site_name
+    # a page written in another language than the book's says so in its front matter (page-language: id)
+    language = app.env.metadata.get(pagename, {}).get("page-language")
+    if language:
+        context["language"] = language
     tags = [
         f'<meta name="description" content="{html.escape(description)}">',
         f'<meta property="og:title" content="{html.escape(title)}">',
@@ -492,6 +499,8 @@ def defer_scripts(app, pagename, templatename, context, doctree):
     variables that the deferred scripts read later. The search page keeps its scripts as they are: the theme
     writes its search scripts there without ``defer``, and they need Sphinx's own to have run."""
     if pagename == "search":
+        # result snippets from each page's article, not its buttons and contents list (book/_assets/search.js)
+        context["script_files"] = [*context.get("script_files", []), _JavaScript("_static/search.js")]
         return
     context["script_files"] = [
         _JavaScript(js.filename, priority=js.priority, **(js.attributes | {"defer": "defer"}))

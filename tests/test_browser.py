@@ -274,3 +274,16 @@ def exercise_chapter(page, chapter, review) -> list[str]:
             failures.append(f"self-check question {n}: {error}")
     page.wait_for_load_state("networkidle")  # neighbouring frames still loading would be aborted by close()
     return failures
+
+
+def test_search_results_quote_the_pages_text(site, browser):
+    """The search page finds a word and quotes each result from the page's text, not its buttons and lists."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/search.html?q=tetanus")
+    page.wait_for_function("document.querySelectorAll('#search-results p.context').length >= 3", timeout=20_000)
+    snippets = page.locator("#search-results p.context").all_text_contents()
+    page.context.close()
+    assert problems == {"outside": [], "failed": [], "errors": []}
+    chrome = ("Contents", "Skip to main content", "Download", "Fullscreen", "Search Ctrl")
+    assert not [s for s in snippets if any(c in s for c in chrome)], snippets
+    assert sum("tetanus" in s.lower() for s in snippets) >= 3, snippets

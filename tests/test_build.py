@@ -266,6 +266,16 @@ def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
         ):
             match = re.search(rf'<meta {tag} content="([^"]+)"', text)
             assert match and len(match.group(1)) > 3, f"{page.relative_to(site)}: no {tag}"
+            # link previews show text, not markup (the Indonesian page's paragraphs are <span lang="id">)
+            assert "&lt;" not in match.group(1) and "<" not in html.unescape(match.group(1)), (page.name, tag)
+
+
+def test_each_page_declares_the_language_it_is_written_in(built_book):
+    site, _ = built_book
+    for source in toc_files():
+        page = site / source.relative_to(REPO).with_suffix(".html")
+        declared = re.search(r'<html lang="([a-z]+)"', page.read_text(encoding="utf-8")).group(1)
+        assert declared == ("id" if source.stem.endswith("_id") else "en"), (page.name, declared)
 
 
 def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built_book):
