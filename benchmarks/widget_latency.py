@@ -16,9 +16,7 @@ the worst explorer.
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 import statistics
 import sys
 import time
@@ -32,20 +30,10 @@ matplotlib.use("Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "book"))
 os.environ.pop("MUSCLEBOOK_STATIC", None)
 
-import musclebook  # noqa: E402
-from musclebook.explorer import LiveExplorer, Spec, StaticExplorer  # noqa: E402
+from musclebook.explorer import LiveExplorer, Spec, StaticExplorer, book_specs  # noqa: E402
 
 MEDIAN_BUDGET_MS, P95_BUDGET_MS, FIRST_BUDGET_MS = 30.0, 50.0, 1000.0
 FINE_POINTS = 24  # off-grid values per fine slider
-
-
-def specs() -> list[Spec]:
-    found = []
-    for info in pkgutil.iter_modules(musclebook.__path__):
-        if info.name.endswith("_plots"):
-            module = importlib.import_module(f"musclebook.{info.name}")
-            found += [v for v in vars(module).values() if isinstance(v, Spec)]
-    return sorted(found, key=lambda s: s.key)
 
 
 def moves(spec: Spec) -> list[tuple[int, object]]:
@@ -82,7 +70,7 @@ def live_redraws_ms(spec: Spec) -> tuple[float, list[float], int]:
 
 def main(keys: list[str]) -> None:
     warnings.filterwarnings("ignore")
-    chosen = [s for s in specs() if not keys or s.key in keys]
+    chosen = [s for s in book_specs() if not keys or s.key in keys]
     worst, worst_share = ("", 0.0, 0.0), 0.0
     for spec in chosen:
         first_ms, times, same = live_redraws_ms(spec)  # first, as a fresh kernel meets it: no cache is warm

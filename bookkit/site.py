@@ -7,11 +7,14 @@ all need: which files are reader-facing pages, how to serve the site like GitHub
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
+import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,6 +29,43 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--no-first-run",
 )
+
+
+#: JavaScript for a page: the smallest text of every figure matched by a selector (the argument) that the
+#: page shows now, as rendered, read from the image itself: Matplotlib writes each text as glyph outlines
+#: scaled by its size in pt ("scale(0.095 -0.095)" is 9.5 pt), shown at the image's width over its natural
+#: width. Returns {name, px} for each figure with text; px is 0 for an image that is not vector graphics.
+FIGURE_TEXT_PX = """async (selector) => {
+    const images = [...document.querySelectorAll(selector)].filter(i => i.offsetParent !== null);
+    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => {
+        i.addEventListener('load', r); i.addEventListener('error', r); })));
+    const found = [];
+    for (const i of images) {
+        const name = i.currentSrc.split('/').pop();
+        if (!/[.]svg$/.test(i.currentSrc)) { found.push({name, px: 0}); continue; }
+        const svg = await (await fetch(i.currentSrc)).text();
+        const sizes = [...svg.matchAll(/scale[(]([0-9.]+) -\\1[)]/g)].map(m => 100 * Number(m[1]));
+        if (sizes.length) found.push({name, px: Math.min(...sizes) * 4 / 3 * i.clientWidth / i.naturalWidth});
+    }
+    return found;
+}"""
+DATA_URI = re.compile(r"data:image/(png|svg\+xml);base64,([A-Za-z0-9+/=]+)")
+
+
+def data_uris_to_files(text: str, folder: Path, href: Callable[[str], str]) -> str:
+    """``text`` with every image it carries as a base64 data URI written to a file of ``folder`` (named by
+    its content, so each is written once and cached by browsers) and replaced by ``href(file name)``."""
+
+    def to_file(match):
+        data = base64.b64decode(match.group(2))
+        name = hashlib.sha256(data).hexdigest()[:20] + (".png" if match.group(1) == "png" else ".svg")
+        path = folder / name
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return href(name)
+
+    return DATA_URI.sub(to_file, text)
 
 
 def site_pages(html_dir: Path | str) -> list[str]:

@@ -21,7 +21,6 @@ stops the build with the ledger's own message.
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import json
 import os
@@ -53,6 +52,7 @@ from .ledger import (
     LedgerError,
     load_ledger,
 )
+from .site import data_uris_to_files
 
 LANGUAGES = ("en", "id")
 
@@ -448,9 +448,6 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.inline(rawtext, written, classes=["published-value"])], []
 
 
-DATA_URI = re.compile(r"data:image/(png|svg\+xml);base64,([A-Za-z0-9+/=]+)")
-
-
 def frames_to_files(app, pagename, templatename, context, doctree):
     """Move the images that explorers and figures carry as data URIs into files of their own.
 
@@ -458,20 +455,9 @@ def frames_to_files(app, pagename, templatename, context, doctree):
     neighbours), and frames are cached by the browser; each file is named by its content.
     """
     body = context.get("body") or ""
-    if "data:image/" not in body:
-        return
-    folder = Path(app.outdir) / "_frames"
-    folder.mkdir(exist_ok=True)
-
-    def to_file(match):
-        data = base64.b64decode(match.group(2))
-        name = hashlib.sha256(data).hexdigest()[:20] + (".png" if match.group(1) == "png" else ".svg")
-        path = folder / name
-        if not path.exists():
-            path.write_bytes(data)
-        return context["pathto"](f"_frames/{name}", 1)
-
-    context["body"] = DATA_URI.sub(to_file, body)
+    if "data:image/" in body:
+        folder = Path(app.outdir) / "_frames"
+        context["body"] = data_uris_to_files(body, folder, lambda name: context["pathto"](f"_frames/{name}", 1))
 
 
 def default_colour_mode(app, config):

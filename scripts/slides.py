@@ -7,8 +7,10 @@ metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
 
 - a Markdown cell gives the slide its heading and, for the chapter's title cell, the list of
   objectives; for the summary cell, the summary list;
-- a code cell gives its output as rendered in the book: an explorer with all its precomputed frames,
-  or a self-check question. Its slide is titled with the heading of the section it sits in.
+- a code cell gives its output as rendered in the book, or a self-check question. An explorer is drawn
+  again for the projector (``PROJECTOR`` layout: the same panels in a smaller figure, so that shown
+  across a 1280 x 720 slide its text is at least 20 px) with all its frames, its controls in a row
+  above the figure. Its slide is titled with the heading of the section it sits in.
 
 The slides are written next to the chapter pages (``book/<chapter>-slides.html``), so they use the
 book's own copies of reveal.js and of its explorer script: they work offline, and the explorers
@@ -23,14 +25,19 @@ import json
 import sys
 from pathlib import Path
 
+import matplotlib
 import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+matplotlib.use("Agg")
+from bookkit.site import data_uris_to_files  # noqa: E402
+from musclebook.explorer import PROJECTOR, StaticExplorer, book_specs  # noqa: E402
 
 STYLE = """
 .reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
-.reveal .slides section { text-align: left; }
+.reveal .slides section { text-align: left; padding: 10px 28px; box-sizing: border-box; }
 .reveal h1, .reveal h2 { font-weight: 600; color: #1a3c6e; margin-bottom: 0.4em; }
 .reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.3em; }
 .reveal ul, .reveal p { font-size: 0.8em; line-height: 1.35; }
@@ -38,8 +45,25 @@ STYLE = """
 .reveal .mb-slide-output { font-size: 0.5em; max-width: 760px; margin: 0 auto; }
 .reveal .mb-slide-output p, .reveal .mb-slide-output ul { font-size: 1em; }
 .reveal .mb-slide-output img { max-height: 62vh; width: auto; }
-.reveal .mb-slide-footer { position: absolute; bottom: 0.2em; font-size: 0.4em; color: #555; }
-.reveal a { color: #1a4f9c; }
+/* an explorer fills the slide: controls in a row, large enough to use from a lectern, the figure below */
+.reveal section:has(.mb-slide-explorer) h2 { font-size: 1.15em; margin-bottom: 0.15em; }
+.reveal .mb-slide-output.mb-slide-explorer { max-width: none; font-size: 22px; }
+.reveal .mb-slide-explorer .mb-explorer { border: 0; padding: 0; margin: 0; max-width: none; background: none; }
+.reveal .mb-slide-explorer .mb-title { display: none; }
+.reveal .mb-slide-explorer .mb-basis { font-size: 17px; margin: 0 0 0.3em; }
+.reveal .mb-slide-explorer .mb-controls { display: flex; flex-direction: row; flex-wrap: wrap; gap: 0.2em 1.4em;
+  align-items: center; justify-content: flex-start; margin: 0; }
+.reveal .mb-slide-explorer .mb-controls > * { margin: 0; }
+.reveal .mb-slide-explorer .mb-choice { flex-wrap: nowrap; }
+.reveal .mb-slide-explorer .mb-choice legend { float: left; width: auto; margin: 0 0.5em 0 0; font-size: 22px; }
+.reveal .mb-slide-explorer .mb-slider { grid-template-columns: max-content 280px 4.5rem; }
+.reveal .mb-slide-explorer input[type=range] { width: 280px; height: 40px; }
+.reveal .mb-slide-explorer .mb-option span { padding: 0.3em 0.7em; font-size: 22px; }
+.reveal .mb-slide-explorer .mb-frame { margin: 0.2em 0 0; }
+.reveal .mb-slide-explorer .mb-image, .reveal .mb-slide-explorer .mb-image img { width: 1000px; max-width: 100%;
+  max-height: none; margin: 0 auto; }
+.reveal .mb-slide-explorer figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 """
 
 
@@ -89,7 +113,20 @@ def section_for(soup, heading: str):
     raise ValueError(f"heading {heading!r} not found in the built page")
 
 
+def projector_explorers(output, specs: dict, frames: Path) -> bool:
+    """Replace each explorer in ``output`` (a parsed cell output) by the same explorer drawn for the
+    projector, its frames written to ``frames``; whether there was one."""
+    found = False
+    for box in output.select(".mb-explorer[data-explorer]"):
+        explorer = StaticExplorer(specs[box["data-explorer"]], layouts=(PROJECTOR,), verify=False)
+        markup = data_uris_to_files(explorer.html, frames, lambda name: f"../_frames/{name}")
+        box.replace_with(BeautifulSoup(markup, "html.parser"))
+        found = True
+    return found
+
+
 def build_deck(notebook: Path, page: Path) -> str:
+    specs = {spec.key: spec for spec in book_specs()}
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     main = soup.find("article") or soup
     for link in main.select("a.headerlink"):
@@ -108,9 +145,12 @@ def build_deck(notebook: Path, page: Path) -> str:
             if code_index >= len(code_cells):
                 raise ValueError(f"{notebook.name}: code cell {code_index} is not in the built page")
             out = code_cells[code_index].select_one(".cell_output") or code_cells[code_index]
+            kind = "mb-slide-output"
+            if projector_explorers(out, specs, page.parent.parent / "_frames"):
+                kind += " mb-slide-explorer"
             section = code_cells[code_index].find_parent("section")
             title = section.find(["h2", "h3"]).get_text(" ", strip=True) if section else notebook.stem
-            slides.append(f'<section><h2>{html.escape(title)}</h2><div class="mb-slide-output">{out}</div></section>')
+            slides.append(f'<section><h2>{html.escape(title)}</h2><div class="{kind}">{out}</div></section>')
     if not slides:
         raise ValueError(f"{notebook.name}: no cell is marked as a slide")
     title = soup.title.get_text() if soup.title else notebook.stem
@@ -128,7 +168,7 @@ def build_deck(notebook: Path, page: Path) -> str:
 <div class="reveal"><div class="slides">
 {"".join(slides)}
 </div></div>
-<script>Reveal.initialize({{hash: true, width: 1100, height: 760, margin: 0.03, center: false}});</script>
+<script>Reveal.initialize({{hash: true, width: 1280, height: 720, margin: 0, center: false}});</script>
 </body></html>
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bookkit.ledger import toc_files
-from bookkit.site import serve, site_pages
+from bookkit.site import FIGURE_TEXT_PX, serve, site_pages
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "_build" / "screenshots"
@@ -40,27 +40,6 @@ AXE_SERIOUS = """async (only) => (await axe.run(document, only ? {runOnly: only,
 # The colour scheme changes colours only (the theme swaps CSS variables; the markup, names and roles are
 # the same), so in dark mode axe checks what colours decide: contrast. Light mode runs every rule.
 AXE_RULES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
-# The smallest text of every figure the page shows now (explorer layers and backgrounds, static figures, plots
-# of code cells), as rendered: read from the image itself (Matplotlib writes each text as glyph outlines
-# scaled by its size in pt: "scale(0.095 -0.095)" is 9.5 pt) and scaled by the image's shown width over its
-# natural width. Figures under 11 CSS px, and figures that are not vector graphics, are returned.
-FIGURE_TEXT = """async () => {
-    const images = [...document.querySelectorAll('.mb-image img, .cell_output img')]
-        .filter(i => i.offsetParent !== null);
-    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => {
-        i.addEventListener('load', r); i.addEventListener('error', r); })));
-    const found = [];
-    for (const i of images) {
-        const name = i.currentSrc.split('/').pop();
-        if (!/[.]svg$/.test(i.currentSrc)) { found.push(`${name}: not a vector image`); continue; }
-        const svg = await (await fetch(i.currentSrc)).text();
-        const sizes = [...svg.matchAll(/scale[(]([0-9.]+) -\1[)]/g)].map(m => 100 * Number(m[1]));
-        if (!sizes.length) continue;  // a layer without text
-        const px = Math.min(...sizes) * 4 / 3 * i.clientWidth / i.naturalWidth;
-        if (!(px >= 11)) found.push(`${name}: ${px.toFixed(1)} px`);
-    }
-    return found;
-}"""
 
 
 def expected_pages() -> list[str]:
@@ -147,7 +126,8 @@ def check_scheme(page, page_path, scheme, review) -> dict:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             found[f"sideways scrolling on a 375 px screen, {scheme} (px)"] = [scroll] if scroll > 376 else []
         if scheme == "light":  # the figures are drawn the same in both schemes
-            found[f"figure text under 11 CSS px at {width} px"] = page.evaluate(FIGURE_TEXT)
+            sizes = page.evaluate(FIGURE_TEXT_PX, ".mb-image img, .cell_output img")
+            found[f"figure text under 11 CSS px at {width} px"] = [f for f in sizes if not f["px"] >= 11]
         device = "desktop" if width == 1280 else "phone"
         page.screenshot(path=str(SHOTS / shot_name(page_path, f"{device}-{scheme}")), full_page=review and width == 375)
     return found

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import base64
 import html
-import importlib
 import json
 import math
-import pkgutil
 import re
 
 import ipywidgets as widgets
 import pytest
 
-import musclebook
 from musclebook import explorer as ex
 from musclebook.explorer import (
     STATIC_ENV,
@@ -339,17 +336,7 @@ def test_bad_explorers_are_refused(controls, message):
 # ---------------------------------------------------------------- every explorer of the book
 
 
-def book_specs() -> list[Spec]:
-    """Every explorer defined in the book's plotting modules."""
-    specs = []
-    for module in pkgutil.iter_modules(musclebook.__path__):
-        if module.name.endswith("_plots"):
-            loaded = importlib.import_module(f"musclebook.{module.name}")
-            specs += [value for value in vars(loaded).values() if isinstance(value, Spec)]
-    return list(dict.fromkeys(specs))
-
-
-BOOK_SPECS = book_specs()
+BOOK_SPECS = ex.book_specs()
 
 
 def test_the_book_s_explorers_are_found_and_their_keys_are_unique():

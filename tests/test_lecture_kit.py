@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bookkit.site import serve
+from bookkit.site import FIGURE_TEXT_PX, serve
 
 REPO = Path(__file__).resolve().parent.parent
+SHOTS = REPO / "_build" / "screenshots"
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 CHAPTERS = (
     "coupling",
@@ -56,7 +57,7 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     deck = site / "book" / f"{chapter}-slides.html"
     text = deck.read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="https?://', text), "the slides load something from the web"
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport={"width": 1280, "height": 720})  # a projector's slide
     outside, errors = [], []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
@@ -71,6 +72,17 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     assert explorer.count() >= 1, "the second slide shows no explorer"
     image = explorer.first.locator(".mb-frame img.mb-fg")
     assert image.is_visible(), "the explorer slide shows no figure"
+    # readable from the back of a lecture hall: the figure fills the slide, its text at least 20 px, all of it
+    # on the slide, and controls large enough to use from a lectern
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"slides-{chapter}-explorer.png"))
+    box = image.bounding_box()
+    assert box["width"] >= 900 and box["y"] >= 0 and box["y"] + box["height"] <= 720, box
+    sizes = page.evaluate(FIGURE_TEXT_PX, ".reveal .present .mb-image img")
+    assert sizes and all(f["px"] >= 20 for f in sizes), sizes
+    for control in explorer.first.locator("input[type=range], .mb-option").all():
+        size = control.bounding_box()
+        assert size["height"] >= 36 and size["width"] >= 36, size
     before = image.get_attribute("alt")
     control = explorer.first.locator("input").first
     control.focus()

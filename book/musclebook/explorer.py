@@ -129,7 +129,7 @@ class Layout:
 
 WIDE = Layout("wide")
 PHONE = Layout("phone", width_in=3.4, stack=True)
-PROJECTOR = Layout("projector", width_in=6.4, max_height_in=3.2)
+PROJECTOR = Layout("projector", width_in=6.4, max_height_in=2.7)
 #: the screens that get the phone layout: below this width a wide figure's text would shrink under 11 px
 PHONE_MEDIA = "(max-width: 760px)"
 
@@ -694,6 +694,21 @@ def _img(svg: bytes, alt: str) -> str:
         f'<img src="{data_uri(svg)}" alt="{html.escape(alt, quote=True)}" '
         'style="display:block;width:100%;height:auto;margin:0">'
     )
+
+
+def book_specs() -> list[Spec]:
+    """Every explorer the book defines (the ``Spec`` objects of ``musclebook/*_plots.py``), ordered by key."""
+    import importlib
+    import pkgutil
+
+    from . import __path__ as package
+
+    specs = []
+    for module in pkgutil.iter_modules(package):
+        if module.name.endswith("_plots"):
+            loaded = importlib.import_module(f"{__package__}.{module.name}")
+            specs += [value for value in vars(loaded).values() if isinstance(value, Spec)]
+    return sorted(dict.fromkeys(specs), key=lambda spec: spec.key)
 
 
 def Explorer(spec: Spec):  # noqa: N802 - reads as a class in the notebooks
