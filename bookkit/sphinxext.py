@@ -512,6 +512,39 @@ def purge_styles(app, exception):
             sheet.write_text(purge_css.purge(sheet.read_text(encoding="utf-8"), words), encoding="utf-8")
 
 
+# the theme's page furniture (skip link, header, navigation, buttons, footer, search dialog): written in the
+# book's language on every page, so marked as such on a page in another language
+FURNITURE = re.compile(
+    r'(<(?:div|header|footer|dialog|form)\b(?=[^>]*(?:id="pst-(?:skip-link|header|primary-sidebar)"'
+    r'|class="(?:bd-header-article|prev-next-area|bd-footer-content|bd-search|page-toc tocsection)\b)))'
+)
+
+
+def mark_languages(app, exception):
+    """Declare the language of what each page shows (WCAG 3.1.2): on a page in another language than the
+    book's (front matter ``page-language``), the theme's furniture around its text is marked as the book's
+    language; on every page, each link to such a page carries that page's language (its title is in it)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    book = app.config.language or "en"
+    others = {doc: meta["page-language"] for doc, meta in app.env.metadata.items() if meta.get("page-language")}
+    for path in Path(app.outdir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        marked = text
+        doc = path.relative_to(app.outdir).with_suffix("").as_posix()
+        if doc in others:
+            marked = FURNITURE.sub(rf'\1 lang="{book}"', marked)
+        for other, language in others.items():
+            name = re.escape(Path(other).name)
+            marked = re.sub(
+                rf'(<a class="reference internal" href="(?:[^"]*/)?{name}\.html")>',
+                rf'\1 lang="{language}" hreflang="{language}">',
+                marked,
+            )
+        if marked != text:
+            path.write_text(marked, encoding="utf-8")
+
+
 def write_icons(app, exception):
     """Draw the theme's icons with _static/icons.css, and drop the Font Awesome script no page loads."""
     if exception is not None or app.builder.format != "html":
@@ -563,6 +596,7 @@ def setup(app):
     app.connect("config-inited", allow_parallel_read)
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
+    app.connect("build-finished", mark_languages)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect
     app.connect("html-page-context", drop_unused_scripts)

@@ -73,7 +73,8 @@ def superseded_frame(request) -> bool:
 
 def open_page(browser, url, width=1280, scheme="light"):
     """Open a page, recording requests that leave the site, failed requests and errors."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    # a screen that also takes touch (as a phone's does): the explorers are driven by finger too
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, has_touch=True)
     page = context.new_page()
     problems = {"outside": [], "failed": [], "errors": []}
     host = url.split("/")[2]
@@ -167,7 +168,7 @@ def shown(box) -> dict:
 
 
 def exercise_explorer(page, box, name, shots=False):
-    """Every control of one explorer changes the figure, by keyboard and by mouse."""
+    """Every control of one explorer changes the figure, by keyboard, by mouse and by touch."""
     box.scroll_into_view_if_needed()
     if shots:
         box.screenshot(path=str(SHOTS / f"{name}-0-start.png"))
@@ -188,16 +189,19 @@ def exercise_explorer(page, box, name, shots=False):
         page.mouse.click(bounds["x"] + bounds["width"] * 0.5, bounds["y"] + bounds["height"] / 2)
         after_click = shown(box)
         assert after_click["alt"] != after_key["alt"], "the click changed nothing"
-        before = after_click
+        page.touchscreen.tap(bounds["x"] + bounds["width"] * 0.2, bounds["y"] + bounds["height"] / 2)
+        after_tap = shown(box)
+        assert after_tap["alt"] != after_click["alt"], "a tap on the slider changed nothing"
+        before = after_tap
     if shots:
         box.screenshot(path=str(SHOTS / f"{name}-1-sliders.png"))
     for group in box.locator("fieldset.mb-choice").all():
         options = group.locator("label.mb-option")
         seen = {shown(box)["alt"]}
         for k in range(options.count()):
-            options.nth(k).click()
+            options.nth(k).tap()
             seen.add(shown(box)["alt"])
-        assert len(seen) == options.count(), "a choice did not change the figure"
+        assert len(seen) == options.count(), "a tap on a choice did not change the figure"
         options.first.click()
         group.locator("input").first.focus()
         key_before = shown(box)["alt"]

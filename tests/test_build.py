@@ -272,10 +272,28 @@ def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
 
 def test_each_page_declares_the_language_it_is_written_in(built_book):
     site, _ = built_book
+    furniture = (
+        'id="pst-skip-link"',
+        'id="pst-header"',
+        'id="pst-primary-sidebar"',
+        'class="bd-header-article',
+        'class="prev-next-area"',
+        'class="bd-footer-content"',
+        'class="bd-search',
+        'class="page-toc tocsection',
+    )
     for source in toc_files():
         page = site / source.relative_to(REPO).with_suffix(".html")
-        declared = re.search(r'<html lang="([a-z]+)"', page.read_text(encoding="utf-8")).group(1)
-        assert declared == ("id" if source.stem.endswith("_id") else "en"), (page.name, declared)
+        text = page.read_text(encoding="utf-8")
+        language = "id" if source.stem.endswith("_id") else "en"
+        assert re.search(r'<html lang="([a-z]+)"', text).group(1) == language, page.name
+        # the theme's furniture is in English on the Indonesian page too: marked so
+        for element in furniture if language == "id" else ():
+            tag = re.search(rf"<[a-z]+\b[^>]*{re.escape(element)}[^>]*>", text)
+            assert tag and 'lang="en"' in tag.group(0), (page.name, element)
+        # a link to the Indonesian page is read in Indonesian
+        for link in re.findall(r'<a class="reference internal" href="(?:[^"]*/)?article_id\.html"[^>]*>', text):
+            assert 'lang="id"' in link and 'hreflang="id"' in link, (page.name, link)
 
 
 def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built_book):
