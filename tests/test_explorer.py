@@ -281,7 +281,8 @@ def test_explorer_is_a_live_widget_otherwise(monkeypatch, value):
     assert "application/vnd.jupyter.widget-view+json" in shown._repr_mimebundle_()
 
 
-def test_a_static_figure_is_one_whole_frame_with_its_text_alternative():
+def test_a_static_figure_is_one_whole_frame_with_its_text_alternative(monkeypatch):
+    monkeypatch.setenv(STATIC_ENV, "1")  # as the book is built (a kernel draws it wide only)
     figure = StaticFigure(BarView, height=2.5, shade="dark")
     assert figure.description == "A dark bar 2.5 cm high."
     assert figure.html.count("<img") == 1 and 'alt="A dark bar 2.5 cm high."' in figure.html
@@ -293,6 +294,8 @@ def test_a_static_figure_is_one_whole_frame_with_its_text_alternative():
     assert source and source.group(1) == ex.PHONE_MEDIA and source.group(2) != figure.frame.src
     assert BAR_COLOUR in base64.b64decode(source.group(2).split(",", 1)[1]).decode()
     assert int(source.group(3)) == round(ex.PHONE.width_in * ex.DPI)
+    monkeypatch.delenv(STATIC_ENV)
+    assert "<picture>" not in StaticFigure(BarView, height=2.5, shade="dark").html
 
 
 # ---------------------------------------------------------------- definitions refused

@@ -51,6 +51,7 @@ def test_readme_documents_the_slides_and_handout_commands():
     assert "make slides" in readme and "make handout" in readme
 
 
+@pytest.mark.xdist_group("slides")  # one worker makes the slides once (make test: --dist loadgroup)
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     site, base = served

@@ -719,11 +719,11 @@ def Explorer(spec: Spec):  # noqa: N802 - reads as a class in the notebooks
 
 class StaticFigure:
     """One figure with its text alternative, from a view and fixed parameters; the same in Jupyter and the book
-    (where narrow screens get it drawn for phones)."""
+    (where narrow screens get it drawn for phones as well)."""
 
     def __init__(self, view: type[View], **params):
         shown = []
-        for layout in (WIDE, PHONE):
+        for layout in (WIDE, PHONE) if static_build() else (WIDE,):  # a kernel's output is not a phone page
             renderer = Renderer(view, layout)
             frame = renderer.snapshot(**params)
             shown.append(Shown(frame, renderer.size_px, renderer.smallest_font_px()))
