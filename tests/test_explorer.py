@@ -353,8 +353,9 @@ def test_the_book_s_explorers_are_found_and_their_keys_are_unique():
 
 @pytest.fixture(scope="module", params=BOOK_SPECS, ids=lambda spec: spec.key)
 def rendered(request):
-    """Each explorer of the book rendered statically, once."""
-    return StaticExplorer(request.param)
+    """Each explorer of the book rendered statically, once, wide (every frame drawn for phones too is made,
+    and checked against the wide one, by the build: see test_every_explorer_s_phone_drawing_...)."""
+    return StaticExplorer(request.param, layouts=(ex.WIDE,))
 
 
 def test_every_explorer_has_at_least_eight_frames_each_described_differently(rendered):
@@ -373,20 +374,32 @@ def test_every_explorer_s_text_is_large_enough(rendered):
     assert f'data-font-px="{smallest:.2f}"' in rendered.html
 
 
-def test_every_explorer_has_a_phone_drawing_as_wide_as_a_phone_with_the_same_text(rendered):
+@pytest.mark.parametrize("spec", BOOK_SPECS, ids=lambda spec: spec.key)
+def test_every_explorer_s_phone_drawing_is_as_wide_as_a_phone_and_says_what_the_wide_one_says(spec):
     # on a 375 px phone an explorer is about 306-327 CSS px wide: the phone drawing is shown at about its
-    # natural size, so its text stays >= 11 px (the browser suite measures it on the built pages)
-    phone = rendered.drawn["phone"]
-    width, height = phone.renderer.size_px
+    # natural size, so its text stays >= 11 px (the browser suite measures it on the built pages). Drawn here at
+    # the grid's first, start and last points; the build draws every point and refuses any difference.
+    wide, phone = ex.Renderer(spec.view, ex.WIDE), ex.Renderer(spec.view, ex.PHONE)
+    indices = list(spec.indices())
+    for index in dict.fromkeys((indices[0], spec.start, indices[-1])):
+        params = spec.params(index)
+        assert phone.frame(**params).description == wide.frame(**params).description, params
+    width, height = phone.size_px
     assert width <= 330 and height <= 900, (width, height)
-    assert phone.renderer.smallest_font_px() >= 12.6
-    assert [f.description for f in phone.frames] == [f.description for f in rendered.frames]
-    data = frames_json(rendered.html)
+    assert phone.smallest_font_px() >= 12.6
+
+
+def test_the_phone_drawing_is_a_picture_source_for_narrow_screens(toy):
+    phone = toy.drawn["phone"]
+    data = frames_json(toy.html)
     assert data["phone"]["media"] == ex.PHONE_MEDIA
-    assert data["phone"]["frames"] == [f.src for f in phone.frames]
+    assert data["phone"]["frames"] == [f.src for f in phone.frames] and len(phone.frames) == len(toy.frames)
+    assert [f.description for f in phone.frames] == [f.description for f in toy.frames]
     assert len(data["phone"]["backgrounds"]) == len(data["backgrounds"])
-    start = ex.flat_index(rendered.spec.start, data["shape"])
-    assert f'<source media="{ex.PHONE_MEDIA}" srcset="{phone.frames[start].src}" width="{width}"' in rendered.html
+    start = ex.flat_index(toy.spec.start, data["shape"])
+    width, height = phone.renderer.size_px
+    assert f'<source media="{ex.PHONE_MEDIA}" srcset="{phone.frames[start].src}" width="{width}"' in toy.html
+    assert f'data-phone-font-px="{phone.renderer.smallest_font_px():.2f}"' in toy.html
 
 
 def test_every_explorer_fits_its_budget_with_one_background_per_layer(rendered):
