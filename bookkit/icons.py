@@ -72,6 +72,50 @@ def used_icons(html_files) -> set[tuple[str, str]]:
     return used
 
 
+# the icon after each kind of admonition's title, as the theme and sphinx-exercise choose it (their style sheets
+# draw it with a 157 kB icon font, downloaded by every page with an admonition): class -> Font Awesome icon
+ADMONITION_ICONS = {
+    "admonition": "bell",
+    "note": "circle-info",
+    "attention": "circle-exclamation",
+    "important": "circle-exclamation",
+    "caution": "triangle-exclamation",
+    "warning": "triangle-exclamation",
+    "danger": "triangle-exclamation",
+    "error": "circle-xmark",
+    "hint": "lightbulb",
+    "tip": "lightbulb",
+    "seealso": "share",
+    "admonition-todo": "pencil",
+    "exercise": "pencil",
+}
+
+
+def _mask(width: int, height: int, path: str) -> str:
+    svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
+    return f'url("data:image/svg+xml,{quote(svg)}")'
+
+
+def admonition_css(script: str) -> str:
+    """CSS that draws the admonitions' title icons as masks, in their colours, instead of with the icon font."""
+    solid = icon_outlines(script)["solid"]
+    rules = [
+        ".admonition > .admonition-title::after, div.admonition > .admonition-title::after, "
+        "div.exercise p.admonition-title::after { content: '' !important; font: inherit !important; "
+        "background-color: currentColor; -webkit-mask: var(--mb-admonition-icon) center / contain no-repeat; "
+        "mask: var(--mb-admonition-icon) center / contain no-repeat; }",
+        "div.solution p.admonition-title::after { content: none !important; }",
+    ]
+    for css_class, name in ADMONITION_ICONS.items():
+        selector = (
+            "div.exercise"
+            if css_class == "exercise"
+            else f".admonition{'' if css_class == 'admonition' else '.' + css_class}"
+        )
+        rules.append(f"{selector} {{ --mb-admonition-icon: {_mask(*solid[name])}; }}")
+    return "\n".join(rules) + "\n"
+
+
 def icon_css(script: str, used: set[tuple[str, str]]) -> str:
     """CSS that draws each used icon in the text colour, sized as Font Awesome sizes it."""
     outlines = icon_outlines(script)

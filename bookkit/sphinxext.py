@@ -339,12 +339,16 @@ def first_paragraph(doctree) -> str:
 
 def page_metadata(app, pagename, templatename, context, doctree):
     """A description and Open Graph tags on every page; ClaimReview JSON-LD on the article page."""
-    if doctree is None:
+    site_name = app.config.html_title or app.config.project
+    if doctree is None:  # the index and search pages: a description that says what they are
+        what = {"genindex": "Index of the terms", "search": "Search the pages"}.get(pagename, "A page")
+        context["metatags"] = context.get("metatags", "") + (
+            f'<meta name="description" content="{html.escape(f"{what} of {site_name}.")}">'
+        )
         return
     base = site_url(app)
     url = base + app.builder.get_target_uri(pagename)
     title = html.unescape(context.get("title", "")).replace("<", "").replace(">", "")
-    site_name = app.config.html_title or app.config.project
     description = first_paragraph(doctree) or site_name
     # a page written in another language than the book's says so in its front matter (page-language: id)
     language = app.env.metadata.get(pagename, {}).get("page-language")
@@ -554,7 +558,8 @@ def write_icons(app, exception):
     theme_copy = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts"
     source = (theme_copy / "fontawesome.js").read_text(encoding="utf-8")
     pages = [p for p in Path(app.outdir).rglob("*.html") if "_static" not in p.parts]
-    (static / "icons.css").write_text(icons.icon_css(source, icons.used_icons(pages)), encoding="utf-8")
+    css = icons.icon_css(source, icons.used_icons(pages)) + icons.admonition_css(source)
+    (static / "icons.css").write_text(css, encoding="utf-8")
     for unused in (script, script.with_name("fontawesome.js.map")):  # its licence file stays, for the icons
         unused.unlink(missing_ok=True)
 
