@@ -69,9 +69,19 @@ def test_figure_draws_every_pattern_in_its_own_panel(patterns_figure):
         assert ax.get_title(loc="left") == f"{p.english} ({p.indonesian})"
         t, trace, force, stretch = emg.pattern(p.key)
         emg_line, force_line = ax.lines[:2]
-        assert np.allclose(emg_line.get_ydata(), trace * 0.45 + 0.5)  # the panel shows the pattern's numbers
+        shown = trace * 0.45 + 0.5  # the panel shows the pattern's numbers, as their envelope (see below)
+        assert np.allclose(emg_line.get_ydata(), emg_plots.envelope(t, shown)[1])
+        assert emg_line.get_ydata().max() == shown.max() and emg_line.get_ydata().min() == shown.min()
         assert np.allclose(force_line.get_ydata(), force * 0.45 - 0.5)
         assert bool(ax.collections) == bool(stretch.any())  # a fast stretch is marked only where there is one
+
+
+def test_the_envelope_keeps_the_lowest_and_the_highest_value_of_every_bin():
+    t = np.arange(16.0)
+    y = np.array([0, 5, -2, 1, 3, 3, 3, 3, 9, -9, 0, 0, 1, 2, 3, 4], dtype=float)
+    times, values = emg_plots.envelope(t, y, per=4)
+    assert list(values) == [-2, 5, 3, 3, -9, 9, 1, 4]
+    assert list(times) == [0, 2, 4, 6, 8, 10, 12, 14]
 
 
 def test_text_alternative_names_every_pattern_and_what_its_emg_shows(patterns_figure):
