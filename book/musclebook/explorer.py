@@ -8,8 +8,10 @@ returns the text alternative of what it now shows. The same definition serves
 - a **live kernel** (Jupyter, Binder, Colab): :func:`Explorer` gives ipywidgets controls that
   redraw the one figure on demand, with continuous sliders inside the model's valid range;
 - the **web book**: while the book's Sphinx extension builds the pages (it sets ``MUSCLEBOOK_STATIC``),
-  :func:`Explorer` precomputes one frame per point of the grid and writes plain HTML that the
-  book's small ``explorer.js`` switches in the browser, with no kernel and no network;
+  :func:`Explorer` precomputes one frame per point of the grid, drawn wide and again for phones
+  (``Layout``: panels stacked, the same text size), and writes plain HTML that the book's small
+  ``explorer.js`` switches in the browser, with no kernel and no network; the lecture slides draw
+  the same explorer for a projector;
 - the tests and the benchmark, which render frames or drive the live widgets directly.
 
 Every frame has a text alternative computed from the same numbers as the figure.
@@ -114,7 +116,7 @@ class Layout:
     - ``WIDE``: a page on a desktop or tablet, and a live kernel: the view's own ``figsize`` and margins.
     - ``PHONE``: the web page on a narrow screen (``PHONE_MEDIA``): panels side by side are stacked in a
       figure ``width_in`` wide, so that at a 375 px viewport it is shown at about its natural size and
-      its text keeps its size (9 pt and more: at least 12 CSS px).
+      its text keeps its size (9.5 pt and more: at least 12.6 CSS px).
     - ``PROJECTOR``: a lecture slide: the view's own arrangement in a smaller figure, so that shown across
       a 1280 x 720 slide its text is at least 20 px.
 
