@@ -17,22 +17,18 @@ marks what misses them; the last line is the worst page.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from bookkit.site import site_pages  # noqa: E402
+from bookkit.site import QuietHandler, serve, site_pages  # noqa: E402
 
 LIGHTHOUSE = REPO / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 SUBPATH = "/muscle-cramps-book/"
@@ -42,11 +38,8 @@ PAGE_BYTES, TEXT_PAGE_BYTES = 1_000_000, 300_000
 COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".ico", ".map")
 
 
-class GitHubPagesLike(http.server.SimpleHTTPRequestHandler):
+class GitHubPagesLike(QuietHandler):
     """The built site under ``SUBPATH``, text files gzip-compressed when the browser accepts it."""
-
-    def log_message(self, *args):
-        pass
 
     def translate_path(self, path):
         if not path.startswith(SUBPATH):
@@ -79,16 +72,6 @@ class _Body:
 
     def close(self):
         pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GitHubPagesLike, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    finally:
-        server.shutdown()
 
 
 def lighthouse(url: str, chrome: str) -> dict:
@@ -146,7 +129,8 @@ def main() -> None:
     chrome = shutil.which("chromium") or shutil.which("chromium-browser") or sys.exit("no Chromium: make browser")
     pages = args.pages or site_pages(args.site)
     worst, worst_line = None, ""
-    with serve(args.site) as base:
+    with serve(args.site, GitHubPagesLike) as root:
+        base = root + SUBPATH
         for page in pages:
             explorers = 'class="mb-explorer"' in (args.site / page).read_text(encoding="utf-8")
             line, misses = summary(lighthouse(base + page, chrome), page, explorers)

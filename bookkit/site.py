@@ -94,15 +94,17 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request."""
+
     def log_message(self, *args):
         pass
 
 
 @contextmanager
-def serve(directory: Path | str) -> Iterator[str]:
-    """Serve ``directory`` on a free port; yield its base URL (no trailing slash)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+def serve(directory: Path | str, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` on a free port with ``handler``; yield its base URL (no trailing slash)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
