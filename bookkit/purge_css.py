@@ -18,7 +18,8 @@ from pathlib import Path
 import tinycss2
 
 GROUPING = {"media", "supports", "layer", "container"}
-CLASS_OR_ID = re.compile(r"(?<![\w-])[.#](-?[_a-zA-Z][\w-]*)")
+CLASS_OR_ID = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
+ATTRIBUTE = re.compile(r"\[[^\]]*\]")  # [href$=".pdf"]: its value names no class
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|host|host-context)\(")
 WORD = re.compile(r"[A-Za-z_-][\w-]*")
 HTML_NAMES = re.compile(r'(?:class|id)="([^"]*)"')
@@ -65,7 +66,8 @@ def _split_selectors(prelude: str) -> list[str]:
 
 
 def used(selector: str, words: set[str]) -> bool:
-    return all(name in words for name in CLASS_OR_ID.findall(_strip_functional(selector)))
+    """Whether every class and id ``selector`` names occurs in the site (``.a.b`` names both)."""
+    return all(name in words for name in CLASS_OR_ID.findall(ATTRIBUTE.sub("", _strip_functional(selector))))
 
 
 def _purge(rules: Iterable, words: set[str]) -> str:

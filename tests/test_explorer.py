@@ -381,9 +381,13 @@ def test_every_explorer_s_phone_drawing_is_as_wide_as_a_phone_and_says_what_the_
     # the grid's first, start and last points; the build draws every point and refuses any difference.
     wide, phone = ex.Renderer(spec.view, ex.WIDE), ex.Renderer(spec.view, ex.PHONE)
     indices = list(spec.indices())
+    backgrounds = {}
     for index in dict.fromkeys((indices[0], spec.start, indices[-1])):
         params = spec.params(index)
         assert phone.frame(**params).description == wide.frame(**params).description, params
+        # on a phone too, update() changes only the artists it registered: one background per layer
+        background = backgrounds.setdefault(spec.layer(index), phone.background())
+        assert phone.background() == background, f"{spec.key} at {params}: the phone background changed"
     width, height = phone.size_px
     assert width <= 330 and height <= 900, (width, height)
     assert phone.smallest_font_px() >= 12.6

@@ -547,6 +547,8 @@ class StaticExplorer:
     frame drawn wide, and stacked for phones (``layouts``)."""
 
     def __init__(self, spec: Spec, layouts: tuple[Layout, ...] = (WIDE, PHONE), verify: bool = True):
+        if not 1 <= len(layouts) <= 2:
+            raise ValueError(f"explorer '{spec.key}': one layout, and one for narrow screens; got {layouts}")
         self.spec = spec
         self.drawn = {layout.name: Drawn(spec, layout, verify) for layout in layouts}
         first = self.drawn[layouts[0].name]
@@ -716,6 +718,7 @@ def book_specs() -> list[Spec]:
 def Explorer(spec: Spec):  # noqa: N802 - reads as a class in the notebooks
     """The explorer ``spec``: precomputed HTML while the book is built, live widgets in a kernel."""
     # the build does not draw each background twice to check it: the tests check every explorer of the book
+    # (wide at every point of its grid, for phones at its first, start and last points)
     return StaticExplorer(spec, verify=False) if static_build() else LiveExplorer(spec)
 
 
