@@ -273,3 +273,38 @@ def test_search_results_quote_the_pages_text(site, browser):
     chrome = ("Contents", "Skip to main content", "Download", "Fullscreen", "Search Ctrl")
     assert not [s for s in snippets if any(c in s for c in chrome)], snippets
     assert sum("tetanus" in s.lower() for s in snippets) >= 3, snippets
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_sidebar_buttons_open_the_chapter_list_and_contents(site, browser, width):
+    """The article header's visible sidebar buttons work: on a phone they open the chapter list and the
+    page's contents as dialogs, on a wide screen the chapter-list button hides and shows the sidebar."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/book/twitch.html", width=width)
+    primary = page.locator(".bd-header-article .primary-toggle")
+    assert primary.is_visible()
+    if width == 375:
+        primary.click()
+        dialog = page.locator("#pst-primary-sidebar-modal")
+        dialog.wait_for(state="visible", timeout=5_000)
+        page.screenshot(path=str(SHOTS / "book-twitch-phone-chapter-list.png"))
+        assert dialog.get_by_role("link", name="Twitch").first.is_visible()
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="hidden", timeout=5_000)
+        page.locator(".bd-header-article .secondary-toggle").click()
+        contents = page.locator("#pst-secondary-sidebar-modal")
+        contents.wait_for(state="visible", timeout=5_000)
+        assert contents.locator("a.nav-link").count() >= 3
+    else:
+        sidebar = page.locator("#pst-primary-sidebar")
+        assert sidebar.is_visible()
+        primary.click()
+        page.wait_for_function(
+            "document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')", timeout=5_000
+        )
+        primary.click()
+        page.wait_for_function(
+            "!document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')", timeout=5_000
+        )
+    page.context.close()
+    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}

@@ -31,6 +31,21 @@
       }
     });
   }
+  // Sidebar buttons: each theme script wires only the first .primary-toggle / .secondary-toggle of the
+  // page, the navbar's, which this book's header hides; the article header's visible buttons did nothing,
+  // so a phone could not open the chapter list. A click on any other one is passed to the wired one.
+  document.addEventListener("DOMContentLoaded", function () {
+    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
+      var buttons = document.querySelectorAll(selector);
+      Array.prototype.slice.call(buttons, 1).forEach(function (button) {
+        button.addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();
+          buttons[0].click();
+        });
+      });
+    });
+  });
   var pending = false;
   function schedule() {
     if (pending) return;
