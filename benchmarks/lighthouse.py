@@ -9,6 +9,15 @@ text files. Lighthouse runs with its default mobile preset (Moto G Power screen,
 scores (Performance, Accessibility, Best practices, SEO), its Largest Contentful Paint and the bytes it
 transfers (gzip, every resource of the first view).
 
+Chromium's paint holding is switched off (``--disable-features=PaintHolding``, as Playwright does for the
+browser tests). With it on, in about half of the runs of this headless Chromium the first paint of a page
+waits one or two whole seconds after the page has loaded, with the main thread idle (observed first paint
+1.2 or 2.2 s against a load at 0.4-0.8 s, never in between); Lighthouse's simulation then counts every task
+of that wait into First Contentful Paint, so the same page scored 85 or 96 from one run to the next. This is
+upstream (GoogleChrome/lighthouse#17148: viz stops offering BeginFrames to the page during the load) and
+not what a phone's reader meets. ``--paint-holding`` keeps Chromium's default, to see it; ``--runs N``
+reports each page's median run by Performance.
+
 Budgets: Performance >= 90, Accessibility, Best practices and SEO 100; at most 1 MB per page and
 300 kB per page without an explorer. A benchmark, not a timed test: it prints numbers and budgets and
 marks what misses them; the last line is the worst page.
@@ -74,7 +83,7 @@ class _Body:
         pass
 
 
-def lighthouse(url: str, chrome: str) -> dict:
+def lighthouse(url: str, chrome: str, paint_holding: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
@@ -86,7 +95,8 @@ def lighthouse(url: str, chrome: str) -> dict:
                 "--output=json",
                 f"--output-path={out}",
                 f"--only-categories={','.join(CATEGORIES)}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"
+                + ("" if paint_holding else " --disable-features=PaintHolding"),
             ],
             check=True,
             env=os.environ | {"CHROME_PATH": chrome},
@@ -123,6 +133,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=REPO / "_build" / "html")
     parser.add_argument("pages", nargs="*", help="pages relative to the site (default: every page)")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median by Performance is shown")
+    parser.add_argument("--paint-holding", action="store_true", help="keep Chromium's paint holding (see above)")
     args = parser.parse_args()
     if not LIGHTHOUSE.is_file():
         sys.exit("Lighthouse is not installed: npm ci --prefix benchmarks/lighthouse")
@@ -133,7 +145,11 @@ def main() -> None:
         base = root + SUBPATH
         for page in pages:
             explorers = 'class="mb-explorer"' in (args.site / page).read_text(encoding="utf-8")
-            line, misses = summary(lighthouse(base + page, chrome), page, explorers)
+            reports = sorted(
+                (lighthouse(base + page, chrome, args.paint_holding) for _ in range(args.runs)),
+                key=lambda r: r["categories"]["performance"]["score"] or 0,
+            )
+            line, misses = summary(reports[len(reports) // 2], page, explorers)
             print(line, flush=True)
             rank = (len(misses), line)
             if worst is None or rank > worst:

@@ -326,14 +326,14 @@ def claim_reviews(page_url: str, author: str) -> list[dict]:
     ]
 
 
-def first_paragraph(doctree) -> str:
+def first_paragraph(doctree, limit: int = 200) -> str:
     """The page's first paragraph of some length, as plain text (without the raw HTML it may carry, such as
-    the ``<span lang="id">`` of an Indonesian paragraph), cut at a word within 200 characters."""
+    the ``<span lang="id">`` of an Indonesian paragraph), cut at a word within ``limit`` characters."""
     for para in doctree.findall(nodes.paragraph):
         words = (t.astext() for t in para.findall(nodes.Text) if not isinstance(t.parent, nodes.raw))
         text = " ".join("".join(words).split())
         if len(text) > 60:
-            return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+            return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
     return ""
 
 
@@ -375,32 +375,72 @@ LANDING = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <meta name="description" content="{description}">
+<meta property="og:title" content="{title}">
+<meta property="og:description" content="{description}">
+<meta property="og:type" content="website">
 <link rel="icon" href="{icon}">
-<meta http-equiv="refresh" content="0; url={first}">
+<style>
+:root {{ color-scheme: light dark;
+  --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b5394; --line: #d0d7de; }}
+@media (prefers-color-scheme: dark) {{
+  :root {{ --text: #ececec; --muted: #c4c4c4; --bg: #14181b; --link: #8cc4ff; --line: #3b4248; }}
+}}
+body {{ margin: 0; background: var(--bg); color: var(--text);
+  font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif; }}
+main {{ max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem 3rem; }}
+h1 {{ font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }}
+h2 {{ font-size: 1.1rem; margin: 1.75rem 0 0.5rem; color: var(--muted); }}
+a {{ color: var(--link); }}
+.start {{ display: inline-block; margin: 0.5rem 0 0.5rem; padding: 0.7rem 1.2rem; border-radius: 0.4rem;
+  background: var(--link); color: var(--bg); font-weight: 600; text-decoration: none; }}
+ul {{ list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--line); }}
+li {{ border-bottom: 1px solid var(--line); }}
+li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
+</style>
 </head>
 <body>
-<p><a href="{first}">{title}</a></p>
+<main>
+<h1>{title}</h1>
+<p>{opening}</p>
+<p><a class="start" href="{first}">{start}</a></p>
+{contents}
+</main>
 </body>
 </html>
 """
 
 
 def landing_page(app, exception):
-    """The site root: a titled page with the book's icon and description that opens the first page (without
-    it, sphinx-external-toc writes a one-line redirect with no title, language or icon)."""
+    """The site root: a page of its own with the book's title, icon and description, a link to start reading
+    and the table of contents (sphinx-external-toc would write a one-line redirect with no title, language or
+    icon; a redirect also cost a phone a second page load before anything could be read)."""
     if exception is not None or app.builder.format != "html":
         return
     first = app.builder.get_target_uri(app.config.root_doc)
-    description = first_paragraph(app.env.get_doctree(app.config.root_doc))
-    # the icon inline (633 bytes): the refresh leaves the page before a separate request would finish
+    doctree = app.env.get_doctree(app.config.root_doc)
+    description, opening = first_paragraph(doctree), first_paragraph(doctree, limit=10_000)
     favicon = Path(app.confdir) / app.config.html_favicon
     icon = "data:image/png;base64," + base64.b64encode(favicon.read_bytes()).decode("ascii")
+    toc = yaml.safe_load((Path(app.confdir) / "_toc.yml").read_text(encoding="utf-8"))
+    contents = []
+    for part in toc.get("parts", []):
+        links = []
+        for chapter in part["chapters"]:
+            docname = chapter["file"]
+            language = app.env.metadata.get(docname, {}).get("page-language")
+            marks = f' lang="{language}" hreflang="{language}"' if language else ""
+            title = html.escape(app.env.titles[docname].astext())
+            links.append(f'<li><a href="{html.escape(app.builder.get_target_uri(docname))}"{marks}>{title}</a></li>')
+        contents.append(f"<h2>{html.escape(part['caption'])}</h2>\n<ul>\n" + "\n".join(links) + "\n</ul>")
     text = LANDING.format(
         lang=app.config.language or "en",
         title=html.escape(app.config.html_title or app.config.project),
         description=html.escape(description),
+        opening=html.escape(opening),
         icon=icon,
         first=html.escape(first),
+        start="Start reading",
+        contents="\n".join(contents),
     )
     (Path(app.outdir) / "index.html").write_text(text, encoding="utf-8")
     (Path(app.outdir) / ".nojekyll").touch()  # GitHub Pages deployed from a branch would drop _static/

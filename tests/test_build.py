@@ -378,19 +378,23 @@ def test_instructor_guide_has_a_lesson_plan_and_a_misconception_for_every_claim(
 
 
 def test_the_site_root_is_a_titled_landing_page(built_book):
-    """The address a lecturer shares opens a page with the book's title, language, description and icon,
-    which takes the reader to the first page (a link too, for a browser that does not follow the refresh)."""
+    """The address a lecturer shares opens a page of its own (no redirect, which cost a phone a second page
+    load): the book's title, language, description and icon, a link to start reading and every chapter."""
     site, _ = built_book
     text = (site / "index.html").read_text(encoding="utf-8")
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     assert text.startswith("<!DOCTYPE html>") and '<html lang="en">' in text
-    assert f"<title>{html.escape(config['title'])}" in text
+    assert f"<title>{html.escape(config['title'])}" in text and "http-equiv" not in text
     description = re.search(r'<meta name="description" content="([^"]+)"', text).group(1)
     assert len(description) > 60 and "<" not in html.unescape(description), description
+    assert f'<meta property="og:description" content="{description}">' in text
     icon = re.search(r'<link rel="icon" href="data:image/png;base64,([^"]+)"', text).group(1)
     assert base64.b64decode(icon) == (REPO / config["html"]["favicon"]).read_bytes()
-    first = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
-    assert (site / first).is_file() and f'<a href="{first}">' in text
+    first = re.search(r'<a class="start" href="([^"]+)">', text).group(1)
+    assert first == "book/intro.html"
+    links = re.findall(r'<li><a href="([^"]+)"', text)
+    assert links == [p.relative_to(REPO).with_suffix(".html").as_posix() for p in toc_files()[1:]]
+    assert '<a href="book/article_id.html" lang="id" hreflang="id">' in text
     assert (site / ".nojekyll").is_file(), "without .nojekyll a branch deploy would drop _static/"
 
 
