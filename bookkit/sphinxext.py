@@ -337,6 +337,64 @@ def first_paragraph(doctree, limit: int = 200) -> str:
     return ""
 
 
+# The visible language switch: the other language's name, in that language; the switch's label (what a
+# screen reader announces for it) in the page's own
+SWITCH_TEXT = {"en": "English", "id": "Bahasa Indonesia"}
+SWITCH_LABEL = {"en": "This page in another language", "id": "Halaman ini dalam bahasa lain"}
+
+
+def translations(app) -> dict[str, tuple[str, str]]:
+    """Each page that has a counterpart in the other language: {docname: (counterpart, its language)}.
+
+    The translated page names its original in its front matter (``translation-of: book/article``) and
+    its language (``page-language: id``); the original gets the link back. A wrong name is an error."""
+    book = app.config.language or "en"
+    pairs = {}
+    for doc, meta in app.env.metadata.items():
+        original = meta.get("translation-of")
+        if not original:
+            continue
+        if original not in app.env.found_docs:
+            raise ExtensionError(f"{app.env.doc2path(doc)}: front matter 'translation-of': no page {original!r}")
+        if not meta.get("page-language"):
+            raise ExtensionError(f"{app.env.doc2path(doc)}: a translation needs its 'page-language' in front matter")
+        pairs[doc] = (original, book)
+        pairs[original] = (doc, meta["page-language"])
+    return pairs
+
+
+def remember_read_docs(app, env, docnames):
+    app.env.musclebook_read = set(docnames)
+
+
+def write_counterparts(app, env):
+    """A page read again is written again with its counterpart, whose language links depend on it."""
+    read = getattr(env, "musclebook_read", set())
+    return [other for doc, (other, _) in translations(app).items() if doc in read]
+
+
+def language_alternates(app, pagename, context, base) -> list[str]:
+    """On a page with a counterpart in the other language: ``<link rel="alternate" hreflang>`` for both (the
+    page itself too, as search engines ask) and a visible switch at the top of the text."""
+    other = translations(app).get(pagename)
+    if other is None:
+        return []
+    counterpart, its_language = other
+    language = app.env.metadata.get(pagename, {}).get("page-language") or app.config.language or "en"
+    versions = {language: pagename, its_language: counterpart}
+    tags = [
+        f'<link rel="alternate" hreflang="{lang}" href="{html.escape(base + app.builder.get_target_uri(doc))}">'
+        for lang, doc in sorted(versions.items())
+    ]
+    href = html.escape(app.builder.get_relative_uri(pagename, counterpart))
+    switch = (
+        f'<nav class="mb-languages" aria-label="{SWITCH_LABEL[language]}" lang="{language}">'
+        f'<a href="{href}" lang="{its_language}" hreflang="{its_language}">{SWITCH_TEXT[its_language]}</a></nav>'
+    )
+    context["body"] = switch + context.get("body", "")
+    return tags
+
+
 def page_metadata(app, pagename, templatename, context, doctree):
     """A description and Open Graph tags on every page; ClaimReview JSON-LD on the article page."""
     site_name = app.config.html_title or app.config.project
@@ -365,6 +423,7 @@ def page_metadata(app, pagename, templatename, context, doctree):
     if app.env.metadata.get(pagename, {}).get("claim-ledger"):
         data = json.dumps(claim_reviews(url, app.config.author), ensure_ascii=False).replace("</", "<\\/")
         tags.append(f'<script type="application/ld+json">{data}</script>')
+    tags += language_alternates(app, pagename, context, base)
     context["metatags"] = context.get("metatags", "") + "\n".join(tags)
 
 
@@ -642,6 +701,8 @@ def setup(app):
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
     app.connect("build-finished", mark_languages)
+    app.connect("env-before-read-docs", remember_read_docs)
+    app.connect("env-updated", write_counterparts)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect
     app.connect("html-page-context", drop_unused_scripts)

@@ -331,3 +331,19 @@ def test_the_colour_scheme_is_settled_before_the_first_paint(site, browser, sche
     themes = page.evaluate("window.themes")
     context.close()
     assert themes and set(themes) == {scheme}, themes
+
+
+def test_the_language_switch_leads_to_the_other_language(site, browser):
+    """On a phone the switch is on the first screen, and it opens the same page in the other language."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/book/article.html", width=375)
+    switch = page.locator(".mb-languages a")
+    assert switch.is_visible() and switch.bounding_box()["y"] < 800
+    switch.click()
+    page.wait_for_url("**/book/article_id.html")
+    assert page.evaluate("document.documentElement.lang") == "id"
+    page.locator(".mb-languages a").click()
+    page.wait_for_url("**/book/article.html")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.context.close()
+    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}

@@ -414,3 +414,26 @@ def test_the_verdict_summary_is_an_index_of_the_claims(built_book, page, prefix)
         assert f'id="{prefix}-{claim.id.lower()}"' in text
     unsafe = [c for c in ledger.claims if c.verdict == "unsafe-advice"]
     assert unsafe and text.count("⚠ ") >= len(unsafe) + 1  # each unsafe card and the summary row
+
+
+def test_pages_in_two_languages_link_to_each_other(built_book):
+    """A page and its translation (front matter ``translation-of``) each declare both versions with
+    ``<link rel="alternate" hreflang>`` (absolute addresses) and open with a visible switch to the other one,
+    in that language; a page without a translation has neither."""
+    site, _ = built_book
+    pairs = {"article.html": ("en", "article_id.html", "id"), "article_id.html": ("id", "article.html", "en")}
+    for page, (language, other, its_language) in pairs.items():
+        text = (site / "book" / page).read_text(encoding="utf-8")
+        alternates = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', text)
+        own_url = re.search(r'<meta property="og:url" content="([^"]+)">', text).group(1)  # the published address
+        assert own_url.startswith("https://") and own_url.endswith("/book/" + page)
+        base = own_url.removesuffix(page)
+        assert sorted(alternates) == sorted([(language, base + page), (its_language, base + other)]), page
+        switch = re.search(
+            r'<nav class="mb-languages" aria-label="[^"]+" lang="(\w+)"><a href="([^"]+)" ([^>]*)>', text
+        )
+        assert switch and switch.groups() == (language, other, f'lang="{its_language}" hreflang="{its_language}"')
+        article = text.index('<article class="bd-article"')
+        assert article < text.index('class="mb-languages"') < text.index("<h1", article), "not at the top"
+    twitch = (site / "book" / "twitch.html").read_text(encoding="utf-8")
+    assert 'rel="alternate" hreflang' not in twitch and "mb-languages" not in twitch
