@@ -36,6 +36,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
+from . import i18n
+from .i18n import Msg
 from .style import MIN_FONT_PT, book_style
 
 STATIC_ENV = "MUSCLEBOOK_STATIC"  # "1" while the book's pages are built: explorers precompute their frames
@@ -66,9 +68,9 @@ class Control:
     """
 
     name: str
-    label: str
+    label: str | Msg  # texts a reader sees are marked for translation (musclebook.i18n: N_ or Msg)
     values: Sequence
-    value_labels: Sequence[str] | None = None
+    value_labels: Sequence[str | Msg] | None = None
     unit: str = ""
     buttons: bool = False
     start: int = 0
@@ -94,12 +96,17 @@ class Control:
     def shown(self) -> list[str]:
         """How each grid value is written next to the control."""
         if self.value_labels is not None:
-            return list(self.value_labels)
-        return [f"{v:g}" if isinstance(v, (int, float)) else str(v) for v in self.values]
+            return [i18n.text(label) for label in self.value_labels]
+        return [i18n.number(v) if isinstance(v, (int, float)) else str(v) for v in self.values]
 
     def spoken(self, index: int) -> str:
         """What a screen reader announces for grid value ``index`` ("10 Hz")."""
         return f"{self.shown[index]} {self.unit}".strip()
+
+    @property
+    def text(self) -> str:
+        """The label, in the language of the book's figures now."""
+        return i18n.text(self.label)
 
     def clamp(self, value):
         """A live value kept inside the control's valid range (never outside the model's box)."""
@@ -236,7 +243,8 @@ class Renderer:
     """
 
     def __init__(self, view: type[View], layout: Layout = WIDE):
-        with book_style():
+        self.language = i18n.language()  # the figure speaks the language it was created in, frame after frame
+        with book_style(), i18n.speaking(self.language):
             self.fig = Figure(figsize=view.figsize, dpi=DPI)
             FigureCanvasAgg(self.fig)
             self.view = view(self.fig, layout)
@@ -318,7 +326,9 @@ class Renderer:
             return Frame(_svg(self.fig), description)
 
     def _describe(self, params) -> str:
-        description = self.view.update(**params)
+        with i18n.speaking(self.language):
+            description = self.view.update(**params)
+            i18n.localise_axes(self.fig)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
         self._settle()
@@ -339,8 +349,8 @@ class Spec:
     """One explorer, defined once (see the module docstring)."""
 
     key: str  # unique on its page and in the book ("twitch-train")
-    title: str
-    basis: str  # what the model behind it rests on: measured, fitted or illustrative
+    title: str | Msg  # texts a reader sees are marked for translation (musclebook.i18n: N_ or Msg)
+    basis: str | Msg  # what the model behind it rests on: measured, fitted or illustrative
     view: type[View]
     controls: tuple[Control, ...]
     budget_bytes: int = DEFAULT_BUDGET_BYTES
@@ -355,7 +365,8 @@ class Spec:
         names = [c.name for c in self.controls]
         if len(set(names)) != len(names):
             raise ValueError(f"explorer '{self.key}': control names repeat: {names}")
-        if not self.basis.strip():
+        basis = self.basis.msgid if isinstance(self.basis, Msg) else self.basis
+        if not basis.strip():
             raise ValueError(f"explorer '{self.key}': say what it rests on (basis)")
         unknown = set(self.layers_by) - set(names)
         if unknown:
@@ -388,7 +399,7 @@ class Spec:
 
 def _control_html(spec: Spec, k: int, control: Control) -> str:
     ident = f"mb-{_slug(spec.key)}-{_slug(control.name)}"
-    label = html.escape(control.label)
+    label = html.escape(control.text)
     if control.buttons:
         options = "".join(
             f'<label class="mb-option"><input type="radio" name="{ident}" value="{i}"'
@@ -534,8 +545,8 @@ def static_html(spec: Spec, wide: Drawn, phone: Drawn | None = None) -> str:
     figure = figure_html(wide.shown(first), phone.shown(first) if phone else None, live_caption=True)
     return (
         f'<div class="mb-explorer" id="explorer-{_slug(spec.key)}" data-explorer="{html.escape(spec.key)}">'
-        f'<p class="mb-title">{html.escape(spec.title)}</p>'
-        f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
+        f'<p class="mb-title">{html.escape(i18n.text(spec.title))}</p>'
+        f'<p class="mb-basis">{html.escape(i18n.text(spec.basis))}</p>'
         f'<div class="mb-controls">{controls}</div>'
         f"{figure}"
         f'<script type="application/json" class="mb-frames">{raw.replace("</", "<" + chr(92) + "/")}</script></div>'
@@ -559,7 +570,7 @@ class StaticExplorer:
         return self.html
 
     def __repr__(self) -> str:
-        return f"Explorer '{self.spec.title}': {len(self.frames)} frames"
+        return f"Explorer '{i18n.text(self.spec.title)}': {len(self.frames)} frames"
 
 
 # ---------------------------------------------------------------- a live kernel: ipywidgets, drawn on demand
@@ -589,8 +600,8 @@ class LiveExplorer:
             layout=widgets.Layout(grid_template_areas='"figure"', width="100%", max_width=f"{width}px"),
         )
         header = widgets.HTML(
-            f'<p class="mb-title"><strong>{html.escape(spec.title)}</strong></p>'
-            f'<p class="mb-basis">{html.escape(spec.basis)}</p>'
+            f'<p class="mb-title"><strong>{html.escape(i18n.text(spec.title))}</strong></p>'
+            f'<p class="mb-basis">{html.escape(i18n.text(spec.basis))}</p>'
         )
         self.box = widgets.VBox(
             [header, *self.controls, figure, self.caption], layout=widgets.Layout(width="100%", max_width="780px")
@@ -612,7 +623,7 @@ class LiveExplorer:
             return widgets.ToggleButtons(
                 options=list(zip(control.shown, control.values)),
                 value=control.values[control.start],
-                description=control.label,
+                description=control.text,
                 style=style | {"button_width": "auto"},
             )
         if control.live is not None:
@@ -625,7 +636,7 @@ class LiveExplorer:
                     min=math.log10(low),
                     max=math.log10(high),
                     step=step,
-                    description=control.label,
+                    description=control.text,
                     style=style,
                     layout=layout,
                     readout_format=".3g",
@@ -637,7 +648,7 @@ class LiveExplorer:
                 min=low,
                 max=high,
                 step=step,
-                description=control.label,
+                description=control.text,
                 style=style,
                 layout=layout,
                 readout_format=readout,
@@ -645,7 +656,7 @@ class LiveExplorer:
         return widgets.SelectionSlider(
             options=list(zip(control.shown, control.values)),
             value=control.values[control.start],
-            description=control.label,
+            description=control.text,
             style=style,
             layout=layout,
         )

@@ -16,8 +16,10 @@ from matplotlib.lines import Line2D
 from . import style
 from . import twitch as tw
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 COLOURS = {"slow": style.BLUE, "fast": style.VERMILION}
+UNIT_NAMES = {"slow": N_("slow"), "fast": N_("fast")}  # the model's units, as figures name them
 FF_FREQUENCIES_HZ = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100)
 FREQUENCY_TICKS_HZ = (1, 2, 5, 10, 20, 50, 100)
 TRAIN_MS = 600.0  # stimulus train shown by the explorers [ms]
@@ -29,12 +31,16 @@ def colour(unit: tw.Unit) -> str:
     return COLOURS.get(unit.name, style.BLUE)
 
 
+def unit_name(unit: tw.Unit) -> str:
+    """The unit's name ("slow"), in the figures' language (a unit of your own keeps its name)."""
+    return tr(UNIT_NAMES[unit.name]) if unit.name in UNIT_NAMES else unit.name
+
+
 def unit_title(unit: tw.Unit) -> str:
     """How a unit is named in titles and captions, with its relaxation if changed."""
-    title = f"{unit.name} unit"
     if unit.relaxation_factor != 1.0:
-        title += f", relaxation slowed ×{unit.relaxation_factor:g}"
-    return title
+        return tr("{name} unit, relaxation slowed ×{factor:g}", name=unit_name(unit), factor=unit.relaxation_factor)
+    return tr("{name} unit", name=unit_name(unit))
 
 
 @cache
@@ -48,12 +54,12 @@ def _single_twitch(unit: tw.Unit) -> tw.Train:
     return tw.simulate(unit, 0.0, 1.0, record_ms=WINDOW_MS)
 
 
-def plot_train(ax, run: tw.Train, colour_=style.BLUE, label="stimulus train"):
+def plot_train(ax, run: tw.Train, colour_=style.BLUE, label=None):
     """Force during a stimulus train (% of maximal tetanus), with the stimuli as ticks below."""
-    (line,) = ax.plot(run.t_ms, run.force * 100, color=colour_, label=label)
+    (line,) = ax.plot(run.t_ms, run.force * 100, color=colour_, label=label or tr("stimulus train"))
     style.ticks(ax, run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8)
-    ax.set_xlabel("Time (ms); ticks = stimuli")
-    ax.set_ylabel("Force (% of max. tetanus)")
+    ax.set_xlabel(tr("Time (ms); ticks = stimuli"))
+    ax.set_ylabel(tr("Force (% of max. tetanus)"))
     ax.set_ylim(-10, 105)
     return line
 
@@ -65,20 +71,20 @@ def plot_force_frequency(ax, unit: tw.Unit, label=None):
     ax.set_xscale("log")
     ax.set_xticks(FREQUENCY_TICKS_HZ, [f"{f:g}" for f in FREQUENCY_TICKS_HZ])
     ax.minorticks_off()
-    ax.set_xlabel("Stimulation frequency (Hz)")
-    ax.set_ylabel("Peak force (% of max)")
+    ax.set_xlabel(tr("Stimulation frequency (Hz)"))
+    ax.set_ylabel(tr("Peak force (% of max)"))
     ax.set_ylim(0, 105)
     return line
 
 
 def describe_pattern(state: tw.Steady) -> str:
     if state.ripple > 0.95:
-        return "separate twitches: force falls back to rest between stimuli"
+        return tr("separate twitches: force falls back to rest between stimuli")
     if state.ripple > 0.5:
-        return "summation: each twitch starts before the last has relaxed (unfused tetanus)"
+        return tr("summation: each twitch starts before the last has relaxed (unfused tetanus)")
     if state.ripple > 0.02:
-        return "partly fused tetanus: force ripples around a plateau and never falls below half of its peak"
-    return "fused tetanus: a smooth plateau"
+        return tr("partly fused tetanus: force ripples around a plateau and never falls below half of its peak")
+    return tr("fused tetanus: a smooth plateau")
 
 
 class TrainView(View):
@@ -98,12 +104,12 @@ class TrainView(View):
         self.ax.set_ylim(-10, 105)
         self.ax.set_xticks([0, 500, 1000, 1500])
         self.ax.set_yticks([0, 25, 50, 75, 100])
-        self.ax.set_xlabel("Time (ms); ticks = stimuli")
-        self.ax.set_ylabel("Force (% of max. tetanus)")
+        self.ax.set_xlabel(tr("Time (ms); ticks = stimuli"))
+        self.ax.set_ylabel(tr("Force (% of max. tetanus)"))
         self.ax.legend(
             handles=[
-                Line2D([], [], color=style.INK, lw=1, ls="--", label="single twitch"),
-                Line2D([], [], color=style.INK, label="stimulus train"),
+                Line2D([], [], color=style.INK, lw=1, ls="--", label=tr("single twitch")),
+                Line2D([], [], color=style.INK, label=tr("stimulus train")),
             ],
             loc="upper right",
         )
@@ -115,8 +121,8 @@ class TrainView(View):
         self.ff.minorticks_off()
         self.ff.set_ylim(0, 105)
         self.ff.set_yticks([0, 50, 100])
-        self.ff.set_xlabel("Stimulation (Hz)")
-        self.ff.set_ylabel("Peak force (% of max)")
+        self.ff.set_xlabel(tr("Stimulation (Hz)"))
+        self.ff.set_ylabel(tr("Peak force (% of max)"))
 
     def update(self, unit: tw.Unit, frequency_hz: float, duration_ms: float = TRAIN_MS) -> str:
         self.clear_transient()
@@ -128,7 +134,7 @@ class TrainView(View):
         for line in (self.train, self.single, self.curve, self.mark):
             line.set_color(c)
         self.transient(style.ticks(self.ax, run.stimuli_ms, -9, -3, color=style.GREY, lw=0.8))
-        self.title.set_text(f"{unit_title(unit)}, {frequency_hz:.3g} Hz")
+        self.title.set_text(tr("{unit}, {frequency:.3g} Hz", unit=unit_title(unit), frequency=frequency_hz))
         freqs, forces = force_frequency_curve(unit)
         self.curve.set_data(freqs, forces * 100)
         self.mark.set_data([frequency_hz], [np.interp(np.log(frequency_hz), np.log(freqs), forces) * 100])
@@ -138,10 +144,14 @@ class TrainView(View):
 def describe_train(unit: tw.Unit, frequency_hz: float, duration_ms: float = TRAIN_MS) -> str:
     """Text alternative of a train frame, with the numbers a reader would read off the figure."""
     state = tw.steady_state(unit, float(frequency_hz), duration_ms)
-    return (
-        f"{unit_title(unit).capitalize()}, stimulated at {frequency_hz:.3g} Hz for {duration_ms:.0f} ms: "
-        f"peak force {state.peak * 100:.0f}% of maximal tetanic force, {describe_pattern(state)}. "
-        "When the stimuli stop, force falls back to rest."
+    return tr(
+        "{unit}, stimulated at {frequency:.3g} Hz for {duration:.0f} ms: peak force {peak:.0f}% of maximal "
+        "tetanic force, {pattern}. When the stimuli stop, force falls back to rest.",
+        unit=unit_title(unit).capitalize(),
+        frequency=frequency_hz,
+        duration=duration_ms,
+        peak=state.peak * 100,
+        pattern=describe_pattern(state),
     )
 
 
@@ -156,8 +166,8 @@ class TwitchView(View):
         (self.line,) = self.ax.plot([], [])
         self.ax.axvline(0, color=style.GREY, lw=1, ls=":")
         self.ax.set_xlim(-20, TWITCH_WINDOW_MS)
-        self.ax.set_xlabel("Time after the stimulus (ms)")
-        self.ax.set_ylabel("Force (% of max. tetanus)")
+        self.ax.set_xlabel(tr("Time after the stimulus (ms)"))
+        self.ax.set_ylabel(tr("Force (% of max. tetanus)"))
 
     def update(self, unit: tw.Unit) -> str:
         self.clear_transient()
@@ -172,27 +182,30 @@ class TwitchView(View):
         peak_t = onset + timing.contraction_time_ms
         half_t = peak_t + timing.half_relaxation_ms
         ax, add = self.ax, self.transient
-        add(ax.text(-4, peak * 0.3, "stimulus", color=style.GREY, rotation=90, ha="right"))
+        add(ax.text(-4, peak * 0.3, tr("stimulus"), color=style.GREY, rotation=90, ha="right"))
         add(
             ax.annotate(
                 "", xy=(peak_t, peak * 1.04), xytext=(onset, peak * 1.04), arrowprops=dict(arrowstyle="<->", color=c)
             )
         )
-        add(
-            ax.text(
-                peak_t + 8, peak * 1.04, f"contraction time {timing.contraction_time_ms:.0f} ms", va="center", color=c
-            )
-        )
+        contraction = tr("contraction time {ms:.0f} ms", ms=timing.contraction_time_ms)
+        add(ax.text(peak_t + 8, peak * 1.04, contraction, va="center", color=c))
         add(
             ax.annotate(
                 "", xy=(half_t, peak / 2), xytext=(peak_t, peak / 2), arrowprops=dict(arrowstyle="<->", color=c)
             )
         )
-        add(ax.text(half_t + 5, peak / 2, f"half-relaxation {timing.half_relaxation_ms:.0f} ms", va="center", color=c))
-        return (
-            f"A single twitch of the {unit.name} model unit: after a latent period of {timing.latent_period_ms:.0f} ms "
-            f"force rises for {timing.contraction_time_ms:.0f} ms to a peak of {peak:.0f}% of maximal tetanic force, "
-            f"falls to half of the peak {timing.half_relaxation_ms:.0f} ms later and returns to rest."
+        half = tr("half-relaxation {ms:.0f} ms", ms=timing.half_relaxation_ms)
+        add(ax.text(half_t + 5, peak / 2, half, va="center", color=c))
+        return tr(
+            "A single twitch of the {name} model unit: after a latent period of {latent:.0f} ms force rises for "
+            "{contraction:.0f} ms to a peak of {peak:.0f}% of maximal tetanic force, falls to half of the peak "
+            "{half:.0f} ms later and returns to rest.",
+            name=unit_name(unit),
+            latent=timing.latent_period_ms,
+            contraction=timing.contraction_time_ms,
+            peak=peak,
+            half=timing.half_relaxation_ms,
         )
 
 
@@ -213,7 +226,7 @@ class ForceFrequencyView(View):
             label = textwrap.fill(band_label, 26) if self.layout.stack else band_label
             self.ax.axvspan(*band_hz, color="0.9", label=label)
         for unit in units:
-            plot_force_frequency(self.ax, unit, label=f"{unit.name} unit (model)")
+            plot_force_frequency(self.ax, unit, label=tr("{name} unit (model)", name=unit_name(unit)))
         if self.layout.stack:
             for old in self.fig.legends:
                 old.remove()
@@ -221,15 +234,24 @@ class ForceFrequencyView(View):
         else:
             self.ax.legend(loc="upper left")
         parts = [
-            f"the {u.name} unit's curve reaches half of its maximal force at {tw.half_max_frequency_hz(u):.1f} Hz"
+            tr(
+                "the {name} unit's curve reaches half of its maximal force at {frequency:.1f} Hz",
+                name=unit_name(u),
+                frequency=tw.half_max_frequency_hz(u),
+            )
             for u in units
         ]
-        text = (
-            f"S-shaped force-frequency curves of the model, rising from the single-twitch force of "
-            f"{units[0].twitch_tetanus_ratio * 100:.0f}% towards 100% of maximal force: " + "; ".join(parts) + "."
+        text = tr(
+            "S-shaped force-frequency curves of the model, rising from the single-twitch force of {ratio:.0f}% "
+            "towards 100% of maximal force: {parts}.",
+            ratio=units[0].twitch_tetanus_ratio * 100,
+            parts="; ".join(parts),
         )
         if band_hz is not None:
-            text += f" A shaded band from {band_hz[0]:g} to {band_hz[1]:g} Hz marks {band_label}."
+            low, high = band_hz
+            text += " " + tr(
+                "A shaded band from {low:g} to {high:g} Hz marks {band}.", low=low, high=high, band=band_label
+            )
         return text
 
 
@@ -247,16 +269,21 @@ class TwitchComparisonView(View):
         parts = []
         for unit in units:
             run = tw.simulate(unit, 0.0, 1.0, record_ms=TWITCH_WINDOW_MS)
-            self.ax.plot(run.t_ms, run.force * 100, color=colour(unit), label=f"{unit.name} unit")
+            self.ax.plot(run.t_ms, run.force * 100, color=colour(unit), label=unit_title(unit))
             timing = tw.twitch_timing(unit)
             parts.append(
-                f"the {unit.name} unit peaks {timing.contraction_time_ms:.0f} ms after force onset and falls "
-                f"to half {timing.half_relaxation_ms:.0f} ms after its peak"
+                tr(
+                    "the {name} unit peaks {contraction:.0f} ms after force onset and falls to half {half:.0f} ms "
+                    "after its peak",
+                    name=unit_name(unit),
+                    contraction=timing.contraction_time_ms,
+                    half=timing.half_relaxation_ms,
+                )
             )
-        self.ax.set_xlabel("Time after the stimulus (ms)")
-        self.ax.set_ylabel("Force (% of max. tetanus)")
+        self.ax.set_xlabel(tr("Time after the stimulus (ms)"))
+        self.ax.set_ylabel(tr("Force (% of max. tetanus)"))
         self.ax.legend()
-        return "Single twitches of the model units, drawn on one time axis: " + "; ".join(parts) + "."
+        return tr("Single twitches of the model units, drawn on one time axis: {parts}.", parts="; ".join(parts))
 
 
 EXPLORER_FREQUENCIES_HZ = (1, 2, 5, 8, 10, 12, 15, 20, 30, 50, 100)
@@ -264,20 +291,23 @@ RELAXATION_FACTORS = (1.0, 1.25, 1.5, 2.0)
 
 TRAIN = Spec(
     key="twitch-train",
-    title=f"Force during a {TRAIN_MS:.0f} ms train of stimuli",
-    basis="twitch timing of the slow unit measured; other parameters illustrative",
+    title=Msg(N_("Force during a {duration:.0f} ms train of stimuli"), duration=TRAIN_MS),
+    basis=N_("twitch timing of the slow unit measured; other parameters illustrative"),
     view=TrainView,
     controls=(
         Control(
             "unit",
-            "Fibre type",
+            N_("Fibre type"),
             (tw.SLOW, tw.FAST),
-            tuple(f"{u.name} (contraction time {u.contraction_time_ms:.0f} ms)" for u in (tw.SLOW, tw.FAST)),
+            tuple(
+                Msg(N_("{name} (contraction time {ms:.0f} ms)"), name=Msg(UNIT_NAMES[u.name]), ms=u.contraction_time_ms)
+                for u in (tw.SLOW, tw.FAST)
+            ),
             buttons=True,
         ),
         Control(
             "frequency_hz",
-            "Stimulation (Hz)",
+            N_("Stimulation (Hz)"),
             EXPLORER_FREQUENCIES_HZ,
             unit="Hz",
             start=4,
@@ -289,20 +319,25 @@ TRAIN = Spec(
 
 RELAXATION = Spec(
     key="twitch-relaxation",
-    title="Slow unit with slower relaxation",
-    basis="twitch timing measured; the slowing of relaxation is illustrative",
+    title=N_("Slow unit with slower relaxation"),
+    basis=N_("twitch timing measured; the slowing of relaxation is illustrative"),
     view=TrainView,
     controls=(
         Control(
             "unit",
-            "Relaxation",
+            N_("Relaxation"),
             tuple(tw.SLOW.replace(relaxation_factor=f) for f in RELAXATION_FACTORS),
-            ("normal", "slowed ×1.25", "slowed ×1.5 (like fatigue)", "slowed ×2"),
+            (
+                N_("normal"),
+                Msg(N_("slowed ×{factor:g}"), factor=1.25),
+                Msg(N_("slowed ×{factor:g} (like fatigue)"), factor=1.5),
+                Msg(N_("slowed ×{factor:g}"), factor=2.0),
+            ),
             buttons=True,
         ),
         Control(
             "frequency_hz",
-            "Stimulation (Hz)",
+            N_("Stimulation (Hz)"),
             (1, 2, 5, 8, 10, 15, 20, 50),
             unit="Hz",
             start=3,

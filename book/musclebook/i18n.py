@@ -1,0 +1,186 @@
+"""The language of the book's figures and explorers: English, the source, or Indonesian.
+
+Every text that a figure or an explorer shows is written once, in English, in the code: wrapped in
+``tr("...", name=value)`` where it is shown at once, or in ``N_("...")`` (``Msg(N_("..."), name=value)``
+with values) where it is defined now and shown later, through :func:`text` (an explorer's title, its
+controls' labels). ``data/i18n/id.yaml`` gives each English text
+(the *msgid*) its Indonesian. ``tests/test_i18n.py`` reads every ``tr``/``N_`` text of the package and
+fails on one without an Indonesian, on an Indonesian whose English is gone (the English changed, so the
+Indonesian is out of date) and on one whose ``{placeholders}`` differ from its English.
+
+The language comes from :func:`speaking` (a ``with`` block), :func:`set_language` (a notebook's
+set-up cell) or the environment variable ``MUSCLEBOOK_LANGUAGE`` (the book's build); English otherwise.
+Numbers put into a text are written as the language writes them: ``1.5`` is ``1,5`` in Indonesian, and
+``1,500`` is ``1.500``. :func:`localise_axes` does the same for a figure's tick labels.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from numbers import Number
+from pathlib import Path
+
+import yaml
+from matplotlib.ticker import Formatter
+
+LANGUAGES = ("en", "id")
+SOURCE_LANGUAGE = "en"
+ENV = "MUSCLEBOOK_LANGUAGE"
+CATALOGUE_DIR = Path(__file__).parent / "data" / "i18n"
+
+_chosen: ContextVar[str | None] = ContextVar("musclebook_language", default=None)
+
+
+def _checked(lang: str, where: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"{where}: language {lang!r}; the book speaks {', '.join(LANGUAGES)}")
+    return lang
+
+
+def language() -> str:
+    """The language figures and explorers speak now."""
+    chosen = _chosen.get()
+    if chosen is not None:
+        return chosen
+    return _checked(os.environ.get(ENV, SOURCE_LANGUAGE), f"environment variable {ENV}")
+
+
+def set_language(lang: str) -> None:
+    """Speak ``lang`` from now on (in a notebook: ``i18n.set_language("id")`` in its first cell)."""
+    _chosen.set(_checked(lang, "set_language"))
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[str]:
+    """Speak ``lang`` inside the ``with`` block."""
+    token = _chosen.set(_checked(lang, "speaking"))
+    try:
+        yield lang
+    finally:
+        _chosen.reset(token)
+
+
+def N_(msgid: str) -> str:
+    """Mark a text for translation where it is defined; :func:`tr` translates it where it is shown."""
+    return msgid
+
+
+class Msg:
+    """A text defined now and translated where it is shown, with the values of its placeholders (which
+    may be ``Msg`` themselves): ``Msg(N_("Force during a {ms:.0f} ms train"), ms=600)``."""
+
+    __slots__ = ("msgid", "values")
+
+    def __init__(self, msgid: str, /, **values):
+        self.msgid, self.values = msgid, values
+
+    def __str__(self) -> str:
+        return tr(self.msgid, **{k: text(v) if isinstance(v, Msg) else v for k, v in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Msg({self.msgid!r}, {self.values!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Msg) and (self.msgid, self.values) == (other.msgid, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, tuple(sorted(self.values.items()))))
+
+
+def text(message: str | Msg) -> str:
+    """A text defined with ``N_`` or ``Msg``, in the current language."""
+    return str(message) if isinstance(message, Msg) else tr(message)
+
+
+def catalogue_path(lang: str) -> Path:
+    return CATALOGUE_DIR / f"{lang}.yaml"
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The translations into ``lang`` ({English: translation}), checked: every entry a non-empty text."""
+    path = catalogue_path(_checked(lang, "catalogue"))
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(entries, dict):
+        raise ValueError(f"{path}: expected a mapping of English texts to translations")
+    for msgid, text in entries.items():
+        if not isinstance(msgid, str) or not isinstance(text, str) or not text.strip():
+            raise ValueError(f"{path}: entry {msgid!r}: the translation must be a non-empty text")
+    return entries
+
+
+def _local_number(text: str, lang: str) -> str:
+    """A number formatted in English (``1,234.5``) as ``lang`` writes it (Indonesian: ``1.234,5``)."""
+    if lang == "id":
+        return text.translate(str.maketrans({".": ",", ",": "."}))
+    return text
+
+
+class _LocalFormatter(string.Formatter):
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, format_spec):
+        text = format(value, format_spec)
+        if isinstance(value, Number) and not isinstance(value, bool):
+            return _local_number(text, self.lang)
+        return text
+
+
+def tr(msgid: str, /, **values) -> str:
+    """``msgid`` in the current language, its ``{placeholders}`` filled with ``values``."""
+    lang = language()
+    template = msgid
+    if lang != SOURCE_LANGUAGE:
+        try:
+            template = catalogue(lang)[msgid]
+        except KeyError:
+            raise KeyError(
+                f"{catalogue_path(lang)}: no translation of {msgid!r} (tests/test_i18n.py lists every one missing)"
+            ) from None
+    return _LocalFormatter(lang).vformat(template, (), values)
+
+
+def number(value: float, format_spec: str = "g") -> str:
+    """A number as the current language writes it."""
+    return _LocalFormatter(language()).format_field(value, format_spec)
+
+
+class _LocalTicks(Formatter):
+    """An axis's tick labels, written as ``lang`` writes numbers (wraps the axis's own formatter)."""
+
+    def __init__(self, inner: Formatter, lang: str):
+        self.inner, self.lang = inner, lang
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs):
+        self.inner.set_locs(locs)
+
+    def __call__(self, x, pos=None):
+        return _local_number(self.inner(x, pos), self.lang)
+
+    def format_ticks(self, values):
+        return [_local_number(label, self.lang) for label in self.inner.format_ticks(values)]
+
+    def get_offset(self):
+        return _local_number(self.inner.get_offset(), self.lang)
+
+
+def localise_axes(fig) -> None:
+    """Write every axis's tick labels of ``fig`` as the current language writes numbers (idempotent)."""
+    lang = language()
+    if lang == SOURCE_LANGUAGE:
+        return
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            current = axis.get_major_formatter()
+            if not isinstance(current, _LocalTicks):
+                axis.set_major_formatter(_LocalTicks(current, lang))

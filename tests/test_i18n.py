@@ -1,0 +1,128 @@
+"""The figures' and explorers' texts in Indonesian (musclebook/i18n.py, data/i18n/id.yaml).
+
+Every English text the code marks (``tr("...")``, ``N_("...")``) has an Indonesian entry with the same
+placeholders, and every entry still has its English in the code: an English text changed without its
+Indonesian fails here, listing the texts, as a gettext catalogue's missing and fuzzy entries would.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import string
+from pathlib import Path
+
+import pytest
+from matplotlib.figure import Figure
+
+from musclebook import i18n, twitch, twitch_plots
+from musclebook.explorer import PHONE, WIDE, Renderer
+
+PACKAGE = Path(i18n.__file__).parent
+
+
+@functools.cache
+def marked_texts() -> dict[str, str]:
+    """Every literal text passed to ``tr`` or ``N_`` in the package: {text: where}."""
+    found = {}
+    for path in sorted(PACKAGE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "N_") and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.setdefault(first.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def fields(template: str) -> set[tuple[str, str]]:
+    return {(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_the_code_marks_texts_to_translate():
+    texts = marked_texts()
+    assert "Fibre type" in texts and "Force (% of max. tetanus)" in texts  # the extraction sees the code
+
+
+def test_every_marked_text_has_an_indonesian_entry():
+    catalogue = i18n.catalogue("id")
+    missing = [f"{where}: {text!r}" for text, where in marked_texts().items() if text not in catalogue]
+    assert not missing, f"{i18n.catalogue_path('id')} lacks:\n" + "\n".join(missing)
+
+
+def test_no_entry_is_left_from_an_english_text_that_changed():
+    stale = sorted(set(i18n.catalogue("id")) - set(marked_texts()))
+    assert not stale, f"{i18n.catalogue_path('id')}: no longer in the code (update or delete): {stale}"
+
+
+def test_each_translation_keeps_the_placeholders_of_its_english():
+    wrong = [text for text, translated in i18n.catalogue("id").items() if fields(text) != fields(translated)]
+    assert not wrong, wrong
+
+
+def test_numbers_in_indonesian_take_a_decimal_comma():
+    with i18n.speaking("id"):
+        assert i18n.number(1.25) == "1,25"
+        assert i18n.number(12345.5, ",.1f") == "12.345,5"
+        assert i18n.tr("slowed ×{factor:g}", factor=1.5) == "diperlambat ×1,5"
+    assert i18n.number(1.25) == "1.25"  # English outside the block
+
+
+def test_tick_labels_in_indonesian_take_a_decimal_comma():
+    fig = Figure()
+    ax = fig.subplots()
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.5, 1])
+    with i18n.speaking("id"):
+        i18n.localise_axes(fig)
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0,0", "0,5", "1,0"]
+
+
+def test_a_missing_translation_and_an_unknown_language_say_where():
+    with i18n.speaking("id"), pytest.raises(KeyError, match=r"data/i18n/id\.yaml: no translation of 'Not a text'"):
+        i18n.tr("Not a text")
+    with pytest.raises(ValueError, match="language 'fr'"), i18n.speaking("fr"):
+        pass
+
+
+def test_a_bad_language_in_the_environment_names_the_variable(monkeypatch):
+    monkeypatch.setenv(i18n.ENV, "xx")
+    with pytest.raises(ValueError, match=f"environment variable {i18n.ENV}"):
+        i18n.language()
+
+
+@pytest.mark.parametrize("spec", [twitch_plots.TRAIN, twitch_plots.RELAXATION], ids=lambda s: s.key)
+@pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
+def test_the_twitch_explorers_speak_indonesian(spec, layout):
+    """Title, basis, controls, every text of the figure and the text alternative are Indonesian, with the
+    same numbers as the English frame; the English frame is unchanged."""
+    params = spec.params(spec.start)
+    english = Renderer(spec.view, layout)
+    english_text = english.frame(**params).description
+    with i18n.speaking("id"):
+        renderer = Renderer(spec.view, layout)
+        title, basis = i18n.text(spec.title), i18n.text(spec.basis)
+        labels = [c.text for c in spec.controls] + [v for c in spec.controls for v in c.shown]
+    frame = renderer.frame(**params)  # the renderer keeps the language it was made in
+    shown = [t.get_text() for t in renderer.fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text().strip()]
+    english_shown = [t.get_text() for t in english.fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]
+    for english_word in ("Force", "Time", "stimulated", "unit,", "Stimulation", "twitch", "Relaxation", "slowed"):
+        assert not [t for t in [frame.description, title, basis, *labels, *shown] if english_word in t], english_word
+    assert "Gaya" in " ".join(shown) and "dirangsang" in frame.description
+    numbers = [w for w in english_text.replace("%", " ").split() if w[0].isdigit()]
+    assert all(n.strip(":,.") in frame.description for n in numbers), (numbers, frame.description)
+    assert "Force (% of max. tetanus)" in english_shown and english_text.startswith("Slow unit")
+
+
+def test_relaxation_choices_in_indonesian():
+    with i18n.speaking("id"):
+        assert twitch_plots.RELAXATION.controls[0].shown == [
+            "normal",
+            "diperlambat ×1,25",
+            "diperlambat ×1,5 (seperti saat lelah)",
+            "diperlambat ×2",
+        ]
+        assert (
+            twitch_plots.unit_title(twitch.SLOW.replace(relaxation_factor=1.5))
+            == "unit lambat, relaksasi diperlambat ×1,5"
+        )
