@@ -15,6 +15,7 @@ from . import coupling as cp
 from . import style
 from .constants import NORMAL_ATP_MM
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 CALCIUM = style.GREEN
 FORCE = style.BLUE
@@ -27,16 +28,16 @@ def plot_calcium(ax, transient: cp.Transient, colour=CALCIUM, label=None, until_
     """Free calcium [µM] of a simulated twitch, for its first ``until_ms``."""
     keep = transient.t_ms <= until_ms
     (line,) = ax.plot(transient.t_ms[keep], transient.calcium_um[keep], color=colour, label=label, **kw)
-    ax.set_xlabel("Time after the action potential (ms)")
-    ax.set_ylabel("Free calcium (µM)")
+    ax.set_xlabel(tr("Time after the action potential (ms)"))
+    ax.set_ylabel(tr("Free calcium (µM)"))
     return line
 
 
 def plot_force(ax, transient: cp.Transient, colour=FORCE, label=None, **kw):
     """Force (cross-bridges attached, %) of a simulated twitch."""
     (line,) = ax.plot(transient.t_ms, transient.force * 100, color=colour, label=label, **kw)
-    ax.set_xlabel("Time after the action potential (ms)")
-    ax.set_ylabel("Cross-bridges attached (%)")
+    ax.set_xlabel(tr("Time after the action potential (ms)"))
+    ax.set_ylabel(tr("Cross-bridges attached (%)"))
     ax.set_ylim(0, 105)
     return line
 
@@ -44,8 +45,8 @@ def plot_force(ax, transient: cp.Transient, colour=FORCE, label=None, **kw):
 def _legend(ax, colour, **kw):
     ax.legend(
         handles=[
-            Line2D([], [], color=NORMAL, ls="--", lw=1.5, label="normal"),
-            Line2D([], [], color=colour, label="this setting"),
+            Line2D([], [], color=NORMAL, ls="--", lw=1.5, label=tr("normal")),
+            Line2D([], [], color=colour, label=tr("this setting")),
         ],
         **kw,
     )
@@ -77,7 +78,9 @@ class PumpView(View):
         keep = changed.t_ms <= CALCIUM_WINDOW_MS
         self.calcium.set_data(changed.t_ms[keep], changed.calcium_um[keep])
         self.force.set_data(changed.t_ms, changed.force * 100)
-        self.title.set_text(f"SERCA at {serca_scale * 100:.0f}% capacity, ATP {atp_mm:.3g} mM")
+        self.title.set_text(
+            tr("SERCA at {capacity:.0f}% capacity, ATP {atp:.3g} mM", capacity=serca_scale * 100, atp=atp_mm)
+        )
         return describe_pump(self.fibre, serca_scale, atp_mm)
 
 
@@ -85,19 +88,28 @@ def describe_pump(fibre: cp.Fibre, serca_scale: float, atp_mm: float) -> str:
     s = cp.summary(fibre.replace(serca_scale=serca_scale, atp_mm=atp_mm))
     n = cp.summary(fibre)
     if s.final_force_fraction > 0.05:
-        end = (
-            f"{s.final_force_fraction * 100:.0f}% of the peak force is still there after "
-            "150 ms: without enough ATP the cross-bridges cannot let go (rigor), with no new action potential"
+        end = tr(
+            "{left:.0f}% of the peak force is still there after 150 ms: without enough ATP the cross-bridges "
+            "cannot let go (rigor), with no new action potential",
+            left=s.final_force_fraction * 100,
         )
     else:
-        end = "force returns to rest"
+        end = tr("force returns to rest")
     relax = s.force_half_relaxation_ms
-    relax_text = f"{relax:.0f} ms" if relax != float("inf") else "longer than the whole trace"
-    return (
-        f"Fast fibre with its calcium pump at {serca_scale * 100:.0f}% of normal capacity and {atp_mm:.3g} mM ATP: "
-        f"free calcium rises by {s.peak_calcium_rise_um:.1f} µM (normal {n.peak_calcium_rise_um:.1f} µM), "
-        f"peak force {s.peak_force * 100:.0f}% of cross-bridges (normal {n.peak_force * 100:.0f}%), "
-        f"half-relaxation {relax_text} (normal {n.force_half_relaxation_ms:.0f} ms); {end}."
+    relax_text = tr("{ms:.0f} ms", ms=relax) if relax != float("inf") else tr("longer than the whole trace")
+    return tr(
+        "Fast fibre with its calcium pump at {capacity:.0f}% of normal capacity and {atp:.3g} mM ATP: free calcium "
+        "rises by {rise:.1f} µM (normal {normal_rise:.1f} µM), peak force {peak:.0f}% of cross-bridges (normal "
+        "{normal_peak:.0f}%), half-relaxation {relax} (normal {normal_relax:.0f} ms); {end}.",
+        capacity=serca_scale * 100,
+        atp=atp_mm,
+        rise=s.peak_calcium_rise_um,
+        normal_rise=n.peak_calcium_rise_um,
+        peak=s.peak_force * 100,
+        normal_peak=n.peak_force * 100,
+        relax=relax_text,
+        normal_relax=n.force_half_relaxation_ms,
+        end=end,
     )
 
 
@@ -139,15 +151,15 @@ class StaircaseView(View):
         self.left.set_xlim(0, 60)
         self.left.legend(
             handles=[
-                Line2D([], [], color=NORMAL, ls="--", lw=1.5, label="twitch 1"),
-                Line2D([], [], color=FORCE, label=f"twitch {STAIRCASE_TWITCHES}"),
+                Line2D([], [], color=NORMAL, ls="--", lw=1.5, label=tr("twitch {n}", n=1)),
+                Line2D([], [], color=FORCE, label=tr("twitch {n}", n=STAIRCASE_TWITCHES)),
             ],
             loc="upper right",
         )
         (self.peaks,) = self.dynamic(self.right.plot([], [], "o", color=FORCE, ms=5))
         self.title = self.dynamic(self.right.set_title(" "))
-        self.right.set_xlabel("Twitch number")
-        self.right.set_ylabel("Peak force (% of twitch 1)")
+        self.right.set_xlabel(tr("Twitch number"))
+        self.right.set_ylabel(tr("Peak force (% of twitch 1)"))
         self.right.set_xlim(0, STAIRCASE_TWITCHES + 1)
         self.right.set_ylim(95, 115)
         self.right.set_xticks([1, 5, 10, 15, 20])
@@ -158,11 +170,19 @@ class StaircaseView(View):
         self.last.set_data(t_ms, force * 100)
         peaks = cp.staircase(self.fibre, frequency_hz, STAIRCASE_TWITCHES, kinase)
         self.peaks.set_data(range(1, STAIRCASE_TWITCHES + 1), peaks * 100)
-        self.title.set_text(f"{frequency_hz:.3g} Hz, kinase {'present' if kinase else 'absent'}")
-        return (
-            f"Twitches at {frequency_hz:.3g} Hz with the light-chain kinase {'present' if kinase else 'absent'}: "
-            f"by twitch {STAIRCASE_TWITCHES}, {rlc[-1] * 100:.0f}% of the regulatory light chains are phosphorylated "
-            f"and the peak force is {peaks[-1] * 100:.0f}% of the first twitch's."
+        if kinase:
+            self.title.set_text(tr("{frequency:.3g} Hz, kinase present", frequency=frequency_hz))
+            setting = tr("Twitches at {frequency:.3g} Hz with the light-chain kinase present", frequency=frequency_hz)
+        else:
+            self.title.set_text(tr("{frequency:.3g} Hz, kinase absent", frequency=frequency_hz))
+            setting = tr("Twitches at {frequency:.3g} Hz with the light-chain kinase absent", frequency=frequency_hz)
+        return tr(
+            "{setting}: by twitch {n}, {phosphorylated:.0f}% of the regulatory light chains are phosphorylated and "
+            "the peak force is {peak:.0f}% of the first twitch's.",
+            setting=setting,
+            n=STAIRCASE_TWITCHES,
+            phosphorylated=rlc[-1] * 100,
+            peak=peaks[-1] * 100,
         )
 
 
@@ -171,17 +191,22 @@ RIGOR_ATP_MM = ATP_LEVELS_MM[-1]  # the explorer's lowest ATP, near rigor [mM]
 
 PUMP = Spec(
     key="coupling-pump",
-    title="A fast fibre's twitch: calcium pump capacity and ATP",
-    basis=(
+    title=N_("A fast fibre's twitch: calcium pump capacity and ATP"),
+    basis=N_(
         "calcium release and pump rates fitted to mouse fibres (Baylor & Hollingworth 2003); other rates illustrative"
     ),
     view=PumpView,
     controls=(
         Control(
             "atp_mm",
-            "ATP (mM)",
+            N_("ATP (mM)"),
             ATP_LEVELS_MM,
-            (f"{NORMAL_ATP_MM:g} (normal)", "0.5", "0.1", "0.02 (near rigor)"),
+            (
+                Msg(N_("{atp:g} (normal)"), atp=NORMAL_ATP_MM),
+                Msg(N_("{atp:g}"), atp=0.5),
+                Msg(N_("{atp:g}"), atp=0.1),
+                Msg(N_("{atp:g} (near rigor)"), atp=0.02),
+            ),
             unit="mM",
             buttons=True,
             live=(0.02, NORMAL_ATP_MM, 0.01),
@@ -189,9 +214,9 @@ PUMP = Spec(
         ),
         Control(
             "serca_scale",
-            "Calcium pump capacity (% of normal)",
+            N_("Calcium pump capacity (% of normal)"),
             (0.25, 0.5, 0.75, 1.0, 1.5),
-            ("25", "50", "75", "100", "150"),
+            tuple(Msg(N_("{percent:.0f}"), percent=p) for p in (25, 50, 75, 100, 150)),
             unit="%",
             start=3,
             live=(0.25, 1.5, 0.01),
@@ -201,11 +226,13 @@ PUMP = Spec(
 
 STAIRCASE = Spec(
     key="coupling-staircase",
-    title="Treppe: twenty twitches in a row",
-    basis="mechanism after Zhi et al. 2005; every constant illustrative",
+    title=N_("Treppe: twenty twitches in a row"),
+    basis=N_("mechanism after Zhi et al. 2005; every constant illustrative"),
     view=StaircaseView,
     controls=(
-        Control("kinase", "Light-chain kinase", (True, False), ("present", "absent (knockout)"), buttons=True),
-        Control("frequency_hz", "Stimulation (Hz)", STAIRCASE_HZ, unit="Hz", start=2, live=(0.2, 5.0, 0.05)),
+        Control(
+            "kinase", N_("Light-chain kinase"), (True, False), (N_("present"), N_("absent (knockout)")), buttons=True
+        ),
+        Control("frequency_hz", N_("Stimulation (Hz)"), STAIRCASE_HZ, unit="Hz", start=2, live=(0.2, 5.0, 0.05)),
     ),
 )

@@ -101,11 +101,27 @@ def catalogue_path(lang: str) -> Path:
     return CATALOGUE_DIR / f"{lang}.yaml"
 
 
+def _unique_keys(path: Path) -> type:
+    """A YAML loader that refuses an English text entered twice (PyYAML would keep the last silently)."""
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise ValueError(f"{path}: entry {key!r} appears twice (line {key_node.start_mark.line + 1})")
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The translations into ``lang`` ({English: translation}), checked: every entry a non-empty text."""
     path = catalogue_path(_checked(lang, "catalogue"))
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys(path)) or {}
     if not isinstance(entries, dict):
         raise ValueError(f"{path}: expected a mapping of English texts to translations")
     for msgid, text in entries.items():
