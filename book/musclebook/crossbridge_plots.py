@@ -15,6 +15,7 @@ from . import crossbridge as cb
 from . import style
 from .constants import NORMAL_ATP_MM
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, tr
 
 CYCLING = style.BLUE
 RIGOR = style.VERMILION
@@ -28,16 +29,16 @@ EXPLORER_ATP_MM = (5.0, 2.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.005, 0.002, 0.001, 0.0
 def plot_run(ax, run: cb.Run):
     """Fractions of heads attached, in each attached state, against time; calcium shaded."""
     ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0)
-    ax.text(run.calcium_off_ms / 2, 3, "calcium present", ha="center", va="bottom", color="#1b6e4a")
+    ax.text(run.calcium_off_ms / 2, 3, tr("calcium present"), ha="center", va="bottom", color="#1b6e4a")
     lines = [
-        ax.plot(run.t_ms, run.attached * 100, color=ATTACHED, lw=2, label="attached (force)")[0],
-        ax.plot(run.t_ms, run.cycling * 100, color=CYCLING, lw=1.5, ls="--", label="attached, holding ADP")[0],
-        ax.plot(run.t_ms, run.rigor * 100, color=RIGOR, lw=1.5, ls=":", label="rigor: no nucleotide")[0],
+        ax.plot(run.t_ms, run.attached * 100, color=ATTACHED, lw=2, label=tr("attached (force)"))[0],
+        ax.plot(run.t_ms, run.cycling * 100, color=CYCLING, lw=1.5, ls="--", label=tr("attached, holding ADP"))[0],
+        ax.plot(run.t_ms, run.rigor * 100, color=RIGOR, lw=1.5, ls=":", label=tr("rigor: no nucleotide"))[0],
     ]
     ax.set_xlim(0, run.t_ms[-1])
     ax.set_ylim(0, 100)
-    ax.set_xlabel("Time (ms)")
-    ax.set_ylabel("Myosin heads (%)")
+    ax.set_xlabel(tr("Time (ms)"))
+    ax.set_ylabel(tr("Myosin heads (%)"))
     return lines
 
 
@@ -72,18 +73,18 @@ class AtpView(View):
             )
         atp, late = late_attached_curve(cycle)
         self.right.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
-        self.right.text(2.6, 50, "rest and\nfatigue:\nmillimolar", ha="center", va="center")
+        self.right.text(2.6, 50, tr("rest and\nfatigue:\nmillimolar"), ha="center", va="center")
         self.right.plot(atp, late, color=RIGOR)
         (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=ATTACHED, ms=8))
         self.title = self.dynamic(self.right.set_title(" "))
         self.right.set_xscale("log")
         self.right.set_xlim(ATP_GRID_MM[0], ATP_GRID_MM[-1])
         shown = [0.001, 0.1, 10] if layout.stack else [0.001, 0.01, 0.1, 1, 10]  # a narrow panel: fewer labels
-        self.right.set_xticks(shown, [f"{x:g}" for x in shown])
+        self.right.set_xticks(shown, [f"{x:g}" for x in shown])  # i18n.localise_axes writes them
         self.right.minorticks_off()
         self.right.set_ylim(0, 105)
-        self.right.set_xlabel("ATP (mM, log scale)")
-        self.right.set_ylabel(f"Still attached {cb.LATE_MS:.0f} ms\nafter calcium removal (%)")
+        self.right.set_xlabel(tr("ATP (mM, log scale)"))
+        self.right.set_ylabel(tr("Still attached {ms:.0f} ms\nafter calcium removal (%)", ms=cb.LATE_MS))
 
     def update(self, atp_mm: float) -> str:
         cycle = self.cycle.replace(atp_mm=atp_mm)
@@ -92,28 +93,35 @@ class AtpView(View):
             line.set_data(run.t_ms, y * 100)
         s, n = cb.summary(cycle), cb.summary(self.cycle)
         self.mark.set_data([atp_mm], [s.attached_late * 100])
-        self.title.set_text(f"ATP {atp_mm:.3g} mM")
-        return (
-            f"With {atp_mm:.3g} mM ATP, while calcium is present {s.attached_during * 100:.0f}% of the myosin heads "
-            f"are attached, {s.rigor_during * 100:.0f}% of them in rigor with no nucleotide. After calcium is removed, "
-            f"half of the attached heads let go within {_time_text(s.detachment_half_time_ms)} "
-            f"(at normal ATP {_time_text(n.detachment_half_time_ms)}); {cb.LATE_MS:.0f} ms later "
-            f"{s.attached_late * 100:.0f}% are still attached (at normal ATP {n.attached_late * 100:.0f}%)."
+        self.title.set_text(tr("ATP {atp:.3g} mM", atp=atp_mm))
+        return tr(
+            "With {atp:.3g} mM ATP, while calcium is present {attached:.0f}% of the myosin heads are attached, "
+            "{rigor:.0f}% of them in rigor with no nucleotide. After calcium is removed, half of the attached heads "
+            "let go within {half} (at normal ATP {normal_half}); {late_ms:.0f} ms later {late:.0f}% are still "
+            "attached (at normal ATP {normal_late:.0f}%).",
+            atp=atp_mm,
+            attached=s.attached_during * 100,
+            rigor=s.rigor_during * 100,
+            half=_time_text(s.detachment_half_time_ms),
+            normal_half=_time_text(n.detachment_half_time_ms),
+            late_ms=cb.LATE_MS,
+            late=s.attached_late * 100,
+            normal_late=n.attached_late * 100,
         )
 
 
 def _time_text(ms: float) -> str:
-    return f"{ms:.0f} ms" if np.isfinite(ms) else "longer than the trace"
+    return tr("{ms:.0f} ms", ms=ms) if np.isfinite(ms) else tr("longer than the trace")
 
 
 ATP = Spec(
     key="crossbridge-atp",
-    title="Take the ATP away: myosin heads during and after calcium",
-    basis="the order of the states measured biochemistry; every rate illustrative",
+    title=N_("Take the ATP away: myosin heads during and after calcium"),
+    basis=N_("the order of the states measured biochemistry; every rate illustrative"),
     view=AtpView,
     controls=(
         Control(
-            "atp_mm", "ATP (mM)", EXPLORER_ATP_MM, unit="mM", start=0, live=(0.0003, NORMAL_ATP_MM, 0.01), log=True
+            "atp_mm", N_("ATP (mM)"), EXPLORER_ATP_MM, unit="mM", start=0, live=(0.0003, NORMAL_ATP_MM, 0.01), log=True
         ),
     ),
 )
@@ -122,9 +130,9 @@ ATP = Spec(
 # ---------------------------------------------------------------- the cycle as a diagram
 
 STATES = {  # name: (colour, text)
-    "detached": ("#FFFFFF", "Detached\nhead holds\nADP + Pi"),
-    "cycling": ("#DCEBF7", "Attached,\nholds ADP:\npower stroke"),
-    "rigor": ("#FBE3D6", "Rigor:\nattached,\nno nucleotide"),
+    "detached": ("#FFFFFF", N_("Detached\nhead holds\nADP + Pi")),
+    "cycling": ("#DCEBF7", N_("Attached,\nholds ADP:\npower stroke")),
+    "rigor": ("#FBE3D6", N_("Rigor:\nattached,\nno nucleotide")),
 }
 
 
@@ -168,19 +176,17 @@ class CycleView(View):
         for name, (colour, text) in STATES.items():
             ax.text(
                 *places["states"][name],
-                text,
+                tr(text),
                 ha="center",
                 va="center",
                 fontsize=10.5,
                 bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
             )
         labels = [
-            "binds actin\n(needs calcium:\nsites uncovered)",
-            "stroke,\nADP released",
-            "ATP binds:\nhead lets go,\nATP split",
+            tr("binds actin\n(needs calcium:\nsites uncovered)"),
+            tr("stroke,\nADP released") if not layout.stack else tr("stroke,\nADP\nreleased"),
+            tr("ATP binds:\nhead lets go,\nATP split"),
         ]
-        if layout.stack:
-            labels[1] = "stroke,\nADP\nreleased"
         for (start, end, bend, where), label in zip(places["arrows"], labels):
             ax.add_patch(
                 FancyArrowPatch(
@@ -194,10 +200,10 @@ class CycleView(View):
                 )
             )
             ax.text(*where, label, ha="center", va="center", color=style.INK)
-        ax.text(*places["stops"], "no ATP:\nthe cycle\nstops here", ha="center", va="center", color=RIGOR)
+        ax.text(*places["stops"], tr("no ATP:\nthe cycle\nstops here"), ha="center", va="center", color=RIGOR)
 
     def update(self) -> str:
-        return (
+        return tr(
             "The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
             "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
             "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "

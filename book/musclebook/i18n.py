@@ -11,7 +11,8 @@ Indonesian is out of date) and on one whose ``{placeholders}`` differ from its E
 The language comes from :func:`speaking` (a ``with`` block), :func:`set_language` (a notebook's
 set-up cell) or the environment variable ``MUSCLEBOOK_LANGUAGE`` (the book's build); English otherwise.
 Numbers put into a text are written as the language writes them: ``1.5`` is ``1,5`` in Indonesian, and
-``1,500`` is ``1.500``. :func:`localise_axes` does the same for a figure's tick labels.
+``1,500`` is ``1.500``. :func:`localise_axes` does the same for a figure's tick labels, including labels a
+view sets itself: write those as English numbers (``f"{x:g}"``), never through :func:`number`.
 """
 
 from __future__ import annotations
