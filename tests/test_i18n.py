@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from musclebook import coupling_plots, crossbridge_plots, i18n, twitch, twitch_plots
+from musclebook import coupling_plots, crossbridge_plots, i18n, length_speed_plots, twitch, twitch_plots
 from musclebook.explorer import PHONE, WIDE, Renderer, Spec
 
 PACKAGE = Path(i18n.__file__).parent
@@ -92,7 +92,7 @@ def test_a_bad_language_in_the_environment_names_the_variable(monkeypatch):
 
 
 # the modules whose figures and explorers speak Indonesian so far (issue 14: every module)
-TRANSLATED = (twitch_plots, coupling_plots, crossbridge_plots)
+TRANSLATED = (twitch_plots, coupling_plots, crossbridge_plots, length_speed_plots)
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 
 

@@ -12,6 +12,7 @@ from matplotlib.patches import Rectangle
 from . import length_speed as ls
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 ACTIN = style.VERMILION
 MYOSIN = style.BLUE
@@ -54,8 +55,18 @@ def plot_sarcomere(ax, sarcomere_length_um: float, filaments: ls.Filaments = ls.
     ax.set_xlim(0, span_um)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
-    ax.set_xlabel("Position along the fibre (µm); green = thin filaments beside myosin heads")
+    ax.set_xlabel(tr("Position along the fibre (µm); green = thin filaments beside myosin heads"))
     return artists
+
+
+MUSCLE_NAMES = {
+    "frog fibre": N_("frog fibre"),
+    "human fibre": N_("human fibre"),
+}  # the model's filament sets, as figures name them
+
+
+def muscle_name(filaments: ls.Filaments) -> str:
+    return tr(MUSCLE_NAMES[filaments.name]) if filaments.name in MUSCLE_NAMES else filaments.name
 
 
 def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filaments | None = None, calf: bool = False):
@@ -68,19 +79,19 @@ def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filam
             color="0.6",
             lw=1.5,
             ls="--",
-            label=compare.name,
+            label=muscle_name(compare),
         )
-    ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, label=filaments.name)
+    ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, label=muscle_name(filaments))
     if calf:
         for length, text, offset, align in (
-            (ls.CALF_POINTED_UM, "calf, foot pointed", (6, -16), "left"),
-            (ls.CALF_STRETCHED_UM, "calf stretched", (-8, 6), "right"),
+            (ls.CALF_POINTED_UM, tr("calf, foot pointed"), (6, -16), "left"),
+            (ls.CALF_STRETCHED_UM, tr("calf stretched"), (-8, 6), "right"),
         ):
             tension = float(ls.isometric_tension(length, filaments)) * 100
             ax.plot([length], [tension], "s", color=ACTIN, ms=6)
             ax.annotate(text, (length, tension), xytext=offset, textcoords="offset points", ha=align, color=ACTIN)
-    ax.set_xlabel("Sarcomere length (µm)")
-    ax.set_ylabel("Isometric tension (% of max)")
+    ax.set_xlabel(tr("Sarcomere length (µm)"))
+    ax.set_ylabel(tr("Isometric tension (% of max)"))
     ax.set_xlim(LENGTHS_UM[0], LENGTHS_UM[-1])
     ax.set_ylim(0, 110)
     if compare is not None:
@@ -102,7 +113,7 @@ class LengthView(View):
         self.top.set_ylim(0, 1)
         self.top.set_yticks([])
         self.top.spines["left"].set_visible(False)
-        self.top.set_xlabel("Position along the fibre (µm); green = thin filaments beside myosin heads")
+        self.top.set_xlabel(tr("Position along the fibre (µm); green = thin filaments beside myosin heads"))
         self.title = self.dynamic(self.top.set_title(" "))
         (self.mark,) = self.dynamic(self.bottom.plot([], [], "o", color=style.GREEN, ms=9))
         self.muscle = None
@@ -117,7 +128,13 @@ class LengthView(View):
             plot_length_tension(self.bottom, filaments, compare=other, calf=filaments is ls.HUMAN)
             self.muscle = muscle
         self.transient(plot_sarcomere(self.top, sarcomere_length_um, filaments))
-        self.title.set_text(f"{filaments.name.capitalize()}: sarcomere length {sarcomere_length_um:.2f} µm")
+        self.title.set_text(
+            tr(
+                "{muscle}: sarcomere length {length:.2f} µm",
+                muscle=muscle_name(filaments).capitalize(),
+                length=sarcomere_length_um,
+            )
+        )
         self.mark.set_data([sarcomere_length_um], [float(ls.isometric_tension(sarcomere_length_um, filaments)) * 100])
         return describe_length(muscle, sarcomere_length_um)
 
@@ -138,23 +155,35 @@ def describe_length(muscle: str, sarcomere_length_um: float) -> str:
     filaments = ls.MUSCLES[muscle]
     tension = float(ls.isometric_tension(sarcomere_length_um, filaments)) * 100
     overlap = ls.filament_overlap_um(sarcomere_length_um, filaments)
-    explain = {
-        "beyond overlap": "the thin filaments no longer reach the myosin heads, so no cross-bridge can form",
-        "descending limb": "on the descending limb: fewer myosin heads face a thin filament, so tension falls "
-        "with length",
-        "plateau": "on the plateau: every myosin head faces a thin filament",
-        "ascending limb": "on the ascending limb: thin filaments overlap each other and, at the shortest lengths, "
-        "thick filaments press on the Z-lines",
-    }[where_on_curve(sarcomere_length_um, filaments)]
-    text = (
-        f"{filaments.name.capitalize()}, sarcomere at {sarcomere_length_um:.2f} µm with {overlap:.2f} µm of "
-        f"overlap in each half: {explain}; isometric tension {tension:.0f}% of maximum."
+    explain = tr(
+        {
+            "beyond overlap": N_("the thin filaments no longer reach the myosin heads, so no cross-bridge can form"),
+            "descending limb": N_(
+                "on the descending limb: fewer myosin heads face a thin filament, so tension falls with length"
+            ),
+            "plateau": N_("on the plateau: every myosin head faces a thin filament"),
+            "ascending limb": N_(
+                "on the ascending limb: thin filaments overlap each other and, at the shortest lengths, thick "
+                "filaments press on the Z-lines"
+            ),
+        }[where_on_curve(sarcomere_length_um, filaments)]
+    )
+    text = tr(
+        "{muscle}, sarcomere at {length:.2f} µm with {overlap:.2f} µm of overlap in each half: {explain}; isometric "
+        "tension {tension:.0f}% of maximum.",
+        muscle=muscle_name(filaments).capitalize(),
+        length=sarcomere_length_um,
+        overlap=overlap,
+        explain=explain,
+        tension=tension,
     )
     if filaments is ls.HUMAN:
         low, high = filaments.plateau_um
-        text += (
-            f" The human plateau lies at {low:.2f}–{high:.2f} µm. A calf with the foot pointed, as in a cramp, "
-            "sits lower on the ascending limb; stretching it moves its sarcomeres up towards the plateau."
+        text += " " + tr(
+            "The human plateau lies at {low:.2f}–{high:.2f} µm. A calf with the foot pointed, as in a cramp, sits "
+            "lower on the ascending limb; stretching it moves its sarcomeres up towards the plateau.",
+            low=low,
+            high=high,
         )
     return text
 
@@ -164,12 +193,12 @@ def plot_force_velocity(ax_v, ax_p, curvature: float, colour=MYOSIN):
     loads = np.linspace(0, 1, 201)
     ax_v.plot(loads * 100, ls.hill_velocity(loads, curvature) * 100, color=colour)
     ax_p.plot(loads * 100, ls.hill_power(loads, curvature) * 100, color=colour)
-    ax_v.set_ylabel("Shortening velocity (% of vmax)")
-    ax_p.set_ylabel("Power (% of F0 × vmax)")
+    ax_v.set_ylabel(tr("Shortening velocity (% of vmax)"))
+    ax_p.set_ylabel(tr("Power (% of F0 × vmax)"))
     ax_v.set_ylim(0, 105)
     ax_p.set_ylim(0, 30)
     for ax in (ax_v, ax_p):
-        ax.set_xlabel("Load (% of maximal isometric force)")
+        ax.set_xlabel(tr("Load (% of maximal isometric force)"))
         ax.set_xlim(0, 100)
 
 
@@ -196,34 +225,40 @@ class SpeedView(View):
         power = float(ls.hill_power(load, curvature)) * 100
         self.mark_v.set_data([load * 100], [velocity])
         self.mark_p.set_data([load * 100], [power])
-        self.title_v.set_text(f"curvature a/F0 = {curvature:.3g}")
-        self.title_p.set_text(f"load {load * 100:.0f}% of F0")
+        self.title_v.set_text(tr("curvature a/F0 = {curvature:.3g}", curvature=curvature))
+        self.title_p.set_text(tr("load {load:.0f}% of F0", load=load * 100))
         best = ls.optimal_load(curvature)
-        return (
-            f"Hill's force-velocity curve with curvature a/F0 = {curvature:.3g}: lifting a load of {load * 100:.0f}% "
-            f"of maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers "
-            f"{power:.1f}% of F0 × vmax as power. Power is greatest, "
-            f"{float(ls.hill_power(best, curvature)) * 100:.1f}%, at a load of {best * 100:.0f}%."
+        return tr(
+            "Hill's force-velocity curve with curvature a/F0 = {curvature:.3g}: lifting a load of {load:.0f}% of "
+            "maximal force, the muscle shortens at {velocity:.0f}% of its maximal velocity and delivers {power:.1f}% "
+            "of F0 × vmax as power. Power is greatest, {best_power:.1f}%, at a load of {best_load:.0f}%.",
+            curvature=curvature,
+            load=load * 100,
+            velocity=velocity,
+            power=power,
+            best_power=float(ls.hill_power(best, curvature)) * 100,
+            best_load=best * 100,
         )
 
 
 LENGTH = Spec(
     key="length-tension",
-    title="Filament overlap and isometric tension",
-    basis="frog break points measured; human plateau from filament lengths; knee heights and calf positions "
-    "illustrative",
+    title=N_("Filament overlap and isometric tension"),
+    basis=N_(
+        "frog break points measured; human plateau from filament lengths; knee heights and calf positions illustrative"
+    ),
     view=LengthView,
     controls=(
         Control(
             "muscle",
-            "Muscle",
+            N_("Muscle"),
             ("frog", "human"),
-            ("frog fibre (measured)", "human fibre (from filament lengths)"),
+            (N_("frog fibre (measured)"), N_("human fibre (from filament lengths)")),
             buttons=True,
         ),
         Control(
             "sarcomere_length_um",
-            "Sarcomere length (µm)",
+            N_("Sarcomere length (µm)"),
             tuple(EXPLORER_LENGTHS_UM),
             unit="µm",
             start=5,
@@ -237,15 +272,20 @@ LOADS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 SPEED = Spec(
     key="force-velocity",
-    title="Hill's force-velocity and power curves",
-    basis="equation and a/F0 = 0.25 measured; other curvatures for comparison",
+    title=N_("Hill's force-velocity and power curves"),
+    basis=N_("equation and a/F0 = 0.25 measured; other curvatures for comparison"),
     view=SpeedView,
     controls=(
         Control(
             "curvature",
-            "Curvature a/F0",
+            N_("Curvature a/F0"),
             (0.1, 0.25, 0.5, 1.0),
-            ("0.1 (more curved)", "0.25 (frog sartorius)", "0.5", "1.0 (flatter)"),
+            (
+                Msg(N_("{curvature:.1f} (more curved)"), curvature=0.1),
+                Msg(N_("{curvature:.2f} (frog sartorius)"), curvature=0.25),
+                Msg(N_("{curvature:.1f}"), curvature=0.5),
+                Msg(N_("{curvature:.1f} (flatter)"), curvature=1.0),
+            ),
             buttons=True,
             start=1,
             live=(0.1, 1.0, 0.01),
@@ -253,9 +293,9 @@ SPEED = Spec(
         ),
         Control(
             "load",
-            "Load (% of F0)",
+            N_("Load (% of F0)"),
             LOADS,
-            tuple(f"{x * 100:.0f}" for x in LOADS),
+            tuple(Msg(N_("{percent:.0f}"), percent=x * 100) for x in LOADS),
             unit="%",
             start=3,
             live=(0.0, 1.0, 0.01),
