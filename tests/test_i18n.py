@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from musclebook import coupling_plots, crossbridge_plots, i18n, length_speed_plots, twitch, twitch_plots
+from musclebook import (
+    coupling_plots,
+    crossbridge_plots,
+    i18n,
+    length_speed_plots,
+    motor_units_plots,
+    twitch,
+    twitch_plots,
+)
 from musclebook.explorer import PHONE, WIDE, Renderer, Spec
 
 PACKAGE = Path(i18n.__file__).parent
@@ -92,7 +100,7 @@ def test_a_bad_language_in_the_environment_names_the_variable(monkeypatch):
 
 
 # the modules whose figures and explorers speak Indonesian so far (issue 14: every module)
-TRANSLATED = (twitch_plots, coupling_plots, crossbridge_plots, length_speed_plots)
+TRANSLATED = (twitch_plots, coupling_plots, crossbridge_plots, length_speed_plots, motor_units_plots)
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 
 
@@ -123,6 +131,18 @@ def test_the_explorers_speak_indonesian(spec, layout):
     left = [(msgid, t) for msgid in english_only for t in texts if msgid in t]
     assert not left, left
     assert frame.description != english_text
+    for fig in (renderer.fig, english.fig):  # longer words must still fit: no text runs off the figure
+        fig.canvas.draw()
+        width, height = fig.canvas.get_width_height()
+        ticks = {id(t) for ax in fig.axes for axis in (ax.xaxis, ax.yaxis) for t in axis.get_ticklabels(which="both")}
+        cut = [
+            t.get_text()
+            for t in fig.findobj(lambda a: hasattr(a, "get_window_extent") and hasattr(a, "get_text"))
+            if t.get_visible() and t.get_text().strip() and id(t) not in ticks  # numbers; culled off the axes
+            for box in [t.get_window_extent()]
+            if box.x0 < -1 or box.x1 > width + 1 or box.y0 < -1 or box.y1 > height + 1
+        ]
+        assert not cut, (fig is english.fig, cut)
     numbers = [w.strip(":,.;()") for w in english_text.replace("%", " ").split() if w[0].isdigit()]
     assert all(n.replace(".", ",") in frame.description for n in numbers), (numbers, frame.description)
     assert i18n.text(spec.title) == (spec.title if isinstance(spec.title, str) else str(spec.title))  # English

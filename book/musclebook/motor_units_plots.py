@@ -11,6 +11,7 @@ import numpy as np
 from . import motor_units as mu
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 SPIKES = "#333333"
 FORCE = style.BLUE
@@ -25,16 +26,16 @@ def plot_raster(ax, result: mu.PoolForce, every: int = SHOWN_EVERY):
         style.ticks(ax, result.spikes[i], row + 0.1, row + 0.9, color=SPIKES, lw=0.8) for row, i in enumerate(rows)
     ]
     ax.set_ylim(0, len(rows))
-    ax.set_yticks([0.5, len(rows) - 0.5], ["smallest", "largest"])
-    ax.set_ylabel("Motor units")
+    ax.set_yticks([0.5, len(rows) - 0.5], [tr("smallest"), tr("largest")])
+    ax.set_ylabel(tr("Motor units"))
     return segments
 
 
 def plot_pool_force(ax, result: mu.PoolForce, full_force: float):
     """Total force of the pool, % of its maximum."""
     (line,) = ax.plot(result.t_ms, result.force / full_force * 100, color=FORCE, lw=1.8)
-    ax.set_xlabel("Time (ms); shaded: where mean force and ripple are measured")
-    ax.set_ylabel("Force (% of maximum)")
+    ax.set_xlabel(tr("Time (ms); shaded: where mean force and ripple are measured"))
+    ax.set_ylabel(tr("Force (% of maximum)"))
     return line
 
 
@@ -51,13 +52,13 @@ class PoolView(View):
         )
         rows = len(range(0, pool.n_units, SHOWN_EVERY))
         self.top.set_ylim(0, rows)
-        self.top.set_yticks([0.5, rows - 0.5], ["smallest", "largest"])
-        self.top.set_ylabel("Motor units")
+        self.top.set_yticks([0.5, rows - 0.5], [tr("smallest"), tr("largest")])
+        self.top.set_ylabel(tr("Motor units"))
         self.bottom.axvspan(*mu.STEADY_WINDOW_MS, color="0.93", lw=0)
         (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.8))
         self.bottom.set_ylim(0, 110)
-        self.bottom.set_xlabel("Time (ms); shaded: where mean force and ripple are measured")
-        self.bottom.set_ylabel("Force (% of maximum)")
+        self.bottom.set_xlabel(tr("Time (ms); shaded: where mean force and ripple are measured"))
+        self.bottom.set_ylabel(tr("Force (% of maximum)"))
         for ax in (self.top, self.bottom):
             ax.set_xlim(0, DURATION_MS)
         self.title = self.dynamic(self.top.set_title(" "))
@@ -74,25 +75,40 @@ class PoolView(View):
             self.transient(style.ticks(self.top, x, y0, y0 + 0.8, color=SPIKES, lw=0.8))
         full = mu.max_force(self.pool)
         self.force.set_data(result.t_ms, result.force / full * 100)
-        mode = f"all units in phase at {pool.in_phase_rate_hz:g} Hz" if in_phase else "units firing independently"
-        self.title.set_text(f"Excitation {excitation * 100:.0f}% of maximum, {mode} (every {SHOWN_EVERY}th unit shown)")
+        if in_phase:
+            mode = tr("all units in phase at {rate:g} Hz", rate=pool.in_phase_rate_hz)
+        else:
+            mode = tr("units firing independently")
+        self.title.set_text(
+            tr(
+                "Excitation {excitation:.0f}% of maximum, {mode} (every {every}th unit shown)",
+                excitation=excitation * 100,
+                mode=mode,
+                every=SHOWN_EVERY,
+            )
+        )
         steady = result.steady()
         rates = result.rates_hz[result.rates_hz > 0]
         if not rates.size:
-            return (
-                f"Excitation {excitation * 100:.0f}% of maximum recruits none of the {pool.n_units} motor units: "
-                "no force."
+            return tr(
+                "Excitation {excitation:.0f}% of maximum recruits none of the {n} motor units: no force.",
+                excitation=excitation * 100,
+                n=pool.n_units,
             )
-        firing = (
-            f"all at {rates[0]:.0f} Hz, in phase"
-            if in_phase
-            else f"at {rates.min():.0f} to {rates.max():.0f} Hz, independently"
-        )
-        return (
-            f"Excitation {excitation * 100:.0f}% of maximum recruits the {len(rates)} smallest of "
-            f"{pool.n_units} motor units, firing {firing}. Together they make "
-            f"{steady.mean / full * 100:.0f}% of maximal force, which ripples by "
-            f"{steady.ripple * 100:.1f}% around its mean."
+        if in_phase:
+            firing = tr("all at {rate:.0f} Hz, in phase", rate=rates[0])
+        else:
+            firing = tr("at {low:.0f} to {high:.0f} Hz, independently", low=rates.min(), high=rates.max())
+        return tr(
+            "Excitation {excitation:.0f}% of maximum recruits the {recruited} smallest of {n} motor units, firing "
+            "{firing}. Together they make {force:.0f}% of maximal force, which ripples by {ripple:.1f}% around its "
+            "mean.",
+            excitation=excitation * 100,
+            recruited=len(rates),
+            n=pool.n_units,
+            firing=firing,
+            force=steady.mean / full * 100,
+            ripple=steady.ripple * 100,
         )
 
 
@@ -116,23 +132,28 @@ class StimulusView(View):
         self.maximal = mu.shock_twitch(pool, mu.STIMULUS_RANGE_V[1])
         self.peak = self.maximal.force.max()
         self.left.plot(
-            self.maximal.t_ms, self.maximal.force / self.peak * 100, color="#999999", ls="--", lw=1.5, label="maximal"
+            self.maximal.t_ms,
+            self.maximal.force / self.peak * 100,
+            color="#999999",
+            ls="--",
+            lw=1.5,
+            label=tr("maximal"),
         )
-        (self.twitch,) = self.dynamic(self.left.plot([], [], color=FORCE, label="this shock"))
+        (self.twitch,) = self.dynamic(self.left.plot([], [], color=FORCE, label=tr("this shock")))
         self.left.set_xlim(0, self.maximal.t_ms[-1])
-        self.left.set_xlabel("Time after the shock (ms)")
-        self.left.set_ylabel("Force (% of maximal twitch)")
+        self.left.set_xlabel(tr("Time after the shock (ms)"))
+        self.left.set_ylabel(tr("Force (% of maximal twitch)"))
         self.left.set_ylim(0, 110)
         self.left.legend(loc="upper right")
         self.right.plot(CURVE_V, mu.stimulus_response(pool, CURVE_V) * 100, color=FORCE, lw=1.5)
         (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=SPIKES, ms=8))
         low, high = mu.STIMULUS_RANGE_V
-        for x, text in ((low, "threshold"), (high, "maximal")):
+        for x, text in ((low, tr("threshold")), (high, tr("maximal"))):
             self.right.axvline(x, color="#999999", lw=0.8, ls=":")
             self.right.text(x, 104, text, ha="center")
         self.right.set_xlim(CURVE_V[0], CURVE_V[-1])
-        self.right.set_xlabel("Stimulus (V)")
-        self.right.set_ylabel("Twitch peak (% of maximal)")
+        self.right.set_xlabel(tr("Stimulus (V)"))
+        self.right.set_ylabel(tr("Twitch peak (% of maximal)"))
         self.right.set_ylim(0, 112)
         self.title = self.dynamic(self.left.set_title(" "))
 
@@ -142,19 +163,24 @@ class StimulusView(View):
         peak = float(mu.stimulus_response(self.pool, volts)[0]) * 100
         self.mark.set_data([volts], [peak])
         n = mu.units_excited(self.pool, volts)
-        self.title.set_text(f"{n} of {self.pool.n_units} axons excited")
+        self.title.set_text(tr("{excited} of {n} axons excited", excited=n, n=self.pool.n_units))
         low, high = mu.STIMULUS_RANGE_V
         if volts < low:
-            stage = "below threshold: no axon is excited and the muscle does not twitch"
+            stage = tr("below threshold: no axon is excited and the muscle does not twitch")
         elif volts < high:
-            stage = "between threshold and maximal: a stronger shock excites more axons and the twitch grows"
+            stage = tr("between threshold and maximal: a stronger shock excites more axons and the twitch grows")
         elif volts == high:
-            stage = "maximal: this is the weakest shock that excites every axon"
+            stage = tr("maximal: this is the weakest shock that excites every axon")
         else:
-            stage = "supramaximal: every axon is already excited, so the stronger shock adds nothing"
-        return (
-            f"A single {volts:g} V shock to the nerve excites {n} of {self.pool.n_units} motor axons and evokes a "
-            f"twitch of {peak:.0f}% of the maximal twitch; {stage}."
+            stage = tr("supramaximal: every axon is already excited, so the stronger shock adds nothing")
+        return tr(
+            "A single {volts:g} V shock to the nerve excites {excited} of {n} motor axons and evokes a twitch of "
+            "{peak:.0f}% of the maximal twitch; {stage}.",
+            volts=volts,
+            excited=n,
+            n=self.pool.n_units,
+            peak=peak,
+            stage=stage,
         )
 
 
@@ -162,22 +188,25 @@ EXCITATIONS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
 
 POOL_EXPLORER = Spec(
     key="motor-units-pool",
-    title=f"A pool of {mu.POOL.n_units} motor units",
-    basis="pool after Fuglevand et al. 1993 (model defaults); firing variability illustrative",
+    title=Msg(N_("A pool of {n} motor units"), n=mu.POOL.n_units),
+    basis=N_("pool after Fuglevand et al. 1993 (model defaults); firing variability illustrative"),
     view=PoolView,
     controls=(
         Control(
             "in_phase",
-            "Firing",
+            N_("Firing"),
             (False, True),
-            ("independent (voluntary)", f"in phase at {mu.POOL.in_phase_rate_hz:g} Hz (electrical)"),
+            (
+                N_("independent (voluntary)"),
+                Msg(N_("in phase at {rate:g} Hz (electrical)"), rate=mu.POOL.in_phase_rate_hz),
+            ),
             buttons=True,
         ),
         Control(
             "excitation",
-            "Excitation (% of maximum)",
+            N_("Excitation (% of maximum)"),
             EXCITATIONS,
-            tuple(f"{e * 100:.0f}" for e in EXCITATIONS),
+            tuple(Msg(N_("{percent:.0f}"), percent=e * 100) for e in EXCITATIONS),
             unit="%",
             start=4,
             live=(0.02, 1.0, 0.01),
@@ -187,8 +216,8 @@ POOL_EXPLORER = Spec(
 
 STIMULUS = Spec(
     key="motor-units-stimulus",
-    title=f"One shock to the nerve of a {mu.POOL.n_units}-unit pool",
-    basis="pool after Fuglevand et al. 1993; electrical thresholds and their order illustrative",
+    title=Msg(N_("One shock to the nerve of a {n}-unit pool"), n=mu.POOL.n_units),
+    basis=N_("pool after Fuglevand et al. 1993; electrical thresholds and their order illustrative"),
     view=StimulusView,
-    controls=(Control("volts", "Stimulus (V)", STIMULUS_V, unit="V", start=3, live=(0.5, 3.8, 0.01)),),
+    controls=(Control("volts", N_("Stimulus (V)"), STIMULUS_V, unit="V", start=3, live=(0.5, 3.8, 0.01)),),
 )
