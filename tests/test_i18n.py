@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from musclebook import (
     coupling_plots,
     crossbridge_plots,
+    fatigue_plots,
     i18n,
     length_speed_plots,
     motor_units_plots,
@@ -100,7 +101,14 @@ def test_a_bad_language_in_the_environment_names_the_variable(monkeypatch):
 
 
 # the modules whose figures and explorers speak Indonesian so far (issue 14: every module)
-TRANSLATED = (twitch_plots, coupling_plots, crossbridge_plots, length_speed_plots, motor_units_plots)
+TRANSLATED = (
+    twitch_plots,
+    coupling_plots,
+    crossbridge_plots,
+    length_speed_plots,
+    motor_units_plots,
+    fatigue_plots,
+)
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 
 

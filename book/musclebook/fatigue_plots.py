@@ -13,6 +13,7 @@ from . import fatigue as fa
 from . import style
 from .constants import NORMAL_ATP_MM
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 FORCE = style.BLUE
 POWER_COLOUR = style.VERMILION
@@ -36,15 +37,15 @@ def fibre_for(cause: str, level: float) -> fa.RelaxingFibre:
 
 def setting_text(cause: str, level: float) -> str:
     if cause == "fatigue":
-        return f"fatigue {level * 100:.0f}% of the way to the measured fatigued state"
-    return f"ATP {fibre_for(cause, level).atp_mm:.2g} mM instead of {NORMAL_ATP_MM:g} mM"
+        return tr("fatigue {level:.0f}% of the way to the measured fatigued state", level=level * 100)
+    return tr("ATP {atp:.2g} mM instead of {normal:g} mM", atp=fibre_for(cause, level).atp_mm, normal=NORMAL_ATP_MM)
 
 
 def plot_tetanus(ax, tet: fa.Tetanus, colour=FORCE, label=None, **kw):
     """Force during and after a tetanus (% of the rested tetanus)."""
     (line,) = ax.plot(tet.t_ms, tet.force * 100, color=colour, label=label, **kw)
-    ax.set_xlabel("Time (ms)")
-    ax.set_ylabel("Force (% of rested tetanus)")
+    ax.set_xlabel(tr("Time (ms)"))
+    ax.set_ylabel(tr("Force (% of rested tetanus)"))
     ax.set_xlim(0, tet.t_ms[-1])
     ax.set_ylim(0, 110)
     return line
@@ -60,18 +61,18 @@ def relaxation_curve(tet: fa.Tetanus, until_ms: float = RELAXATION_WINDOW_MS):
 def plot_relaxation(ax, tet: fa.Tetanus, colour=FORCE, label=None, **kw):
     """Force after stimulation ends, as % of this tetanus's own force."""
     (line,) = ax.plot(*relaxation_curve(tet), color=colour, label=label, **kw)
-    ax.set_xlabel("Time after stimulation ends (ms)")
-    ax.set_ylabel("Force (% of its tetanus)")
+    ax.set_xlabel(tr("Time after stimulation ends (ms)"))
+    ax.set_ylabel(tr("Force (% of its tetanus)"))
     ax.set_xlim(0, RELAXATION_WINDOW_MS)
     ax.set_ylim(0, 105)
     return line
 
 
-def _legend(ax, colour, label="this setting"):
+def _legend(ax, colour, label=None):
     ax.legend(
         handles=[
-            Line2D([], [], color=RESTED, ls="--", lw=1.5, label="rested"),
-            Line2D([], [], color=colour, label=label),
+            Line2D([], [], color=RESTED, ls="--", lw=1.5, label=tr("rested")),
+            Line2D([], [], color=colour, label=label or tr("this setting")),
         ],
         loc="upper right",
     )
@@ -103,20 +104,30 @@ class RelaxationView(View):
         if np.isfinite(phase.duration_ms):
             t0, t1 = phase.start_ms, phase.start_ms + phase.duration_ms
             self.transient(self.right.axvspan(t0, t1, color="#FFF1C9", lw=0, zorder=0))
-            self.transient(self.right.text((t0 + t1) / 2, 8, "linear\nphase", ha="center"))
+            self.transient(self.right.text((t0 + t1) / 2, 8, tr("linear\nphase"), ha="center"))
         title = setting_text(cause, level)
         self.title.set_text(title[0].upper() + title[1:])
         r = fa.relaxation_vs_rested(fibre_for(cause, level))
-        end = (
-            f"{r.force_left_pct:.0f}% of the force is still there {fa.AFTER_MS:.0f} ms after stimulation: "
-            "cross-bridges without ATP cannot let go (rigor)"
-            if r.force_left_pct > 5
-            else "force returns to rest"
-        )
-        return (
-            f"A {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz with {setting_text(cause, level)}: tetanic "
-            f"force {r.tetanic_force_pct:.0f}% of rested; in the linear phase of relaxation force falls at "
-            f"{r.rate_pct:.0f}% of the rested rate, for {r.duration_pct:.0f}% of the rested time; {end}."
+        if r.force_left_pct > 5:
+            end = tr(
+                "{left:.0f}% of the force is still there {after:.0f} ms after stimulation: cross-bridges without ATP "
+                "cannot let go (rigor)",
+                left=r.force_left_pct,
+                after=fa.AFTER_MS,
+            )
+        else:
+            end = tr("force returns to rest")
+        return tr(
+            "A {duration:.0f} ms tetanus at {frequency:.0f} Hz with {setting}: tetanic force {force:.0f}% of rested; "
+            "in the linear phase of relaxation force falls at {rate:.0f}% of the rested rate, for {time:.0f}% of the "
+            "rested time; {end}.",
+            duration=fa.TETANUS_MS,
+            frequency=fa.TETANUS_HZ,
+            setting=setting_text(cause, level),
+            force=r.tetanic_force_pct,
+            rate=r.rate_pct,
+            time=r.duration_pct,
+            end=end,
         )
 
 
@@ -134,39 +145,55 @@ class PowerView(View):
         (self.velocity,) = self.dynamic(self.left.plot([], [], color=FORCE))
         (self.power,) = self.dynamic(self.right.plot([], [], color=POWER_COLOUR))
         self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
-        self.left.set_ylabel("Shortening speed (% of rested max)")
-        self.right.set_ylabel("Power (% of rested peak)")
+        self.left.set_ylabel(tr("Shortening speed (% of rested max)"))
+        self.right.set_ylabel(tr("Power (% of rested peak)"))
         for ax, colour in ((self.left, FORCE), (self.right, POWER_COLOUR)):
-            ax.set_xlabel("Load (% of rested isometric force)")
+            ax.set_xlabel(tr("Load (% of rested isometric force)"))
             ax.set_xlim(0, 105)
             ax.set_ylim(0, 105)
-            _legend(ax, colour, "this level")
+            _legend(ax, colour, tr("this level"))
 
     def update(self, level: float) -> str:
         curve = fa.force_velocity(level)
         self.velocity.set_data(curve.force * 100, curve.velocity * 100)
         self.power.set_data(curve.force * 100, curve.power * 100)
-        self.title.set_text(f"Fatigue {level * 100:.0f}% of the way to the fatigued state")
+        self.title.set_text(tr("Fatigue {level:.0f}% of the way to the fatigued state", level=level * 100))
         p = fa.hill_fatigued(level)
-        return (
-            f"At fatigue {level * 100:.0f}% of the way to the fatigued state: isometric force {p.f0 * 100:.0f}%, "
-            f"maximal shortening speed {p.vmax * 100:.0f}% and curvature a/F0 {p.curvature:.2f} "
-            f"(rested {fa.ls.HILL_CURVATURE:g}); peak power is {fa.peak_power(level) * 100:.0f}% of rested."
+        return tr(
+            "At fatigue {level:.0f}% of the way to the fatigued state: isometric force {force:.0f}%, maximal "
+            "shortening speed {speed:.0f}% and curvature a/F0 {curvature:.2f} (rested {rested:g}); peak power is "
+            "{power:.0f}% of rested.",
+            level=level * 100,
+            force=p.f0 * 100,
+            speed=p.vmax * 100,
+            curvature=p.curvature,
+            rested=fa.ls.HILL_CURVATURE,
+            power=fa.peak_power(level) * 100,
         )
 
 
 RELAXATION = Spec(
     key="fatigue-relaxation",
-    title=f"Relaxation after a {fa.TETANUS_MS:.0f} ms tetanus at {fa.TETANUS_HZ:.0f} Hz",
-    basis="fatigue slowing fitted to Westerblad & Lännergren 1991; other constants illustrative",
+    title=Msg(
+        N_("Relaxation after a {duration:.0f} ms tetanus at {frequency:.0f} Hz"),
+        duration=fa.TETANUS_MS,
+        frequency=fa.TETANUS_HZ,
+    ),
+    basis=N_("fatigue slowing fitted to Westerblad & Lännergren 1991; other constants illustrative"),
     view=RelaxationView,
     controls=(
-        Control("cause", "Cause", CAUSES, ("fatigue (as measured)", "ATP running out (hypothetical)"), buttons=True),
+        Control(
+            "cause",
+            N_("Cause"),
+            CAUSES,
+            (N_("fatigue (as measured)"), N_("ATP running out (hypothetical)")),
+            buttons=True,
+        ),
         Control(
             "level",
-            "How far (%)",
+            N_("How far (%)"),
             RELAXATION_LEVELS,
-            tuple(f"{x * 100:.0f}" for x in RELAXATION_LEVELS),
+            tuple(Msg(N_("{percent:.0f}"), percent=x * 100) for x in RELAXATION_LEVELS),
             unit="%",
             live=(0.0, 1.0, 0.01),
         ),
@@ -175,15 +202,15 @@ RELAXATION = Spec(
 
 POWER = Spec(
     key="fatigue-power",
-    title="Force, speed and power as a muscle tires",
-    basis="Hill's equation (measured shape); fatigue changes of speed and curvature illustrative",
+    title=N_("Force, speed and power as a muscle tires"),
+    basis=N_("Hill's equation (measured shape); fatigue changes of speed and curvature illustrative"),
     view=PowerView,
     controls=(
         Control(
             "level",
-            "Fatigue (% of the way to the fatigued state)",
+            N_("Fatigue (% of the way to the fatigued state)"),
             POWER_LEVELS,
-            tuple(f"{x * 100:.0f}" for x in POWER_LEVELS),
+            tuple(Msg(N_("{percent:.0f}"), percent=x * 100) for x in POWER_LEVELS),
             unit="%",
             live=(0.0, 1.0, 0.01),
         ),
