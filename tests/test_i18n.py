@@ -22,6 +22,7 @@ from musclebook import (
     i18n,
     length_speed_plots,
     motor_units_plots,
+    nerve_plots,
     twitch,
     twitch_plots,
 )
@@ -108,6 +109,7 @@ TRANSLATED = (
     length_speed_plots,
     motor_units_plots,
     fatigue_plots,
+    nerve_plots,
 )
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 

@@ -11,6 +11,7 @@ import numpy as np
 from . import nerve as nv
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, tr
 
 MYELINATED = style.BLUE
 UNMYELINATED = style.VERMILION
@@ -21,21 +22,21 @@ def plot_velocity_curves(ax):
     """Conduction velocity against diameter: myelinated (Hursh's law) and unmyelinated (√d) fibres."""
     lo, hi = nv.MYELINATED_RANGE_UM
     d = np.geomspace(lo, hi, 100)
-    ax.plot(d, nv.myelinated_velocity(d), color=MYELINATED, label="myelinated (Hursh)")
+    ax.plot(d, nv.myelinated_velocity(d), color=MYELINATED, label=tr("myelinated (Hursh)"))
     lo_u, hi_u = nv.UNMYELINATED_RANGE_UM
     d_u = np.geomspace(lo_u, hi_u, 50)
-    ax.plot(d_u, nv.unmyelinated_velocity(d_u), color=UNMYELINATED, label="unmyelinated (√d)")
+    ax.plot(d_u, nv.unmyelinated_velocity(d_u), color=UNMYELINATED, label=tr("unmyelinated (√d)"))
     d_x = np.geomspace(hi_u, 20, 50)
-    ax.plot(d_x, nv.unmyelinated_velocity(d_x), color=UNMYELINATED, lw=1.2, ls=":", label="√d, extrapolated")
+    ax.plot(d_x, nv.unmyelinated_velocity(d_x), color=UNMYELINATED, lw=1.2, ls=":", label=tr("√d, extrapolated"))
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(0.15, 25)
     ax.set_ylim(0.3, 200)
-    ax.set_xticks([0.2, 0.5, 1, 2, 5, 10, 20], ["0.2", "0.5", "1", "2", "5", "10", "20"])
+    ax.set_xticks([0.2, 0.5, 1, 2, 5, 10, 20], ["0.2", "0.5", "1", "2", "5", "10", "20"])  # i18n writes 0,2
     ax.set_yticks([1, 10, 100], ["1", "10", "100"])
     ax.minorticks_off()
-    ax.set_xlabel("Fibre diameter (µm, log scale)")
-    ax.set_ylabel("Conduction velocity (m/s, log scale)")
+    ax.set_xlabel(tr("Fibre diameter (µm, log scale)"))
+    ax.set_ylabel(tr("Conduction velocity (m/s, log scale)"))
     ax.legend(loc="upper left", fontsize=9.5)
 
 
@@ -44,9 +45,9 @@ def fibres_at(diameter_um: float) -> list[tuple[str, float, str]]:
     fibres = []
     lo, hi = nv.MYELINATED_RANGE_UM
     if lo <= diameter_um <= hi:
-        fibres.append(("myelinated", float(nv.myelinated_velocity(diameter_um)), MYELINATED))
+        fibres.append((tr("myelinated"), float(nv.myelinated_velocity(diameter_um)), MYELINATED))
     lo_u, hi_u = nv.UNMYELINATED_RANGE_UM
-    label = "unmyelinated" if lo_u <= diameter_um <= hi_u else "unmyelinated (hypothetical)"
+    label = tr("unmyelinated") if lo_u <= diameter_um <= hi_u else tr("unmyelinated (hypothetical)")
     fibres.append((label, float(nv.unmyelinated_velocity(diameter_um)), UNMYELINATED))
     return fibres
 
@@ -67,7 +68,7 @@ class ConductionView(View):
         self.right.set_ylim(-0.6, 1.6)
         self.right.set_yticks([])
         self.right.spines["left"].set_visible(False)
-        self.right.set_xlabel(f"Time to travel {nv.SPINAL_CORD_TO_CALF_M:g} m (ms, log scale)")
+        self.right.set_xlabel(tr("Time to travel {distance:g} m (ms, log scale)", distance=nv.SPINAL_CORD_TO_CALF_M))
         self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
 
     def update(self, diameter_um: float) -> str:
@@ -84,26 +85,34 @@ class ConductionView(View):
         for y, (name, velocity, colour) in enumerate(fibres):
             time_ms = float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, velocity))
             self.transient(self.right.barh([y], [time_ms], color=colour, height=0.45))
-            self.transient(self.right.text(6, y + 0.38, f"{name}, {velocity:.1f} m/s", va="center"))
-            self.transient(self.right.text(time_ms * 1.1, y, f"{time_ms:.0f} ms", va="center"))
-        self.title.set_text(f"A fibre {diameter_um:.3g} µm thick")
+            speed = tr("{name}, {velocity:.1f} m/s", name=name, velocity=velocity)
+            self.transient(self.right.text(6, y + 0.38, speed, va="center"))
+            self.transient(self.right.text(time_ms * 1.1, y, tr("{ms:.0f} ms", ms=time_ms), va="center"))
+        self.title.set_text(tr("A fibre {diameter:.3g} µm thick", diameter=diameter_um))
         parts = [
-            f"{name} {v:.1f} m/s, {float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)):.0f} ms to cover "
-            f"{nv.SPINAL_CORD_TO_CALF_M:g} m"
+            tr(
+                "{name} {velocity:.1f} m/s, {ms:.0f} ms to cover {distance:g} m",
+                name=name,
+                velocity=v,
+                ms=float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, v)),
+                distance=nv.SPINAL_CORD_TO_CALF_M,
+            )
             for name, v, _ in fibres
         ]
-        return f"A nerve fibre {diameter_um:.3g} µm thick conducts: " + "; ".join(parts) + "."
+        return tr(
+            "A nerve fibre {diameter:.3g} µm thick conducts: {parts}.", diameter=diameter_um, parts="; ".join(parts)
+        )
 
 
 CONDUCTION = Spec(
     key="nerves-conduction",
-    title="Conduction velocity and fibre diameter",
-    basis="myelinated: measured (Hursh 1939); unmyelinated: √d law fitted to the C-fibre range",
+    title=N_("Conduction velocity and fibre diameter"),
+    basis=N_("myelinated: measured (Hursh 1939); unmyelinated: √d law fitted to the C-fibre range"),
     view=ConductionView,
     controls=(
         Control(
             "diameter_um",
-            "Fibre diameter (µm)",
+            N_("Fibre diameter (µm)"),
             EXPLORER_DIAMETERS_UM,
             unit="µm",
             start=8,
