@@ -259,18 +259,22 @@ class Renderer:
         self.fig.draw_without_rendering()
         if self.layout.stack:
             # a narrow figure: titles and axis labels wider than it wrap onto more lines whenever they are
-            # drawn (``wrap``), and the layout leaves room for the lines their first text needs
-            texts = [self.fig._suptitle] if self.fig._suptitle is not None else []
-            for ax in self.fig.axes:
-                texts += [ax.title, ax.xaxis.label, ax.yaxis.label]
+            # drawn (``wrap``), and the layout leaves room for the lines their first text needs, and one
+            # line more for a title that changes from frame to frame (a later value may need it)
+            titles = [self.fig._suptitle] if self.fig._suptitle is not None else []
+            titles += [ax.title for ax in self.fig.axes]
+            labels = [label for ax in self.fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
+            changing = {id(a) for a in self.view.changing}
             wrapped = {}
-            for text in (t for t in texts if t.get_visible() and t.get_text().strip()):
+            for text in (t for t in titles + labels if t.get_visible() and t.get_text().strip()):
                 text.set_wrap(True)
                 lines = text._get_wrapped_text()
-                text.set_wrap(False)
+                if id(text) in changing and any(text is title for title in titles):
+                    lines += "\n "
                 if lines != text.get_text():
                     wrapped[text] = text.get_text()
                     text.set_text(lines)
+                    text.set_wrap(False)
             if wrapped:
                 self.fig.draw_without_rendering()
             for text, original in wrapped.items():
@@ -324,6 +328,11 @@ class Renderer:
         with book_style():
             description = self._describe(params)
             return Frame(_svg(self.fig), description)
+
+    def describe(self, **params) -> str:
+        """Update the figure for ``params`` and return its text alternative, without drawing an image."""
+        with book_style():
+            return self._describe(params)
 
     def _describe(self, params) -> str:
         with i18n.speaking(self.language):

@@ -14,6 +14,7 @@ import numpy as np
 from . import membrane as mb
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, tr
 
 VM = style.BLUE
 POTASSIUM = style.PURPLE
@@ -22,13 +23,20 @@ THRESHOLD = style.VERMILION
 MEASURED = "#000000"
 MARGINS = dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.45, width_ratios=[1, 1.6])
 IONS = ("K", "Na", "Ca")
-NAMES = {"K": "K⁺", "Na": "Na⁺", "Ca": "Ca²⁺"}
+NAMES = {"K": N_("K⁺"), "Na": N_("Na⁺"), "Ca": N_("Ca²⁺")}  # symbols, the same in every language
 LEVELS = {  # the explorer's plasma concentrations [mM]; index 3 is normal
     "K": (0.5, 1.5, 2.5, 4.0, 6.0, 8.0),
     "Na": (110.0, 120.0, 130.0, 145.0, 155.0, 165.0),
     "Ca": (0.4, 0.75, 1.1, 1.5, 2.0, 2.5),
 }
-LEVEL_NAMES = ("far below normal", "below normal", "a little low", "normal", "high", "far above normal")
+LEVEL_NAMES = (
+    N_("far below normal"),
+    N_("below normal"),
+    N_("a little low"),
+    N_("normal"),
+    N_("high"),
+    N_("far above normal"),
+)
 NORMAL_LEVEL = 3
 
 
@@ -61,9 +69,9 @@ def plot_potential_against(ax, ion: str, low_mm: float, high_mm: float):
     """The GHK resting potential [mV] against the plasma concentration of ``ion`` [mM]."""
     x = np.linspace(low_mm, high_mm, 120)
     (line,) = ax.plot(
-        x, [mb.ghk_mv(mb.with_plasma(ion, float(c))) for c in x], color=VM, label="resting potential (GHK)"
+        x, [mb.ghk_mv(mb.with_plasma(ion, float(c))) for c in x], color=VM, label=tr("resting potential (GHK)")
     )
-    ax.set_xlabel(f"Plasma {NAMES[ion]} (mM)")
+    ax.set_xlabel(tr("Plasma {ion} (mM)", ion=tr(NAMES[ion])))
     ax.set_ylabel("mV")
     return line
 
@@ -80,7 +88,7 @@ class MembraneView(View):
         self.left.set_ylim(-110, -40)
         self.left.set_xlim(0, 1)
         self.left.set_xticks([])
-        self.left.set_ylabel("Membrane potential (mV)")
+        self.left.set_ylabel(tr("Membrane potential (mV)"))
         self.left.spines["bottom"].set_visible(False)
         self.right.set_ylim(-110, -40)
         self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
@@ -102,11 +110,11 @@ class MembraneView(View):
             color=THRESHOLD,
             lw=1.5,
             ls="--",
-            label="threshold (qualitative)",
+            label=tr("threshold (qualitative)"),
         )
         if ion == "K":
             ax.axvspan(lo, mb.PARADOX_BELOW_K_MM, color="#EEEEEE", lw=0)
-            ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, label="measured (GHK fails)")
+            ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, label=tr("measured (GHK fails)"))
         ax.axvline(mb.NORMAL[ion][0], color="#999999", lw=0.8, ls=":")
         ax.set_xlim(lo, hi)
         ax.legend(loc="upper right" if ion != "K" else "lower right", fontsize=9.5)
@@ -119,29 +127,44 @@ class MembraneView(View):
         s, normal = state(ion, level), state(ion, NORMAL_LEVEL)
         ax, add = self.left, self.transient
         add(ax.axhline(s.vm_mv, color=VM, lw=3))
-        add(ax.text(0.02, s.vm_mv + 1.5, f"rest (GHK) {s.vm_mv:.0f} mV", color=VM))
+        add(ax.text(0.02, s.vm_mv + 1.5, tr("rest (GHK) {mv:.0f} mV", mv=s.vm_mv), color=VM))
         add(ax.axhline(s.threshold_mv, color=THRESHOLD, lw=1.5, ls="--"))
-        add(ax.text(0.02, s.threshold_mv + 1.5, f"threshold {s.threshold_mv:.0f} mV", color=THRESHOLD))
+        add(ax.text(0.02, s.threshold_mv + 1.5, tr("threshold {mv:.0f} mV", mv=s.threshold_mv), color=THRESHOLD))
         add(ax.axhline(s.e_k_mv, color=POTASSIUM, lw=1, ls=":"))
-        add(ax.text(0.02, s.e_k_mv - 5, f"E(K) {s.e_k_mv:.0f} mV", color=POTASSIUM))
-        add(ax.text(0.5, -42, f"E(Na) {s.e_na_mv:+.0f} mV ↑", ha="center", va="top"))
+        bottom = ax.get_ylim()[0]
+        if s.e_k_mv - 8 > bottom:
+            add(ax.text(0.02, s.e_k_mv - 5, tr("E(K) {mv:.0f} mV", mv=s.e_k_mv), color=POTASSIUM))
+        else:  # below the scale: named under its foot (the scale has no ticks there), as E(Na) is over its top
+            foot = tr("E(K) {mv:.0f} mV ↓", mv=s.e_k_mv)
+            add(ax.text(0.5, bottom - 2, foot, ha="center", va="top", color=POTASSIUM, clip_on=False))
+        add(ax.text(0.5, -42, tr("E(Na) {mv:+.0f} mV ↑", mv=s.e_na_mv), ha="center", va="top"))
         if not s.valid:
             add(ax.axhline(mb.PARADOX_MV, color=MEASURED, lw=2))
-            add(ax.text(0.02, mb.PARADOX_MV + 1.5, f"measured {mb.PARADOX_MV:.0f} mV"))
+            add(ax.text(0.02, mb.PARADOX_MV + 1.5, tr("measured {mv:.0f} mV", mv=mb.PARADOX_MV)))
         self.mark.set_data([s.outside_mm], [s.vm_mv])
-        self.title.set_text(f"Plasma {NAMES[ion]} {s.outside_mm:g} mM ({LEVEL_NAMES[level]})")
-        text = (
-            f"With plasma {NAMES[ion]} at {s.outside_mm:g} mM ({LEVEL_NAMES[level]}), the GHK equation puts the "
-            f"resting potential at {s.vm_mv:.1f} mV (normal {normal.vm_mv:.1f} mV), "
-            f"{s.threshold_mv - s.vm_mv:.0f} mV below the firing threshold of {s.threshold_mv:.0f} mV."
+        ion_name, level_name = tr(NAMES[ion]), tr(LEVEL_NAMES[level])
+        self.title.set_text(tr("Plasma {ion} {mm:g} mM ({level})", ion=ion_name, mm=s.outside_mm, level=level_name))
+        text = tr(
+            "With plasma {ion} at {mm:g} mM ({level}), the GHK equation puts the resting potential at {vm:.1f} mV "
+            "(normal {normal:.1f} mV), {below:.0f} mV below the firing threshold of {threshold:.0f} mV.",
+            ion=ion_name,
+            mm=s.outside_mm,
+            level=level_name,
+            vm=s.vm_mv,
+            normal=normal.vm_mv,
+            below=s.threshold_mv - s.vm_mv,
+            threshold=s.threshold_mv,
         )
         if not s.valid:
-            text += (
-                f" Here GHK is wrong: below {mb.PARADOX_BELOW_K_MM:g} mM K⁺ real fibres depolarise to about "
-                f"{mb.PARADOX_MV:.0f} mV."
+            text += " " + tr(
+                "Here GHK is wrong: below {mm:g} mM K⁺ real fibres depolarise to about {mv:.0f} mV.",
+                mm=mb.PARADOX_BELOW_K_MM,
+                mv=mb.PARADOX_MV,
             )
         if ion == "Ca" and level != NORMAL_LEVEL:
-            text += " Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
+            text += " " + tr(
+                "Calcium hardly moves the resting potential; it moves the threshold (qualitatively shown)."
+            )
         return text
 
 
@@ -163,22 +186,22 @@ class PermeabilityView(View):
         self.left.set_xlim(0, 1)
         for value, colour, name in ((e_na, SODIUM, "E(Na)"), (e_k, POTASSIUM, "E(K)")):
             self.left.axhline(value, color=colour, lw=1.2, ls=":")
-            self.left.text(0.02, value + 3, f"{name} {value:+.0f} mV", color=colour)
+            self.left.text(0.02, value + 3, tr("{name} {mv:+.0f} mV", name=name, mv=value), color=colour)
         self.vm = self.dynamic(self.left.axhline(0, color=VM, lw=3))
         self.vm_text = self.dynamic(self.left.text(0.02, 0, " ", color=VM))
         self.left.set_xticks([])
-        self.left.set_ylabel("Membrane potential (mV)")
+        self.left.set_ylabel(tr("Membrane potential (mV)"))
         self.left.spines["bottom"].set_visible(False)
         ratios = np.geomspace(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1], 120)
         self.right.plot(ratios, [mb.ghk_mv(mb.REST.replace(p_na=float(r))) for r in ratios], color=VM)
         (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=VM, ms=8))
         self.right.axvline(mb.P_NA, color="#999999", lw=0.8, ls=":")
         self.right.set_xscale("log")
-        self.right.set_xticks([0.001, 0.01, 0.1, 1, 10], ["0.001", "0.01", "0.1", "1", "10"])
+        self.right.set_xticks([0.001, 0.01, 0.1, 1, 10], ["0.001", "0.01", "0.1", "1", "10"])  # i18n: 0,001
         self.right.minorticks_off()
         self.right.set_xlim(PERMEABILITY_RATIOS[0], PERMEABILITY_RATIOS[-1])
         self.right.set_ylim(-110, 80)
-        self.right.set_xlabel("P(Na) / P(K), log scale")
+        self.right.set_xlabel(tr("P(Na) / P(K), log scale"))
         self.right.set_ylabel("mV")
         self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
 
@@ -186,38 +209,40 @@ class PermeabilityView(View):
         vm = mb.ghk_mv(mb.REST.replace(p_na=p_na))
         self.vm.set_ydata([vm, vm])
         self.vm_text.set_position((0.02, vm + 3))
-        self.vm_text.set_text(f"membrane {vm:+.0f} mV")
+        self.vm_text.set_text(tr("membrane {mv:+.0f} mV", mv=vm))
         self.mark.set_data([p_na], [vm])
-        self.title.set_text(f"Sodium permeability {p_na:.3g} × potassium permeability")
-        where = (
-            "close to E(K), as at rest"
-            if vm < -75
-            else "approaching E(Na), as at the peak of an action potential"
-            if vm > 30
-            else "between E(K) and E(Na)"
-        )
-        return (
-            f"With a sodium permeability {p_na:.3g} times the potassium permeability, the GHK equation puts the "
-            f"membrane at {vm:+.0f} mV, {where}."
+        self.title.set_text(tr("Sodium permeability {ratio:.3g} × potassium permeability", ratio=p_na))
+        if vm < -75:
+            where = tr("close to E(K), as at rest")
+        elif vm > 30:
+            where = tr("approaching E(Na), as at the peak of an action potential")
+        else:
+            where = tr("between E(K) and E(Na)")
+        return tr(
+            "With a sodium permeability {ratio:.3g} times the potassium permeability, the GHK equation puts the "
+            "membrane at {mv:+.0f} mV, {where}.",
+            ratio=p_na,
+            mv=vm,
+            where=where,
         )
 
 
 MEMBRANE = Spec(
     key="membrane-ions",
-    title="Resting potential of a muscle fibre and the blood salts",
-    basis="concentrations measured (Hille 2001); P(Na) fitted; calcium's effect on threshold qualitative",
+    title=N_("Resting potential of a muscle fibre and the blood salts"),
+    basis=N_("concentrations measured (Hille 2001); P(Na) fitted; calcium's effect on threshold qualitative"),
     view=MembraneView,
     controls=(
-        Control("ion", "Ion in the blood", IONS, tuple(NAMES[i] for i in IONS), buttons=True),
-        Control("level", "Plasma level", tuple(range(len(LEVEL_NAMES))), LEVEL_NAMES, start=NORMAL_LEVEL),
+        Control("ion", N_("Ion in the blood"), IONS, tuple(NAMES[i] for i in IONS), buttons=True),
+        Control("level", N_("Plasma level"), tuple(range(len(LEVEL_NAMES))), LEVEL_NAMES, start=NORMAL_LEVEL),
     ),
     layers_by=("ion",),
 )
 
 PERMEABILITY = Spec(
     key="membrane-permeability",
-    title="Membrane potential and the sodium permeability",
-    basis="concentrations measured (Hille 2001); permeability ratios chosen to span rest to spike",
+    title=N_("Membrane potential and the sodium permeability"),
+    basis=N_("concentrations measured (Hille 2001); permeability ratios chosen to span rest to spike"),
     view=PermeabilityView,
-    controls=(Control("p_na", "P(Na) / P(K)", PERMEABILITY_RATIOS, start=2, live=(0.001, 30.0, 0.01), log=True),),
+    controls=(Control("p_na", N_("P(Na) / P(K)"), PERMEABILITY_RATIOS, start=2, live=(0.001, 30.0, 0.01), log=True),),
 )

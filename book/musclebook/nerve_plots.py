@@ -87,7 +87,11 @@ class ConductionView(View):
             self.transient(self.right.barh([y], [time_ms], color=colour, height=0.45))
             speed = tr("{name}, {velocity:.1f} m/s", name=name, velocity=velocity)
             self.transient(self.right.text(6, y + 0.38, speed, va="center"))
-            self.transient(self.right.text(time_ms * 1.1, y, tr("{ms:.0f} ms", ms=time_ms), va="center"))
+            label = tr("{ms:.0f} ms", ms=time_ms)
+            if time_ms < 800:  # after the bar; a long bar carries its time inside its end
+                self.transient(self.right.text(time_ms * 1.1, y, label, va="center"))
+            else:
+                self.transient(self.right.text(time_ms / 1.1, y, label, va="center", ha="right", color="white"))
         self.title.set_text(tr("A fibre {diameter:.3g} µm thick", diameter=diameter_um))
         parts = [
             tr(
