@@ -19,6 +19,7 @@ from musclebook import (
     coupling_plots,
     crossbridge_plots,
     fatigue_plots,
+    generator_plots,
     i18n,
     length_speed_plots,
     membrane_plots,
@@ -112,6 +113,7 @@ TRANSLATED = (
     fatigue_plots,
     nerve_plots,
     membrane_plots,
+    generator_plots,
 )
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 

@@ -11,6 +11,7 @@ import numpy as np
 from . import generator as gn
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
+from .i18n import N_, Msg, tr
 
 RATE = style.BLUE
 FALLING = style.VERMILION
@@ -33,14 +34,14 @@ def plot_firing(ax, run: gn.Run):
     t, rate = instantaneous_rate(run.spikes_ms)
     style.ticks(ax, run.spikes_ms / 1000, 0, 6, color="#333333", lw=0.5)
     (line,) = ax.plot(t / 1000, rate, ".", color=RATE, ms=3)
-    ax.set_ylabel("Firing (Hz)")
+    ax.set_ylabel(tr("Firing (Hz)"))
     return line
 
 
 def plot_force(ax, run: gn.Run):
     """The muscle's force [%] against time [s]."""
     (line,) = ax.plot(run.t_ms / 1000, run.force * 100, color=FORCE, lw=1.5)
-    ax.set_ylabel("Force (%)")
+    ax.set_ylabel(tr("Force (%)"))
     return line
 
 
@@ -66,7 +67,7 @@ class CrampView(View):
         self.top.text(
             (d0 + d1) / 2,
             0.97,
-            "voluntary\ncontraction",
+            tr("voluntary\ncontraction"),
             transform=self.top.get_xaxis_transform(),
             ha="center",
             va="top",
@@ -83,17 +84,22 @@ class CrampView(View):
         self.stretch.append(
             self.dynamic(
                 self.top.text(
-                    (s0 + s1) / 2, 0.97, "stretch", transform=self.top.get_xaxis_transform(), ha="center", va="top"
+                    (s0 + s1) / 2,
+                    0.97,
+                    tr("stretch"),
+                    transform=self.top.get_xaxis_transform(),
+                    ha="center",
+                    va="top",
                 )
             )
         )
         self.top.set_ylim(0, 80)
         self.top.set_yticks([0, 20, 40, 60, 80])
-        self.top.set_ylabel("Firing (Hz)")
+        self.top.set_ylabel(tr("Firing (Hz)"))
         self.bottom.set_ylim(0, 100)
         self.bottom.set_yticks([0, 50, 100])
-        self.bottom.set_ylabel("Force (%)")
-        self.bottom.set_xlabel("Time (s)")
+        self.bottom.set_ylabel(tr("Force (%)"))
+        self.bottom.set_xlabel(tr("Time (s)"))
         self.bottom.set_xticks(range(7))
 
     def update(self, stretch: bool, fatigue: float) -> str:
@@ -105,30 +111,38 @@ class CrampView(View):
         t, rate = instantaneous_rate(run.spikes_ms)
         self.rate.set_data(t / 1000, rate)
         self.force.set_data(run.t_ms / 1000, run.force * 100)
-        when = f"stretch from {gn.WITH_STRETCH.stretch_window_ms[0] / 1000:g} s" if stretch else "no stretch"
-        self.title.set_text(f"Fatigue {fatigue * 100:.0f}%, {when}")
+        start_s = gn.WITH_STRETCH.stretch_window_ms[0] / 1000
+        when = tr("stretch from {start:g} s", start=start_s) if stretch else tr("no stretch")
+        self.title.set_text(tr("Fatigue {fatigue:.0f}%, {when}", fatigue=fatigue * 100, when=when))
         return describe_cramp(stretch, fatigue)
 
 
 def describe_cramp(stretch: bool, fatigue: float) -> str:
     s = gn.summary(gn.NEURON.replace(fatigue=fatigue), stretch=stretch)
     start = gn.WITH_STRETCH.stretch_window_ms[0] / 1000
-    text = (
-        f"Fatigue {fatigue * 100:.0f}%, {f'with a stretch from {start:g} s' if stretch else 'no stretch'}: "
-        f"during the voluntary contraction the motor neuron fires at {s.voluntary_rate_hz:.0f} Hz. "
+    when = tr("with a stretch from {start:g} s", start=start) if stretch else tr("no stretch")
+    text = tr(
+        "Fatigue {fatigue:.0f}%, {when}: during the voluntary contraction the motor neuron fires at {rate:.0f} Hz.",
+        fatigue=fatigue * 100,
+        when=when,
+        rate=s.voluntary_rate_hz,
     )
     if not s.cramp:
-        return (
-            text
-            + "When the voluntary drive ends it falls silent: no cramp"
-            + (", so the stretch has nothing to stop." if stretch else ".")
-        )
-    text += f"When the voluntary drive ends it keeps firing on its own at {s.after_rate_hz:.0f} Hz: a cramp. "
+        if stretch:
+            return (
+                text
+                + " "
+                + tr("When the voluntary drive ends it falls silent: no cramp, so the stretch has nothing to stop.")
+            )
+        return text + " " + tr("When the voluntary drive ends it falls silent: no cramp.")
+    text += " " + tr(
+        "When the voluntary drive ends it keeps firing on its own at {rate:.0f} Hz: a cramp.", rate=s.after_rate_hz
+    )
     if not stretch:
-        return text + "Without a stretch it goes on firing to the end of the trace."
+        return text + " " + tr("Without a stretch it goes on firing to the end of the trace.")
     if s.stretch_rate_hz == 0 and s.after_stretch_rate_hz == 0:
-        return text + "Stretching the muscle silences it, and it stays quiet after the stretch."
-    return text + f"Under the stretch it still fires at {s.stretch_rate_hz:.0f} Hz."
+        return text + " " + tr("Stretching the muscle silences it, and it stays quiet after the stretch.")
+    return text + " " + tr("Under the stretch it still fires at {rate:.0f} Hz.", rate=s.stretch_rate_hz)
 
 
 class HysteresisView(View):
@@ -140,14 +154,14 @@ class HysteresisView(View):
         super().__init__(fig, layout)
         self.ax = self.panels(margins=dict(left=0.1, right=0.97, bottom=0.16, top=0.88))
         # one point per spike, joined: a line draws a few hundred spikes far faster than markers
-        (self.up,) = self.dynamic(self.ax.plot([], [], "-", color=RATE, lw=1.4, label="input rising"))
-        (self.down,) = self.dynamic(self.ax.plot([], [], "-", color=FALLING, lw=1.4, label="input falling"))
+        (self.up,) = self.dynamic(self.ax.plot([], [], "-", color=RATE, lw=1.4, label=tr("input rising")))
+        (self.down,) = self.dynamic(self.ax.plot([], [], "-", color=FALLING, lw=1.4, label=tr("input falling")))
         self.ax.legend(loc="upper left")
         self.title = self.dynamic(self.ax.set_title(" "))
         self.ax.set_xlim(0, gn.RAMP_PEAK_MV)
         self.ax.set_ylim(0, 130)
-        self.ax.set_xlabel("Synaptic input (mV of depolarisation)")
-        self.ax.set_ylabel("Firing (Hz)")
+        self.ax.set_xlabel(tr("Synaptic input (mV of depolarisation)"))
+        self.ax.set_ylabel(tr("Firing (Hz)"))
 
     def update(self, fatigue: float, pic_mv: float) -> str:
         h = gn.hysteresis(gn.NEURON.replace(pic_mv=pic_mv, fatigue=fatigue))
@@ -157,33 +171,54 @@ class HysteresisView(View):
         rising = idx < len(inputs) // 2
         self.up.set_data(inputs[idx[rising]], rate[rising])
         self.down.set_data(inputs[idx[~rising]], rate[~rising])
-        state = {0.0: "rested", 1.0: "fatigued"}.get(fatigue, f"{fatigue * 100:.0f}% fatigued")
-        stop = f"stops at {h.stop_mv:.1f} mV" if h.stops else "never stops"
-        self.title.set_text(f"PIC {pic_mv:.3g} mV, {state}: starts at {h.start_mv:.1f} mV, {stop}")
-        text = (
-            f"With a persistent inward current of {pic_mv:.3g} mV and the reflexes of a {state} muscle, a slowly "
-            f"rising input starts the motor neuron firing at {h.start_mv:.1f} mV; "
+        if fatigue == 0.0:
+            state = tr("rested")
+        elif fatigue == 1.0:
+            state = tr("fatigued")
+        else:
+            state = tr("{fatigue:.0f}% fatigued", fatigue=fatigue * 100)
+        stop = tr("stops at {mv:.1f} mV", mv=h.stop_mv) if h.stops else tr("never stops")
+        self.title.set_text(
+            tr(
+                "PIC {pic:.3g} mV, {state}: starts at {start:.1f} mV, {stop}",
+                pic=pic_mv,
+                state=state,
+                start=h.start_mv,
+                stop=stop,
+            )
+        )
+        text = tr(
+            "With a persistent inward current of {pic:.3g} mV and the reflexes of a {state} muscle, a slowly rising "
+            "input starts the motor neuron firing at {start:.1f} mV;",
+            pic=pic_mv,
+            state=state,
+            start=h.start_mv,
         )
         if not h.stops:
-            return text + "as the input falls back to zero it keeps firing: once started, it sustains itself."
+            return text + " " + tr("as the input falls back to zero it keeps firing: once started, it sustains itself.")
         return (
             text
-            + f"as the input falls again it stops only at {h.stop_mv:.1f} mV (hysteresis {max(h.width_mv, 0):.1f} mV)."
+            + " "
+            + tr(
+                "as the input falls again it stops only at {stop:.1f} mV (hysteresis {width:.1f} mV).",
+                stop=h.stop_mv,
+                width=max(h.width_mv, 0),
+            )
         )
 
 
 CRAMP = Spec(
     key="generator-cramp",
-    title="One motor neuron under reflex control",
-    basis="illustrative: a hypothesis made explicit, no parameter fitted to data",
+    title=N_("One motor neuron under reflex control"),
+    basis=N_("illustrative: a hypothesis made explicit, no parameter fitted to data"),
     view=CrampView,
     controls=(
-        Control("stretch", "Stretch", (True, False), ("stretch the muscle", "no stretch"), buttons=True),
+        Control("stretch", N_("Stretch"), (True, False), (N_("stretch the muscle"), N_("no stretch")), buttons=True),
         Control(
             "fatigue",
-            "Fatigue (%)",
+            N_("Fatigue (%)"),
             FATIGUE_LEVELS,
-            tuple(f"{f * 100:.0f}" for f in FATIGUE_LEVELS),
+            tuple(Msg(N_("{percent:.0f}"), percent=f * 100) for f in FATIGUE_LEVELS),
             unit="%",
             live=(0.0, 1.0, 0.01),
         ),
@@ -192,13 +227,21 @@ CRAMP = Spec(
 
 HYSTERESIS = Spec(
     key="generator-hysteresis",
-    title="A slow ramp of input, up and down",
-    basis="illustrative",
+    title=N_("A slow ramp of input, up and down"),
+    basis=N_("illustrative"),
     view=HysteresisView,
     controls=(
         Control(
-            "fatigue", "Fatigue (%)", (0.0, 1.0), ("rested", "fatigued"), unit="%", buttons=True, live=(0.0, 1.0, 0.01)
+            "fatigue",
+            N_("Fatigue (%)"),
+            (0.0, 1.0),
+            (N_("rested"), N_("fatigued")),
+            unit="%",
+            buttons=True,
+            live=(0.0, 1.0, 0.01),
         ),
-        Control("pic_mv", "Persistent inward current (mV)", PIC_LEVELS_MV, unit="mV", start=3, live=(0.0, 24.0, 0.1)),
+        Control(
+            "pic_mv", N_("Persistent inward current (mV)"), PIC_LEVELS_MV, unit="mV", start=3, live=(0.0, 24.0, 0.1)
+        ),
     ),
 )
