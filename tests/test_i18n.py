@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from musclebook import (
     coupling_plots,
     crossbridge_plots,
+    emg_plots,
     fatigue_plots,
     generator_plots,
     i18n,
@@ -114,6 +115,7 @@ TRANSLATED = (
     nerve_plots,
     membrane_plots,
     generator_plots,
+    emg_plots,
 )
 TRANSLATED_SPECS = [v for m in TRANSLATED for v in vars(m).values() if isinstance(v, Spec)]
 
@@ -173,6 +175,29 @@ def test_the_explorers_speak_indonesian(spec, layout):
         for fig, draw in ((renderer.fig, renderer), (english.fig, english)):
             draw.describe(**params)
             assert not texts_off(fig), (fig is english.fig, params, texts_off(fig))
+
+
+# the book's static figures (StaticFigure in the notebooks), with the values the chapters draw them for
+STATIC_FIGURES = [
+    (twitch_plots.TwitchView, {"unit": twitch.SLOW}),
+    (twitch_plots.TwitchComparisonView, {"units": (twitch.FAST, twitch.SLOW)}),
+    (twitch_plots.ForceFrequencyView, {"units": (twitch.SLOW, twitch.FAST)}),
+    (crossbridge_plots.CycleView, {}),
+    (emg_plots.PatternsView, {}),
+]
+
+
+@pytest.mark.parametrize("view, params", STATIC_FIGURES, ids=lambda x: getattr(x, "__name__", ""))
+@pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
+def test_the_static_figures_speak_indonesian(view, params, layout):
+    with i18n.speaking("id"):
+        renderer = Renderer(view, layout)
+    description = renderer.describe(**params)
+    english = Renderer(view, layout).describe(**params)
+    texts = [description, *shown_texts(renderer.fig)]
+    english_only = [m for m, t in i18n.catalogue("id").items() if m != t and "{" not in m and len(m) > 4]
+    assert not [(m, t) for m in english_only for t in texts if m in t]
+    assert description != english and not texts_off(renderer.fig), texts_off(renderer.fig)
 
 
 def test_the_twitch_explorer_in_indonesian_reads_as_indonesian():

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import N_
+
 DT_MS = 0.5
 DURATION_MS = 3000.0
 
@@ -24,34 +26,43 @@ class Pattern:
     key: str
     english: str
     indonesian: str
-    what: str  # what the EMG shows, in words
+    what: str  # what the EMG shows, in words (marked for translation: figures show it in their language)
 
 
 PATTERNS = (
-    Pattern("rest", "Relaxed muscle", "otot rileks", "silence"),
+    Pattern("rest", "Relaxed muscle", "otot rileks", N_("silence")),
     Pattern(
-        "voluntary", "Voluntary contraction", "kontraksi sadar", "motor units recruited and firing at moderate rates"
+        "voluntary",
+        "Voluntary contraction",
+        "kontraksi sadar",
+        N_("motor units recruited and firing at moderate rates"),
     ),
     Pattern(
         "cramp",
         "Cramp",
         "kram otot",
-        "dense, high-frequency discharge of many motor units, starting and stopping by itself",
+        N_("dense, high-frequency discharge of many motor units, starting and stopping by itself"),
     ),
     Pattern(
-        "contracture", "Physiological contracture", "kontraktur", "silence although the muscle is shortened and tense"
+        "contracture",
+        "Physiological contracture",
+        "kontraktur",
+        N_("silence although the muscle is shortened and tense"),
     ),
     Pattern(
-        "tetany", "Tetany", "tetani", "repetitive doublets and multiplets of single units, from over-excitable nerves"
+        "tetany",
+        "Tetany",
+        "tetani",
+        N_("repetitive doublets and multiplets of single units, from over-excitable nerves"),
     ),
     Pattern(
         "fasciculation",
         "Fasciculation",
         "fasikulasi",
-        "isolated discharges of single motor units, with no movement of the joint",
+        N_("isolated discharges of single motor units, with no movement of the joint"),
     ),
-    Pattern("spasticity", "Spasticity", "spastisitas", "bursts only while the muscle is stretched quickly"),
-    Pattern("seizure", "Seizure", "kejang", "rhythmic bursts in many muscles, driven by the brain"),
+    Pattern("spasticity", "Spasticity", "spastisitas", N_("bursts only while the muscle is stretched quickly")),
+    Pattern("seizure", "Seizure", "kejang", N_("rhythmic bursts in many muscles, driven by the brain")),
 )
 KEYS = tuple(p.key for p in PATTERNS)
 

@@ -6,6 +6,7 @@ import numpy as np
 
 from . import emg, style
 from .explorer import WIDE, Layout, View
+from .i18n import tr
 
 EMG = "#333333"
 FORCE = style.BLUE
@@ -51,14 +52,21 @@ class PatternsView(View):
     def update(self) -> str:
         for ax, p in zip(self.axes, emg.PATTERNS):
             plot_pattern(ax, p.key)
-            ax.set_title(f"{p.english} ({p.indonesian})", loc="left")
-        key = (
-            "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch. "
-            "Heights are not to scale."
+            ax.set_title(tr("{english} ({indonesian})", english=p.english, indonesian=p.indonesian), loc="left")
+        key = tr(
+            "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch. Heights are "
+            "not to scale."
         )
         if self.layout.stack:  # one column of panels: the key on top, where the layout leaves room for it
             self.fig.suptitle(key, fontsize=style.RC["font.size"])
         else:
             self.fig.text(0.5, 0.005, key, ha="center")
-        lines = [f"{p.english} ({p.indonesian}): {p.what}" for p in emg.PATTERNS]
-        return "Schematic EMG and force, not recordings; heights are not to scale. " + "; ".join(lines) + "."
+        lines = [
+            tr("{english} ({indonesian}): {what}", english=p.english, indonesian=p.indonesian, what=tr(p.what))
+            for p in emg.PATTERNS
+        ]
+        patterns = "; ".join(lines)
+        return tr(
+            "Schematic EMG and force, not recordings; heights are not to scale. {patterns}.",
+            patterns=patterns[:1].upper() + patterns[1:],  # a sentence of its own
+        )
