@@ -8,6 +8,7 @@ Indonesian fails here, listing the texts, as a gettext catalogue's missing and f
 from __future__ import annotations
 
 import ast
+import contextvars
 import functools
 import string
 from pathlib import Path
@@ -96,6 +97,18 @@ def test_a_missing_translation_and_an_unknown_language_say_where():
         i18n.tr("Not a text")
     with pytest.raises(ValueError, match="language 'fr'"), i18n.speaking("fr"):
         pass
+
+
+def test_a_notebook_chooses_its_language_once_for_every_later_cell():
+    """ipykernel runs each cell in a copy of the context: the choice holds outside the cell that made it."""
+    try:
+        contextvars.copy_context().run(i18n.set_language, "id")
+        assert i18n.language() == "id" and i18n.tr("Relaxation") == "Relaksasi"
+        with i18n.speaking("en"):
+            assert i18n.language() == "en"
+    finally:
+        i18n.set_language(None)
+    assert i18n.language() == "en"
 
 
 def test_a_bad_language_in_the_environment_names_the_variable(monkeypatch):

@@ -43,17 +43,24 @@ def _checked(lang: str, where: str) -> str:
     return lang
 
 
+_default: str | None = None  # set_language's choice: the whole process (a kernel runs each cell in a new context)
+
+
 def language() -> str:
     """The language figures and explorers speak now."""
     chosen = _chosen.get()
     if chosen is not None:
         return chosen
+    if _default is not None:
+        return _default
     return _checked(os.environ.get(ENV, SOURCE_LANGUAGE), f"environment variable {ENV}")
 
 
-def set_language(lang: str) -> None:
-    """Speak ``lang`` from now on (in a notebook: ``i18n.set_language("id")`` in its first cell)."""
-    _chosen.set(_checked(lang, "set_language"))
+def set_language(lang: str | None) -> None:
+    """Speak ``lang`` from now on, in this process (in a notebook: ``i18n.set_language("id")`` in its first
+    cell); ``None`` goes back to the environment's choice."""
+    global _default
+    _default = None if lang is None else _checked(lang, "set_language")
 
 
 @contextmanager
