@@ -13,6 +13,7 @@ import hashlib
 import http.server
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -101,10 +102,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return  # the browser left the page, or dropped a frame, while a file was being sent
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path | str, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """Serve ``directory`` on a free port with ``handler``; yield its base URL (no trailing slash)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
