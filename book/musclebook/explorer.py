@@ -14,7 +14,9 @@ returns the text alternative of what it now shows. The same definition serves
   the same explorer for a projector;
 - the tests and the benchmark, which render frames or drive the live widgets directly.
 
-Every frame has a text alternative computed from the same numbers as the figure.
+Every frame has a text alternative computed from the same numbers as the figure. Every text a reader
+sees is marked for translation (:mod:`musclebook.i18n`), and a figure speaks the language it was
+created in: English, or Indonesian with ``i18n.speaking("id")``/``i18n.set_language("id")``.
 """
 
 from __future__ import annotations
