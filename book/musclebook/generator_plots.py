@@ -49,6 +49,11 @@ def window_s(window_ms):
     return tuple(t / 1000 for t in window_ms)
 
 
+def _band_label(ax, start_s: float, end_s: float, text: str):
+    """A label at the top of a shaded time band, centred over it."""
+    return ax.text((start_s + end_s) / 2, 0.97, text, transform=ax.get_xaxis_transform(), ha="center", va="top")
+
+
 class CrampView(View):
     """Explorer frame: the motor neuron's firing (top) and the muscle's force (bottom) through a voluntary
     contraction, the silence after it and, optionally, a stretch."""
@@ -64,14 +69,7 @@ class CrampView(View):
         for ax in (self.top, self.bottom):
             ax.axvspan(d0, d1, color=DRIVE, lw=0)
             ax.set_xlim(0, gn.WITH_STRETCH.duration_ms / 1000)
-        self.top.text(
-            (d0 + d1) / 2,
-            0.97,
-            tr("voluntary\ncontraction"),
-            transform=self.top.get_xaxis_transform(),
-            ha="center",
-            va="top",
-        )
+        _band_label(self.top, d0, d1, tr("voluntary\ncontraction"))
         (self.rate,) = self.dynamic(self.top.plot([], [], ".", color=RATE, ms=3))
         (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.5))
         self.title = self.dynamic(self.top.set_title(" "))
@@ -81,18 +79,7 @@ class CrampView(View):
         self.stretch = [
             self.dynamic(ax.axvspan(s0, s1, color=STRETCH, lw=0, zorder=0)) for ax in (self.top, self.bottom)
         ]
-        self.stretch.append(
-            self.dynamic(
-                self.top.text(
-                    (s0 + s1) / 2,
-                    0.97,
-                    tr("stretch"),
-                    transform=self.top.get_xaxis_transform(),
-                    ha="center",
-                    va="top",
-                )
-            )
-        )
+        self.stretch.append(self.dynamic(_band_label(self.top, s0, s1, tr("stretch"))))
         self.top.set_ylim(0, 80)
         self.top.set_yticks([0, 20, 40, 60, 80])
         self.top.set_ylabel(tr("Firing (Hz)"))
