@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextvars
 import functools
+import re
 import string
 from pathlib import Path
 
@@ -70,6 +71,17 @@ def test_no_entry_is_left_from_an_english_text_that_changed():
 
 def test_each_translation_keeps_the_placeholders_of_its_english():
     wrong = [text for text, translated in i18n.catalogue("id").items() if fields(text) != fields(translated)]
+    assert not wrong, wrong
+
+
+def test_each_translation_keeps_the_numbers_and_years_of_its_english():
+    """A number written into a text (a year of a source, 150 ms, a/F0 = 0.25) says the same in Indonesian."""
+
+    def numbers(text: str) -> list[str]:
+        text = re.sub(r"\{[^}]*\}", "", text)  # placeholders are checked above
+        return sorted(n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", text))
+
+    wrong = {m: t for m, t in i18n.catalogue("id").items() if numbers(m) != numbers(t)}
     assert not wrong, wrong
 
 
@@ -152,6 +164,12 @@ def texts_off(fig) -> list[str]:
     return off
 
 
+def english_left(texts: list[str]) -> list[tuple[str, str]]:
+    """(English, text) for every English text with a different Indonesian that is still in ``texts``."""
+    english = [m for m, t in i18n.catalogue("id").items() if m != t and "{" not in m and len(m) > 4]
+    return [(m, text) for m in english for text in texts if m in text]
+
+
 def shown_texts(fig) -> list[str]:
     return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text().strip()]
 
@@ -173,13 +191,7 @@ def test_the_explorers_speak_indonesian(spec, layout):
         controls = [c.text for c in spec.controls] + [v for c in spec.controls for v in c.shown]
     description = renderer.describe(**start)  # the renderer keeps the language it was made in
     texts = [description, *header, *controls, *shown_texts(renderer.fig)]
-    english_only = [
-        msgid
-        for msgid, translated in i18n.catalogue("id").items()
-        if msgid != translated and "{" not in msgid and len(msgid) > 4
-    ]
-    left = [(msgid, t) for msgid in english_only for t in texts if msgid in t]
-    assert not left, left
+    assert not english_left(texts), english_left(texts)
     assert description != english_text
     numbers = [w.strip(":,.;()") for w in english_text.replace("%", " ").split() if w[0].isdigit()]
     assert all(n.replace(".", ",") in description for n in numbers), (numbers, description)
@@ -208,8 +220,7 @@ def test_the_static_figures_speak_indonesian(view, params, layout):
     description = renderer.describe(**params)
     english = Renderer(view, layout).describe(**params)
     texts = [description, *shown_texts(renderer.fig)]
-    english_only = [m for m, t in i18n.catalogue("id").items() if m != t and "{" not in m and len(m) > 4]
-    assert not [(m, t) for m in english_only for t in texts if m in t]
+    assert not english_left(texts), english_left(texts)
     assert description != english and not texts_off(renderer.fig), texts_off(renderer.fig)
 
 
