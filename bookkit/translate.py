@@ -1,0 +1,450 @@
+"""The Indonesian edition: made from the English pages and one gettext catalogue per page.
+
+    python -m bookkit.translate            # update the catalogues and write the Indonesian pages
+    python -m bookkit.translate --check    # change nothing; exit 1 on anything missing, fuzzy or stale
+
+The English pages are the one source of the book's structure: the code cells, the explorers, the
+labels and the directives. Each Markdown block of an English page (a paragraph, a list, a heading, a
+whole fenced directive) is one gettext message of that page's catalogue,
+``book/locale/id/LC_MESSAGES/<page>.po``; the translator writes its Indonesian as the message's
+``msgstr`` (any PO editor can open the file). The Indonesian page, ``book/id/<page>``, is the English
+page with every block replaced by its translation, and with one hidden first cell that sets the
+notebook's language, so that its figures, explorers and numbers speak Indonesian in the build, in
+Binder and in Colab alike.
+
+When an English block changes, its old message is kept as obsolete (``#~``) and the new one gets the
+old translation as a *fuzzy* suggestion (gettext's own matching), which a translator confirms by
+removing the ``fuzzy`` flag. Until then the Indonesian page shows the English block, and ``--check``
+(run by the tests) fails, naming the catalogue, the line and the message: an English sentence changed
+without its Indonesian fails a test.
+
+A translation must keep the block's structure: the same labels, directives and options, the same
+cross-references, citations, computed values and published values, the same inline code and links
+(``structure_problems``). The words inside a ``{term}`` reference are translated; its target is not.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+REPO = Path(__file__).resolve().parent.parent
+BOOK = REPO / "book"
+LANGUAGE = "id"
+EDITION = BOOK / LANGUAGE  # the Indonesian edition's pages, config and table of contents
+CATALOGUES = BOOK / "locale" / LANGUAGE / "LC_MESSAGES"
+BOOK_CATALOGUE = "_book"  # the book's title and the parts of its table of contents
+
+LANGUAGE_CELL = {
+    "cell_type": "code",
+    "execution_count": None,
+    "id": "bahasa-indonesia",
+    "metadata": {"tags": ["remove-cell"], "slideshow": {"slide_type": "skip"}, "jupyter": {"source_hidden": True}},
+    "outputs": [],
+    "source": [
+        "# Bahasa Indonesia: the figures, explorers and numbers of this notebook speak Indonesian\n",
+        "from musclebook import i18n\n",
+        "\n",
+        'i18n.set_language("id")',
+    ],
+}
+
+
+class TranslationError(Exception):
+    """A catalogue or a page that cannot be used; the message names the file, the entry and the field."""
+
+
+# ---------------------------------------------------------------- blocks
+
+FENCE = re.compile(r"^\s*(`{3,}|:{3,})(.*)$")
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    """``text`` as (block, the blank lines after it): blocks split at blank lines outside fenced blocks.
+
+    ``"".join(b + sep for b, sep in blocks(text)) == text``."""
+    lines = text.splitlines(keepends=True)
+    out: list[tuple[str, str]] = []
+    current: list[str] = []
+    gap: list[str] = []
+    fences: list[tuple[str, int]] = []
+    for line in lines:
+        if not fences and not line.strip():
+            gap.append(line)
+            continue
+        if gap:
+            if current:
+                out.append(("".join(current), "".join(gap)))
+                current = []
+            else:  # blank lines before the first block
+                out.append(("", "".join(gap)))
+            gap = []
+        current.append(line)
+        fence = FENCE.match(line)
+        if fence:
+            marker, rest = fence.group(1), fence.group(2).strip()
+            char, size = marker[0], len(marker)
+            if fences and not rest and fences[-1][0] == char and size >= fences[-1][1]:
+                fences.pop()
+            else:
+                fences.append((char, size))
+    if current:
+        out.append(("".join(current), "".join(gap)))
+    elif gap:
+        out.append(("", "".join(gap)))
+    return out
+
+
+def split_block(block: str) -> tuple[str, str]:
+    """A block's text (the message) and the line ending it keeps outside the message."""
+    stripped = block.rstrip("\n")
+    return stripped, block[len(stripped) :]
+
+
+ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
+LABEL = re.compile(r"^\(([\w.:-]+)\)=\s*$", re.MULTILINE)
+DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\{([\w:-]+)\}(.*)$", re.MULTILINE)
+OPTION = re.compile(r"^\s*:([\w-]+):(.*)$", re.MULTILINE)
+CODE = re.compile(r"(?<!`)(?<!\})`([^`{}]+)`(?!`)")
+URL = re.compile(r"https?://[^\s)>\]\"']+")
+WORDS = re.compile(r"[A-Za-z]{2,}")
+TRANSLATED_OPTIONS = {"name", "alt", "caption"}  # directive options whose value is prose; others must match
+REFERENCE_ROLES = {"ref", "numref", "doc", "term", "download", "eq"}
+
+
+def is_translatable(text: str) -> bool:
+    """Whether a block has words a reader reads (a label, or a directive with no content, has none)."""
+    for pattern in (ROLE, LABEL, DIRECTIVE, OPTION, CODE, URL, re.compile(r"^\s*(`{3,}|:{3,})\s*$", re.M)):
+        text = pattern.sub(" ", text)
+    return bool(WORDS.search(text))
+
+
+def _target(role: str, body: str) -> str:
+    """What a role points at: ``{ref}`text <target>``` -> target; ``{eval}`name``` -> name."""
+    explicit = re.search(r"<([^<>]+)>\s*$", body)
+    if role in REFERENCE_ROLES:
+        target = explicit.group(1) if explicit else body
+        return target.strip().lower() if role == "term" else target.strip()
+    return body.strip()
+
+
+def structure(text: str) -> dict[str, list[str]]:
+    """What a translation must keep of a block, each as a sorted list."""
+    options = []
+    for name, value in OPTION.findall(text):
+        options.append(name if name in TRANSLATED_OPTIONS else f"{name}:{value.strip()}")
+    return {
+        "labels": sorted(LABEL.findall(text)),
+        "directives": sorted(f"{name} {arg.strip()}" for name, arg in DIRECTIVE.findall(text)),
+        "directive options": sorted(options),
+        "references, citations and values": sorted(
+            f"{{{role}}}{_target(role, body)}" for role, body in ROLE.findall(text)
+        ),
+        "inline code": sorted(CODE.findall(ROLE.sub(" ", text))),
+        "links": sorted(URL.findall(text)),
+        "headings": sorted(re.findall(r"^(#+) ", text, re.MULTILINE)),
+    }
+
+
+def structure_problems(english: str, translation: str) -> list[str]:
+    """What the translation lost or added of the English block's structure (empty when it kept it)."""
+    problems = []
+    mine, theirs = structure(english), structure(translation)
+    for what, expected in mine.items():
+        got = theirs[what]
+        if got != expected:
+            missing = sorted(set(expected) - set(got)) or expected
+            extra = sorted(set(got) - set(expected))
+            problems.append(
+                f"{what}: the English has {expected}, the translation {got}"
+                + (f" (missing {missing})" if set(expected) - set(got) else "")
+                + (f" (not in the English: {extra})" if extra else "")
+            )
+    return problems
+
+
+# ---------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the English edition: its source and where its catalogue and Indonesian page go."""
+
+    docname: str  # book/twitch
+
+    @property
+    def source(self) -> Path:
+        for suffix in (".ipynb", ".md"):
+            path = REPO / (self.docname + suffix)
+            if path.exists():
+                return path
+        raise TranslationError(f"_toc.yml: no page {self.docname!r} (.ipynb or .md)")
+
+    @property
+    def name(self) -> str:
+        return Path(self.docname).name
+
+    @property
+    def catalogue(self) -> Path:
+        return CATALOGUES / f"{self.name}.po"
+
+    @property
+    def target(self) -> Path:
+        return EDITION / f"{self.name}{self.source.suffix}"
+
+
+def english_toc() -> dict:
+    return yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def pages() -> list[Page]:
+    toc = english_toc()
+    names = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    return [Page(name) for name in names]
+
+
+def counterpart(docname: str, language: str) -> str:
+    """The same page in the other edition: ``book/twitch`` (English) <-> ``twitch`` (Indonesian)."""
+    if language == "en":
+        return docname.removeprefix("book/")
+    return "book/" + docname
+
+
+def _markdown_texts(page: Page) -> list[str]:
+    """The page's Markdown, one text per notebook cell (a Markdown page is one text)."""
+    raw = page.source.read_text(encoding="utf-8")
+    if page.source.suffix == ".md":
+        return [raw]
+    nb = json.loads(raw)
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    if text.startswith("---\n"):
+        end = text.index("\n---\n", 4) + 5
+        return text[:end], text[end:]
+    return "", text
+
+
+def messages(page: Page) -> list[str]:
+    """The page's translatable blocks, in order, each once."""
+    seen: dict[str, None] = {}
+    for text in _markdown_texts(page):
+        for block, _ in blocks(_front_matter(text)[1]):
+            message = split_block(block)[0]
+            if message and is_translatable(message):
+                seen.setdefault(message, None)
+    return list(seen)
+
+
+def book_messages() -> list[str]:
+    toc = english_toc()
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    return [config["title"]] + [part["caption"] for part in toc.get("parts", [])]
+
+
+# ---------------------------------------------------------------- catalogues
+
+
+def read_catalogue(path: Path) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=LANGUAGE, abort_invalid=True)
+    except Exception as exc:  # babel's PoFileError and friends
+        raise TranslationError(f"{path.relative_to(REPO)}: not a readable PO catalogue: {exc}") from exc
+
+
+def updated_catalogue(path: Path, ids: list[str]) -> Catalog:
+    """The catalogue at ``path`` updated to the English ``ids``: new ones added (with a fuzzy suggestion
+    when an old message is close), ones whose English is gone kept as obsolete."""
+    old = read_catalogue(path)
+    template = Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
+    for number, msgid in enumerate(ids, start=1):
+        template.add(msgid, locations=[(path.stem, number)])
+    old.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    old.fuzzy = False
+    for message in old:
+        message.flags.difference_update({"python-format", "python-brace-format"})  # Markdown, not Python
+    old.header_comment = (
+        f"# Bahasa Indonesia for the page '{path.stem}' of the muscle-cramps book.\n"
+        "# Each message is one block of the English page; write its msgstr in Indonesian, keeping every\n"
+        "# label, directive, reference ({term}, {ref}, {doc}, {cite}), value ({eval}, {pub}) and link.\n"
+        "# Remove a 'fuzzy' flag only after checking the translation against the English.\n"
+        "# Made and updated by: python -m bookkit.translate"
+    )
+    return old
+
+
+def catalogue_text(catalogue: Catalog) -> str:
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=0, omit_header=False, include_previous=True, sort_output=False)
+    text = buffer.getvalue().decode("utf-8")
+    # the header's creation and revision dates would change on every run; the catalogue's history is git's
+    return re.sub(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', "", text, flags=re.MULTILINE)
+
+
+def translation_of(catalogue: Catalog, msgid: str) -> str | None:
+    message = catalogue.get(msgid)
+    if message is None or message.fuzzy or not message.string:
+        return None
+    return message.string
+
+
+def problems(catalogue: Catalog, path: Path) -> list[str]:
+    """Every message that is missing, fuzzy, obsolete or that breaks its block's structure."""
+    where = path.relative_to(REPO)
+    found = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        first = message.id.splitlines()[0][:70]
+        line = f"{where}:{message.lineno}" if message.lineno else str(where)
+        if message.fuzzy:
+            found.append(f"{line}: msgstr of '{first}…' is fuzzy (its English changed): check it, remove 'fuzzy'")
+        elif not message.string:
+            found.append(f"{line}: msgstr of '{first}…' is missing: translate it")
+        else:
+            for problem in structure_problems(message.id, message.string):
+                found.append(f"{line}: msgstr of '{first}…': {problem}")
+    for msgid in catalogue.obsolete:
+        found.append(f"{where}: obsolete message '{msgid.splitlines()[0][:70]}…' (its English is gone): delete it")
+    return found
+
+
+# ---------------------------------------------------------------- the Indonesian pages
+
+INCLUDE = re.compile(r"^(\s*(?:`{3,}|:{3,})\{(?:literalinclude|include|image|figure)\}\s+)(\S+)", re.MULTILINE)
+
+
+def _translate_text(text: str, catalogue: Catalog) -> str:
+    front, body = _front_matter(text)
+    out = [front]
+    for block, gap in blocks(body):
+        message, ending = split_block(block)
+        translated = translation_of(catalogue, message) if message else None
+        out.append((translated if translated is not None else message) + ending + gap)
+    # the Indonesian pages sit one folder below the English ones: files they include are one level up
+    return INCLUDE.sub(lambda m: m.group(1) + "../" + m.group(2), "".join(out))
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def indonesian_page(page: Page, catalogue: Catalog) -> str:
+    raw = page.source.read_text(encoding="utf-8")
+    if page.source.suffix == ".md":
+        return _translate_text(raw, catalogue)
+    nb = json.loads(raw)
+    cells = []
+    for cell in nb["cells"]:
+        cell = copy.deepcopy(cell)
+        if cell["cell_type"] == "markdown":
+            cell["source"] = _lines(_translate_text("".join(cell["source"]), catalogue))
+        cells.append(cell)
+    # after the Colab install cell (it must stay first), the cell that sets the language
+    at = 1 if cells and "google.colab" in "".join(cells[0]["source"]) else 0
+    cells.insert(at, copy.deepcopy(LANGUAGE_CELL))
+    nb["cells"] = cells
+    return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+
+
+def edition_toc(book: Catalog) -> str:
+    toc = english_toc()
+    toc["root"] = counterpart(toc["root"], "en")
+    for part in toc.get("parts", []):
+        part["caption"] = translation_of(book, part["caption"]) or part["caption"]
+        for chapter in part["chapters"]:
+            chapter["file"] = counterpart(chapter["file"], "en")
+    return GENERATED + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
+
+
+def edition_config(book: Catalog) -> str:
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = translation_of(book, config["title"]) or config["title"]
+    config["exclude_patterns"] = ["_build", "**.ipynb_checkpoints"]
+    config["bibtex_bibfiles"] = ["../" + p.removeprefix("book/") for p in config["bibtex_bibfiles"]]
+    config["repository"]["path_to_book"] = f"book/{LANGUAGE}"
+    config["html"]["favicon"] = "../_assets/favicon.png"
+    sphinx = config["sphinx"]
+    sphinx["local_extensions"] = {"bookkit.sphinxext": "../.."}
+    cfg = sphinx["config"]
+    cfg["language"] = LANGUAGE
+    cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
+    cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
+    cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root
+    cfg["musclebook_site_path"] = f"{LANGUAGE}/"
+    return GENERATED + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
+
+
+GENERATED = "# Made by `python -m bookkit.translate` from the English edition's file of the same name: edit that one.\n"
+
+
+@dataclass
+class Result:
+    """What one run found and would write: {path: text}, and every problem, by catalogue."""
+
+    files: dict[Path, str]
+    problems: list[str]
+
+
+def run() -> Result:
+    files: dict[Path, str] = {}
+    found: list[str] = []
+    for page in pages():
+        catalogue = updated_catalogue(page.catalogue, messages(page))
+        files[page.catalogue] = catalogue_text(catalogue)
+        files[page.target] = indonesian_page(page, catalogue)
+        found += problems(catalogue, page.catalogue)
+    book_path = CATALOGUES / f"{BOOK_CATALOGUE}.po"
+    book = updated_catalogue(book_path, book_messages())
+    files[book_path] = catalogue_text(book)
+    found += problems(book, book_path)
+    files[EDITION / "_toc.yml"] = edition_toc(book)
+    files[EDITION / "_config.yml"] = edition_config(book)
+    return Result(files, found)
+
+
+def stale_files(result: Result) -> list[Path]:
+    return [
+        path
+        for path, text in result.files.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+
+
+def main(argv: list[str]) -> int:
+    try:
+        result = run()
+    except TranslationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if "--check" in argv:
+        stale = stale_files(result)
+        for path in stale:
+            print(f"{path.relative_to(REPO)}: not up to date (run: python -m bookkit.translate)", file=sys.stderr)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return 1 if stale or result.problems else 0
+    for path, text in result.files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    missing = sum("is missing" in p for p in result.problems)
+    print(f"{len(result.files)} files up to date; {missing} messages to translate, {len(result.problems)} problems")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
