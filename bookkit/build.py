@@ -1,6 +1,7 @@
 """``jupyter-book build``, with Sphinx reading documents in parallel, so that notebooks execute side by side.
 
     python -m bookkit.build [jupyter-book build options] PATH
+    python -m bookkit.build --edition id [jupyter-book build options]
 
 Jupyter Book 1's command line has no option for Sphinx's parallel jobs; its ``build_sphinx`` takes
 one. Reading a notebook executes it (``execute_notebooks: force``), so with two processes (the
@@ -9,6 +10,9 @@ thirds of the time. Two kernels never start at the same moment: a kernel manager
 and the kernel binds them a moment later, so two starting at once could pick the same port (the second
 kernel then died with "Address already in use"); a file lock makes each start, until its kernel answers,
 wait for the other. Everything else is ``jupyter-book build`` unchanged.
+
+``--edition id`` builds the Indonesian edition (``book/id``, made by ``bookkit.translate``) in
+``_build/id`` and publishes it in the English site's ``id/`` folder, ``_build/html/id``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -51,14 +56,34 @@ def _start_new_kernel_client(self):
             lock.close()  # closing the file releases the lock
 
 
-def run(argv: list[str]) -> None:
+REPO = Path(__file__).resolve().parent.parent
+EDITIONS = {"id": REPO / "book" / "id"}
+SITE = REPO / "_build" / "html"
+
+
+def run(argv: list[str]) -> int:
     # the command looks build_sphinx up in its module when it runs, so the jobs set here reach Sphinx
     jupyter_book.sphinx.build_sphinx = functools.partial(jupyter_book.sphinx.build_sphinx, jobs=JOBS)
     NotebookClient.start_new_kernel = _start_new_kernel
     NotebookClient.start_new_kernel_client = _start_new_kernel_client
-    sys.argv = ["jupyter-book", "build", *argv]
-    main()
+    edition = None
+    if argv[:1] == ["--edition"]:
+        edition, argv = argv[1], argv[2:]
+        if edition not in EDITIONS:
+            raise SystemExit(f"bookkit.build: no edition {edition!r}; the editions are {', '.join(EDITIONS)}")
+        argv = [*argv, "--path-output", str(REPO / "_build" / edition), str(EDITIONS[edition])]
+    try:
+        main(["build", *argv], standalone_mode=False)
+    except SystemExit as exc:  # jupyter-book exits on a failed build
+        if exc.code:
+            return int(exc.code) if isinstance(exc.code, int) else 1
+    if edition is not None:
+        built, published = REPO / "_build" / edition / "_build" / "html", SITE / edition
+        shutil.rmtree(published, ignore_errors=True)
+        shutil.copytree(built, published)
+        print(f"The {edition} edition is in {published.relative_to(REPO)}.")
+    return 0
 
 
 if __name__ == "__main__":
-    run(sys.argv[1:])
+    sys.exit(run(sys.argv[1:]))

@@ -39,6 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
+from musclebook.i18n import ENV as I18N_ENV
 from musclebook.published import lookup
 
 from . import icons, purge_css
@@ -53,6 +54,7 @@ from .ledger import (
     load_ledger,
 )
 from .site import data_uris_to_files
+from .translate import counterpart
 
 LANGUAGES = ("en", "id")
 
@@ -80,7 +82,6 @@ CARD_LABELS = {
     "en": dict(
         claim="Claim",
         in_article="in the article",
-        other_language=None,
         says="The article says",
         translation="In English:",
         physiology="Physiology says:",
@@ -93,11 +94,10 @@ CARD_LABELS = {
     "id": dict(
         claim="Klaim",
         in_article="di artikel",
-        other_language="English",
         says="Artikel menyatakan",
         translation=None,
         physiology="Fisiologi menyatakan:",
-        see="Lihat (dalam bahasa Inggris):",
+        see="Lihat:",
         settled="Fisiologi yang mapan",
         debated="Diperdebatkan",
         not_a_claim="bukan klaim",
@@ -130,15 +130,11 @@ def _lang(text: str, language: str) -> str:
 
 def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True) -> list[str]:
     """MyST lines of the claim card of one claim, in English (with the Indonesian correction in a dropdown)
-    or in Indonesian (for the Indonesian article page, linking to the English card)."""
+    or in Indonesian (for the Indonesian edition)."""
     words = CARD_LABELS[language]
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
-    link = ""
-    if language == "id":
-        link = f" · {{ref}}`{words['other_language']} <{entry.anchor}>`"
-    elif link_to_article:
-        link = f" · {{ref}}`{words['in_article']} <{entry.anchor}>`"
+    link = f" · {{ref}}`{words['in_article']} <{anchor(entry, language)}>`" if link_to_article else ""
     correction = "correction" if language == "en" else "correction_id"
     lines = [
         "::::{card}",
@@ -207,7 +203,7 @@ class ClaimCard(_LedgerDirective):
                 raise self.error(str(exc)) from exc
             if not entry.is_claim:
                 raise self.error(f"{entry_id} is a rhetorical entry, not a claim: it has no card")
-            lines += card_markup(entry)
+            lines += card_markup(entry, language=book_language(self.env.app))
         return self.render(lines)
 
 
@@ -220,7 +216,7 @@ class ClaimLedger(_LedgerDirective):
     option_spec = {"language": _language}
 
     def run(self):
-        language = self.options.get("language", "en")
+        language = self.options.get("language", book_language(self.env.app))
         if language == "en":
             self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
         lines: list[str] = []
@@ -240,7 +236,7 @@ class VerdictSummary(_LedgerDirective):
     option_spec = {"language": _language}
 
     def run(self):
-        language = self.options.get("language", "en")
+        language = self.options.get("language", book_language(self.env.app))
         claims = ledger().claims
         counts = Counter(e.verdict for e in claims)
         head = (
@@ -280,15 +276,6 @@ class MisconceptionBank(_LedgerDirective):
                 "",
             ]
         return self.render(lines)
-
-
-def site_url(app) -> str:
-    """The published site's address, derived from the one repository URL (GitHub Pages)."""
-    if app.config.html_baseurl:
-        return app.config.html_baseurl.rstrip("/") + "/"
-    repo = app.config.html_theme_options.get("repository_url", "").rstrip("/")
-    owner, name = repo.removeprefix("https://github.com/").split("/")[:2]
-    return f"https://{owner.lower()}.github.io/{name}/"
 
 
 def rating_explanation(claim: Entry) -> str:
@@ -341,77 +328,86 @@ def first_paragraph(doctree, limit: int = 200) -> str:
 # screen reader announces for it) in the page's own
 SWITCH_TEXT = {"en": "English", "id": "Bahasa Indonesia"}
 SWITCH_LABEL = {"en": "This page in another language", "id": "Halaman ini dalam bahasa lain"}
+# where each edition sits in the site: the English one at the root, the Indonesian one in id/
+SITE_PATHS = {"en": "", "id": "id/"}
 
 
-def translations(app) -> dict[str, tuple[str, str]]:
-    """Each page that has a counterpart in the other language: {docname: (counterpart, its language)}.
-
-    The translated page names its original in its front matter (``translation-of: book/article``) and
-    its language (``page-language: id``); the original gets the link back. A wrong name is an error."""
-    book = app.config.language or "en"
-    pairs = {}
-    for doc, meta in app.env.metadata.items():
-        original = meta.get("translation-of")
-        if not original:
-            continue
-        if original not in app.env.found_docs:
-            raise ExtensionError(f"{app.env.doc2path(doc)}: front matter 'translation-of': no page {original!r}")
-        if not meta.get("page-language"):
-            raise ExtensionError(f"{app.env.doc2path(doc)}: a translation needs its 'page-language' in front matter")
-        pairs[doc] = (original, book)
-        pairs[original] = (doc, meta["page-language"])
-    return pairs
+def book_language(app) -> str:
+    """The language of the edition being built: 'en', or 'id' for the Indonesian edition (``book/id``)."""
+    language = (app.config.language or "en").split("_")[0]
+    if language not in LANGUAGES:
+        raise ExtensionError(f"_config.yml: language {language!r}; the book has editions in {', '.join(LANGUAGES)}")
+    return language
 
 
-def remember_read_docs(app, env, docnames):
-    app.env.musclebook_read = set(docnames)
+def other_language(app) -> str:
+    return "id" if book_language(app) == "en" else "en"
 
 
-def write_counterparts(app, env):
-    """A page read again is written again with its counterpart, whose language links depend on it."""
-    read = getattr(env, "musclebook_read", set())
-    return [other for doc, (other, _) in translations(app).items() if doc in read]
+def site_root(app) -> str:
+    """The published site's root (the English edition's), derived from the one repository URL (GitHub Pages)."""
+    if app.config.html_baseurl:
+        return app.config.html_baseurl.rstrip("/") + "/"
+    repo = app.config.html_theme_options.get("repository_url", "").rstrip("/")
+    owner, name = repo.removeprefix("https://github.com/").split("/")[:2]
+    return f"https://{owner.lower()}.github.io/{name}/"
 
 
-def language_alternates(app, pagename, context, base) -> list[str]:
-    """On a page with a counterpart in the other language: ``<link rel="alternate" hreflang>`` for both (the
-    page itself too, as search engines ask) and a visible switch at the top of the text."""
-    other = translations(app).get(pagename)
-    if other is None:
-        return []
-    counterpart, its_language = other
-    language = app.env.metadata.get(pagename, {}).get("page-language") or app.config.language or "en"
-    versions = {language: pagename, its_language: counterpart}
+def site_url(app) -> str:
+    """The address of this edition: the site's root, or its id/ folder."""
+    return site_root(app) + SITE_PATHS[book_language(app)]
+
+
+def counterpart_uri(app, pagename: str) -> tuple[str, str]:
+    """The same page in the other edition: (its address relative to ``pagename``, its absolute address)."""
+    other = other_language(app)
+    docname = counterpart(pagename, book_language(app)) if pagename in app.env.found_docs else pagename
+    target = docname + ".html"
+    up = "../" * (pagename.count("/") + SITE_PATHS[book_language(app)].count("/"))
+    return up + SITE_PATHS[other] + target, site_root(app) + SITE_PATHS[other] + target
+
+
+def language_alternates(app, pagename, context) -> list[str]:
+    """On every page: ``<link rel="alternate" hreflang>`` for both editions of it (the page itself too, as
+    search engines ask) and, on a page with text, a visible switch at the top of the text."""
+    language, other = book_language(app), other_language(app)
+    relative, absolute = counterpart_uri(app, pagename)
+    own = site_url(app) + app.builder.get_target_uri(pagename)
     tags = [
-        f'<link rel="alternate" hreflang="{lang}" href="{html.escape(base + app.builder.get_target_uri(doc))}">'
-        for lang, doc in sorted(versions.items())
+        f'<link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">'
+        for lang, url in sorted({language: own, other: absolute}.items())
     ]
-    href = html.escape(app.builder.get_relative_uri(pagename, counterpart))
-    switch = (
-        f'<nav class="mb-languages" aria-label="{SWITCH_LABEL[language]}" lang="{language}">'
-        f'<a href="{href}" lang="{its_language}" hreflang="{its_language}">{SWITCH_TEXT[its_language]}</a></nav>'
-    )
-    context["body"] = switch + context.get("body", "")
+    if "body" in context:
+        switch = (
+            f'<nav class="mb-languages" aria-label="{SWITCH_LABEL[language]}">'
+            f'<a href="{html.escape(relative)}" lang="{other}" hreflang="{other}">{SWITCH_TEXT[other]}</a></nav>'
+        )
+        context["body"] = switch + context["body"]
     return tags
 
 
+# what the pages without text are, for their description
+GENERATED_PAGES = {
+    "en": {"genindex": "Index of the terms of {}.", "search": "Search the pages of {}.", None: "A page of {}."},
+    "id": {"genindex": "Indeks istilah buku {}.", "search": "Pencarian di halaman buku {}.", None: "Halaman buku {}."},
+}
+
+
 def page_metadata(app, pagename, templatename, context, doctree):
-    """A description and Open Graph tags on every page; ClaimReview JSON-LD on the article page."""
+    """A description and Open Graph tags on every page, and the links to the page in the other edition;
+    ClaimReview JSON-LD on the English article page."""
     site_name = app.config.html_title or app.config.project
+    alternates = language_alternates(app, pagename, context)
     if doctree is None:  # the index and search pages: a description that says what they are
-        what = {"genindex": "Index of the terms", "search": "Search the pages"}.get(pagename, "A page")
-        context["metatags"] = context.get("metatags", "") + (
-            f'<meta name="description" content="{html.escape(f"{what} of {site_name}.")}">'
+        names = GENERATED_PAGES[book_language(app)]
+        what = names.get(pagename, names[None])
+        context["metatags"] = context.get("metatags", "") + "\n".join(
+            [f'<meta name="description" content="{html.escape(what.format(site_name))}">', *alternates]
         )
         return
-    base = site_url(app)
-    url = base + app.builder.get_target_uri(pagename)
+    url = site_url(app) + app.builder.get_target_uri(pagename)
     title = html.unescape(context.get("title", "")).replace("<", "").replace(">", "")
     description = first_paragraph(doctree) or site_name
-    # a page written in another language than the book's says so in its front matter (page-language: id)
-    language = app.env.metadata.get(pagename, {}).get("page-language")
-    if language:
-        context["language"] = language
     tags = [
         f'<meta name="description" content="{html.escape(description)}">',
         f'<meta property="og:title" content="{html.escape(title)}">',
@@ -419,12 +415,15 @@ def page_metadata(app, pagename, templatename, context, doctree):
         f'<meta property="og:type" content="{"website" if pagename == app.config.root_doc else "article"}">',
         f'<meta property="og:url" content="{html.escape(url)}">',
         f'<meta property="og:site_name" content="{html.escape(site_name)}">',
+        f'<meta property="og:locale" content="{OG_LOCALE[book_language(app)]}">',
     ]
     if app.env.metadata.get(pagename, {}).get("claim-ledger"):
         data = json.dumps(claim_reviews(url, app.config.author), ensure_ascii=False).replace("</", "<\\/")
         tags.append(f'<script type="application/ld+json">{data}</script>')
-    tags += language_alternates(app, pagename, context, base)
-    context["metatags"] = context.get("metatags", "") + "\n".join(tags)
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags + alternates)
+
+
+OG_LOCALE = {"en": "en_GB", "id": "id_ID"}
 
 
 LANDING = """<!DOCTYPE html>
@@ -438,6 +437,7 @@ LANDING = """<!DOCTYPE html>
 <meta property="og:description" content="{description}">
 <meta property="og:type" content="website">
 <link rel="icon" href="{icon}">
+{alternates}
 <style>
 :root {{ color-scheme: light dark;
   --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b5394; --line: #d0d7de; }}
@@ -462,11 +462,17 @@ li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
 <h1>{title}</h1>
 <p>{opening}</p>
 <p><a class="start" href="{first}">{start}</a></p>
+<p lang="{other}"><a href="{other_href}" hreflang="{other}">{other_text}</a></p>
 {contents}
 </main>
 </body>
 </html>
 """
+
+
+START_READING = {"en": "Start reading", "id": "Mulai membaca"}
+OTHER_EDITION = {"en": "English: this book in English", "id": "Bahasa Indonesia: buku ini dalam bahasa Indonesia"}
+ARTICLE_TOPIC = "kejang otot"
 
 
 def landing_page(app, exception):
@@ -486,19 +492,30 @@ def landing_page(app, exception):
         links = []
         for chapter in part["chapters"]:
             docname = chapter["file"]
-            language = app.env.metadata.get(docname, {}).get("page-language")
-            marks = f' lang="{language}" hreflang="{language}"' if language else ""
             title = html.escape(app.env.titles[docname].astext())
-            links.append(f'<li><a href="{html.escape(app.builder.get_target_uri(docname))}"{marks}>{title}</a></li>')
+            links.append(f'<li><a href="{html.escape(app.builder.get_target_uri(docname))}">{title}</a></li>')
         contents.append(f"<h2>{html.escape(part['caption'])}</h2>\n<ul>\n" + "\n".join(links) + "\n</ul>")
+    language, other = book_language(app), other_language(app)
+    other_root = "../" * SITE_PATHS[language].count("/") + SITE_PATHS[other]
+    versions = {language: site_url(app), other: site_root(app) + SITE_PATHS[other]}
+    alternates = "\n".join(
+        f'<link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">' for lang, url in sorted(versions.items())
+    )
+    opening = html.escape(opening)
+    if language == "en":  # the article's Indonesian words, marked as such (WCAG 3.1.2)
+        opening = opening.replace(ARTICLE_TOPIC, f'<i lang="id">{ARTICLE_TOPIC}</i>')
     text = LANDING.format(
-        lang=app.config.language or "en",
+        lang=language,
+        alternates=alternates,
+        other=other,
+        other_href=other_root or "./",
+        other_text=OTHER_EDITION[other],
         title=html.escape(app.config.html_title or app.config.project),
         description=html.escape(description),
-        opening=html.escape(opening),
+        opening=opening,
         icon=icon,
         first=html.escape(first),
-        start="Start reading",
+        start=START_READING[language],
         contents="\n".join(contents),
     )
     (Path(app.outdir) / "index.html").write_text(text, encoding="utf-8")
@@ -513,7 +530,7 @@ def load_terms(path=TERMS) -> dict:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     seen = set()
     for number, term in enumerate(data.get("terms") or [], start=1):
-        for fld in ("en", "id", "definition"):
+        for fld in ("en", "id", "definition", "definition_id"):
             if not isinstance(term.get(fld), str) or not term[fld].strip():
                 raise ExtensionError(f"{path}: term #{number} ({term.get('en')}), field '{fld}': missing or empty")
         if term["en"] in seen:
@@ -523,16 +540,25 @@ def load_terms(path=TERMS) -> dict:
 
 
 class GlossaryTerms(SphinxDirective):
-    """The glossary, from ``terms.yaml``: each term with its definition and its Indonesian word."""
+    """The glossary, from ``terms.yaml``: each term with its definition and its word in the other language.
+
+    In the Indonesian edition an entry is headed by the Indonesian term and then the English one, so that
+    the pages' ``{term}`` references (whose targets are the English terms) find it."""
 
     has_content = False
 
     def run(self):
         self.env.note_dependency(str(TERMS))
+        terms = load_terms()["terms"]
         lines = ["```{glossary}"]
-        for term in sorted(load_terms()["terms"], key=lambda t: t["en"].lower()):
-            definition = " ".join(term["definition"].split())
-            lines += [term["en"], f'  {definition} (Indonesian: <span lang="id">*{term["id"]}*</span>)', ""]
+        if book_language(self.env.app) == "en":
+            for term in sorted(terms, key=lambda t: t["en"].lower()):
+                definition = " ".join(term["definition"].split())
+                lines += [term["en"], f'  {definition} (Indonesian: <span lang="id">*{term["id"]}*</span>)', ""]
+        else:
+            for term in sorted(terms, key=lambda t: t["id"].lower()):
+                definition = " ".join(term["definition_id"].split())
+                lines += [term["id"][:1].upper() + term["id"][1:], term["en"], f"  {definition}", ""]
         lines.append("```")
         container = nodes.container(classes=["glossary-terms"])
         self.state.nested_parse(StringList(lines, source=str(TERMS)), self.content_offset, container)
@@ -541,7 +567,7 @@ class GlossaryTerms(SphinxDirective):
 
 def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{pub}`key``` or ``{pub}`key:form```: a published value, written for the page's language."""
-    language = "id" if (inliner.document.settings.env.config.language or "en").startswith("id") else "en"
+    language = book_language(inliner.document.settings.env.app)
     try:
         value, form = lookup(text)
         written = value.text(form, language)
@@ -615,39 +641,6 @@ def purge_styles(app, exception):
             sheet.write_text(purge_css.purge(sheet.read_text(encoding="utf-8"), words), encoding="utf-8")
 
 
-# the theme's page furniture (skip link, header, navigation, buttons, footer, search dialog): written in the
-# book's language on every page, so marked as such on a page in another language
-FURNITURE = re.compile(
-    r'(<(?:div|header|footer|dialog|form)\b(?=[^>]*(?:id="pst-(?:skip-link|header|primary-sidebar)"'
-    r'|class="(?:bd-header-article|prev-next-area|bd-footer-content|bd-search|page-toc tocsection)\b)))'
-)
-
-
-def mark_languages(app, exception):
-    """Declare the language of what each page shows (WCAG 3.1.2): on a page in another language than the
-    book's (front matter ``page-language``), the theme's furniture around its text is marked as the book's
-    language; on every page, each link to such a page carries that page's language (its title is in it)."""
-    if exception is not None or app.builder.format != "html":
-        return
-    book = app.config.language or "en"
-    others = {doc: meta["page-language"] for doc, meta in app.env.metadata.items() if meta.get("page-language")}
-    for path in Path(app.outdir).rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        marked = text
-        doc = path.relative_to(app.outdir).with_suffix("").as_posix()
-        if doc in others:
-            marked = FURNITURE.sub(rf'\1 lang="{book}"', marked)
-        for other, language in others.items():
-            name = re.escape(Path(other).name)
-            marked = re.sub(
-                rf'(<a class="reference internal" href="(?:[^"]*/)?{name}\.html")>',
-                rf'\1 lang="{language}" hreflang="{language}">',
-                marked,
-            )
-        if marked != text:
-            path.write_text(marked, encoding="utf-8")
-
-
 def write_icons(app, exception):
     """Draw the theme's icons with _static/icons.css, and drop the Font Awesome script no page loads."""
     if exception is not None or app.builder.format != "html":
@@ -694,15 +687,19 @@ def static_files_changed(app, env, added, changed, removed):
     return []
 
 
+def speak_the_book_language(app, config):
+    """The kernels of the Indonesian edition's notebooks speak Indonesian (``musclebook.i18n``), and so do
+    the figures this process draws; each Indonesian notebook also says so in its first, hidden cell."""
+    os.environ[I18N_ENV] = book_language(app)
+
+
 def setup(app):
     app.connect("env-get-outdated", static_files_changed)
     app.connect("config-inited", default_colour_mode)
     app.connect("config-inited", allow_parallel_read)
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
-    app.connect("build-finished", mark_languages)
-    app.connect("env-before-read-docs", remember_read_docs)
-    app.connect("env-updated", write_counterparts)
+    app.connect("config-inited", speak_the_book_language)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect
     app.connect("html-page-context", drop_unused_scripts)

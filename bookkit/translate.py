@@ -119,11 +119,14 @@ URL = re.compile(r"https?://[^\s)>\]\"']+")
 WORDS = re.compile(r"[A-Za-z]{2,}")
 TRANSLATED_OPTIONS = {"name", "alt", "caption"}  # directive options whose value is prose; others must match
 REFERENCE_ROLES = {"ref", "numref", "doc", "term", "download", "eq"}
+PROSE_ROLES = {"sub", "sup", "abbr"}  # their text is prose: translated
+PROSE_ARGUMENT = {"admonition", "dropdown", "exercise", "topic", "sidebar", "card", "tab-item"}  # a title
 
 
 def is_translatable(text: str) -> bool:
-    """Whether a block has words a reader reads (a label, or a directive with no content, has none)."""
-    for pattern in (ROLE, LABEL, DIRECTIVE, OPTION, CODE, URL, re.compile(r"^\s*(`{3,}|:{3,})\s*$", re.M)):
+    """Whether a block has words a reader reads (a label, or a directive with no content or title, has none)."""
+    text = DIRECTIVE.sub(lambda m: m.group(2) if m.group(1) in PROSE_ARGUMENT else " ", text)
+    for pattern in (ROLE, LABEL, OPTION, CODE, URL, re.compile(r"^\s*(`{3,}|:{3,})\s*$", re.M)):
         text = pattern.sub(" ", text)
     return bool(WORDS.search(text))
 
@@ -131,6 +134,8 @@ def is_translatable(text: str) -> bool:
 def _target(role: str, body: str) -> str:
     """What a role points at: ``{ref}`text <target>``` -> target; ``{eval}`name``` -> name."""
     explicit = re.search(r"<([^<>]+)>\s*$", body)
+    if role in PROSE_ROLES:
+        return ""
     if role in REFERENCE_ROLES:
         target = explicit.group(1) if explicit else body
         return target.strip().lower() if role == "term" else target.strip()
@@ -144,7 +149,9 @@ def structure(text: str) -> dict[str, list[str]]:
         options.append(name if name in TRANSLATED_OPTIONS else f"{name}:{value.strip()}")
     return {
         "labels": sorted(LABEL.findall(text)),
-        "directives": sorted(f"{name} {arg.strip()}" for name, arg in DIRECTIVE.findall(text)),
+        "directives": sorted(
+            name if name in PROSE_ARGUMENT else f"{name} {arg.strip()}" for name, arg in DIRECTIVE.findall(text)
+        ),
         "directive options": sorted(options),
         "references, citations and values": sorted(
             f"{{{role}}}{_target(role, body)}" for role, body in ROLE.findall(text)
@@ -384,7 +391,6 @@ def edition_config(book: Catalog) -> str:
     cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
     cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
     cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root
-    cfg["musclebook_site_path"] = f"{LANGUAGE}/"
     return GENERATED + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
@@ -418,9 +424,7 @@ def run() -> Result:
 
 def stale_files(result: Result) -> list[Path]:
     return [
-        path
-        for path, text in result.files.items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
+        path for path, text in result.files.items() if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
 
 

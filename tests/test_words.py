@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bookkit import translate
 from bookkit.ledger import load_ledger
+from musclebook import i18n
 
 REPO = Path(__file__).resolve().parent.parent
 TERMS = yaml.safe_load((REPO / "book" / "musclebook" / "data" / "terms.yaml").read_text(encoding="utf-8"))
@@ -21,8 +23,12 @@ def indonesian_texts():
         for fld in ("correction_id", "note_id"):
             if getattr(entry, fld):
                 yield f"claims.yaml {entry.id} {fld}", entry.text(fld)
-    page = (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
-    yield "article_id.md", " ".join(re.findall(r'<span lang="id">(.*?)</span>', page, re.DOTALL))
+    for term in TERMS["terms"]:
+        yield f"terms.yaml {term['en']} definition_id", term["definition_id"]
+    for page in translate.pages():  # the Indonesian edition's pages
+        catalogue = translate.read_catalogue(page.catalogue)
+        yield page.catalogue.name, " ".join(m.string for m in catalogue if m.id)
+    yield "figures, explorers and self-checks (musclebook/data/i18n)", " ".join(i18n.catalogue("id").values())
 
 
 @pytest.mark.parametrize("rule", TERMS["usage_id"], ids=lambda r: r["use"][:30])
@@ -49,8 +55,8 @@ def test_every_term_has_both_languages_and_the_key_words_are_fixed():
     assert "kedutan" not in words["Twitch"]
 
 
-def test_the_indonesian_page_explains_kram_rather_than_kejang():
-    page = (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
+def test_the_indonesian_article_page_explains_kram_rather_than_kejang():
+    page = (REPO / "book" / "id" / "article.md").read_text(encoding="utf-8")
     assert re.search(r"\*kejang\*[^.]*bangkitan", page) and "*kram otot*" in page
 
 
@@ -66,10 +72,14 @@ def red_flag_places():
     cramps = (REPO / "book" / "cramps.md").read_text(encoding="utf-8")
     section = cramps[cramps.index("(cramp-red-flags)=") : cramps.index("Do **not** follow")]
     yield "cramps.md red flags", "en", section
-    yield "intro.md", "en", (REPO / "book" / "intro.md").read_text(encoding="utf-8")
+    cramps_id = (REPO / "book" / "id" / "cramps.md").read_text(encoding="utf-8")
+    start = cramps_id.index("(cramp-red-flags)=")
+    yield "id/cramps.md red flags", "id", cramps_id[start : cramps_id.index("\n## ", start + 30)]
     yield "K40", "en", LEDGER.get("K40").correction
     yield "K40 (Indonesian)", "id", LEDGER.get("K40").correction_id
-    yield "article_id.md", "id", (REPO / "book" / "article_id.md").read_text(encoding="utf-8")
+    for page in ("article", "intro"):
+        yield f"{page}.md", "en", (REPO / "book" / f"{page}.md").read_text(encoding="utf-8")
+        yield f"id/{page}.md", "id", (REPO / "book" / "id" / f"{page}.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name, language, text", list(red_flag_places()), ids=lambda v: v if len(v) < 30 else "")

@@ -12,5 +12,7 @@ def parameter_table(status: dict):
     """A chapter's "which parameters are measured" table, as Markdown for Jupyter and the book."""
     from IPython.display import Markdown
 
-    rows = "\n".join(f"| {name} | {basis} |" for name, basis in status.items())
-    return Markdown("| Parameter | Status |\n| --- | --- |\n" + rows)
+    from .i18n import text, tr
+
+    rows = "\n".join(f"| {text(name)} | {text(basis)} |" for name, basis in status.items())
+    return Markdown(f"| {tr('Parameter')} | {tr('Status')} |\n| --- | --- |\n" + rows)

@@ -28,6 +28,7 @@ from functools import cache
 import numpy as np
 
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
+from .i18n import N_
 from .params import Params, fraction, positive
 
 DT_MS = 0.025  # integration step [ms]; results as with 0.005 ms (tested)
@@ -58,12 +59,14 @@ class Fibre(Params):
 FAST = Fibre("fast", release_um_per_ms=119.0, serca_um_per_ms=20.0)
 SLOW = Fibre("slow", release_um_per_ms=88.0, serca_um_per_ms=9.8)
 
-PARAMETER_STATUS = {
-    "release and pump rates of each fibre type": "fitted: to the calcium transients of Baylor & Hollingworth 2003",
-    "SERCA stoichiometry, 2 Ca²⁺ per ATP": "measured (used in the text, not in the equations)",
-    "buffers, cross-bridge rates, ATP sensitivities": "illustrative",
-    "delay and duration of release": "illustrative",
-    "staircase: phosphorylation per twitch, its decay, and its effect on cross-bridges": "illustrative",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("release and pump rates of each fibre type"): (
+        N_("fitted: to the calcium transients of Baylor & Hollingworth 2003")
+    ),
+    N_("SERCA stoichiometry, 2 Ca²⁺ per ATP"): N_("measured (used in the text, not in the equations)"),
+    N_("buffers, cross-bridge rates, ATP sensitivities"): N_("illustrative"),
+    N_("delay and duration of release"): N_("illustrative"),
+    N_("staircase: phosphorylation per twitch, its decay, and its effect on cross-bridges"): N_("illustrative"),
 }
 
 # Treppe (staircase). Phosphorylation of the myosin regulatory light chain (RLC) by its calcium-calmodulin

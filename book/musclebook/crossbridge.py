@@ -33,6 +33,7 @@ from functools import cache
 import numpy as np
 
 from .constants import NORMAL_ATP_MM
+from .i18n import N_
 from .params import Params, nonnegative, positive
 
 DT_MS = 0.05  # integration step [ms]: every explicit rate is below 0.25/ms; fast ATP binding is implicit
@@ -55,11 +56,11 @@ class Cycle(Params):
 
 CYCLE = Cycle()
 
-PARAMETER_STATUS = {
-    "three states and their order (attach, stroke, ATP binding, detach)": "measured biochemistry, simplified",
-    "one ATP split per cycle": "measured",
-    "every rate constant and the activation time constant": "illustrative",
-    "normal ATP 5 mM": "textbook value",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("three states and their order (attach, stroke, ATP binding, detach)"): N_("measured biochemistry, simplified"),
+    N_("one ATP split per cycle"): N_("measured"),
+    N_("every rate constant and the activation time constant"): N_("illustrative"),
+    N_("normal ATP 5 mM"): N_("textbook value"),
 }
 
 

@@ -34,7 +34,7 @@ PATTERNS = (
     Pattern(
         "voluntary",
         "Voluntary contraction",
-        "kontraksi sadar",
+        "kontraksi volunter",
         N_("motor units recruited and firing at moderate rates"),
     ),
     Pattern(

@@ -45,6 +45,7 @@ import numpy as np
 
 from . import length_speed as ls
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
+from .i18n import N_
 from .params import Params, fraction, nonnegative, positive
 
 DT_MS = 0.1  # integration step [ms]: a thirtieth of the fastest time constant; 0.02 ms gives the same results (tested)
@@ -111,15 +112,15 @@ def fit_slowing(target_rate_pct: float, target_duration_pct: float, steps: int =
     return best
 
 
-PARAMETER_STATUS = {
-    "tetanus 350 ms at 70 Hz": "measured protocol: Westerblad & Lännergren 1991",
-    "fatigued tetanic force 75 % of control": "measured: Westerblad & Lännergren 1991",
-    "slowing of calcium removal and of cross-bridge detachment in fatigue": (
-        "fitted: to the linear phase of relaxation, same source"
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("tetanus 350 ms at 70 Hz"): N_("measured protocol: Westerblad & Lännergren 1991"),
+    N_("fatigued tetanic force 75 % of control"): N_("measured: Westerblad & Lännergren 1991"),
+    N_("slowing of calcium removal and of cross-bridge detachment in fatigue"): (
+        N_("fitted: to the linear phase of relaxation, same source")
     ),
-    "time constants, rates and the thin-filament switch": "illustrative",
-    "ATP dependence of pump and detachment": "illustrative (shared with the coupling chapter)",
-    "fatigue changes of Vmax and curvature": "illustrative; their direction from Jones 2010",
+    N_("time constants, rates and the thin-filament switch"): N_("illustrative"),
+    N_("ATP dependence of pump and detachment"): N_("illustrative (shared with the coupling chapter)"),
+    N_("fatigue changes of Vmax and curvature"): N_("illustrative; their direction from Jones 2010"),
 }
 
 

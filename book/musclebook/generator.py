@@ -37,6 +37,7 @@ from functools import cache
 
 import numpy as np
 
+from .i18n import N_
 from .params import Params, fraction, nonnegative, positive
 
 DT_MS = 0.5  # time step [ms]: a twentieth of the membrane time constant, an eighth of the refractory period
@@ -78,14 +79,18 @@ class Neuron(Params):
 
 NEURON = Neuron()
 
-PARAMETER_STATUS = {
-    "fatigue raises Ia excitation and lowers Ib inhibition": "hypothesis: Schwellnus 2009",
-    "a persistent inward current in the motor neuron": "mechanism known from motor neurons; its size here illustrative",
-    "stretch loads the tendon organs, whose inhibition stops the firing": (
-        "the model's assumption: tendon stimulation inhibits cramp activity (Khan & Burne 2007), but stretch also "
-        "stopped cramps after a nerve block (Bertolasi et al. 1993), so how stretch works is debated"
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("fatigue raises Ia excitation and lowers Ib inhibition"): N_("hypothesis: Schwellnus 2009"),
+    N_("a persistent inward current in the motor neuron"): (
+        N_("mechanism known from motor neurons; its size here illustrative")
     ),
-    "every voltage, time constant and gain": "illustrative",
+    N_("stretch loads the tendon organs, whose inhibition stops the firing"): (
+        N_(
+            "the model's assumption: tendon stimulation inhibits cramp activity (Khan & Burne 2007), but stretch also "
+            "stopped cramps after a nerve block (Bertolasi et al. 1993), so how stretch works is debated"
+        )
+    ),
+    N_("every voltage, time constant and gain"): N_("illustrative"),
 }
 
 

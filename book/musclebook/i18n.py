@@ -125,17 +125,29 @@ def _unique_keys(path: Path) -> type:
     return Loader
 
 
+def catalogue_files(lang: str) -> list[Path]:
+    """The catalogue of ``lang``: ``<lang>.yaml`` (figures and explorers) and ``<lang>/*.yaml`` (a chapter's
+    self-check questions, one file per chapter)."""
+    return [catalogue_path(lang), *sorted((CATALOGUE_DIR / lang).glob("*.yaml"))]
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The translations into ``lang`` ({English: translation}), checked: every entry a non-empty text."""
-    path = catalogue_path(_checked(lang, "catalogue"))
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys(path)) or {}
-    if not isinstance(entries, dict):
-        raise ValueError(f"{path}: expected a mapping of English texts to translations")
-    for msgid, text in entries.items():
-        if not isinstance(msgid, str) or not isinstance(text, str) or not text.strip():
-            raise ValueError(f"{path}: entry {msgid!r}: the translation must be a non-empty text")
-    return entries
+    """The translations into ``lang`` ({English: translation}), checked: every entry a non-empty text, and no
+    English text translated twice, in one file or in two."""
+    merged: dict[str, str] = {}
+    where: dict[str, Path] = {}
+    for path in catalogue_files(_checked(lang, "catalogue")):
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys(path)) or {}
+        if not isinstance(entries, dict):
+            raise ValueError(f"{path}: expected a mapping of English texts to translations")
+        for msgid, text in entries.items():
+            if not isinstance(msgid, str) or not isinstance(text, str) or not text.strip():
+                raise ValueError(f"{path}: entry {msgid!r}: the translation must be a non-empty text")
+            if msgid in merged:
+                raise ValueError(f"{path}: entry {msgid!r} is already translated in {where[msgid]}")
+            merged[msgid], where[msgid] = text, path
+    return merged
 
 
 def _local_number(text: str, lang: str) -> str:

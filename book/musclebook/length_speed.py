@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import N_
+
 THICK_FILAMENT_UM = 1.6  # thick (myosin) filament length [µm], measured (frog)
 Z_LINE_UM = 0.07  # Z-line width used to place the knee (1.6 + 0.07 = 1.67) [µm]
 ZERO_SHORT_UM = 1.27  # length to which the steep fall below the knee extrapolates [µm], measured (frog)
@@ -96,16 +98,21 @@ MUSCLES = {"frog": FROG, "human": HUMAN}
 CALF_POINTED_UM = 2.15
 CALF_STRETCHED_UM = 2.55
 
-PARAMETER_STATUS = {
-    "frog: zero tension at 3.65 µm (no overlap)": "measured: Gordon, Huxley & Julian 1966",
-    "frog: plateau 2.0–2.25 µm": "filament geometry; measured plateau 2.05–2.2 µm",
-    "knee at 1.67 µm, zero extrapolated at 1.27 µm": "measured in frog fibres (Gordon, Huxley & Julian 1966); "
-    "assumed for human fibres",
-    "frog: tension at the knee (85 %)": "illustrative",
-    "human: plateau 2.64–2.81 µm": "predicted from human filament lengths (as compared by Gollapudi & Lin 2009)",
-    "human: ascending limb 0.42 F0 per µm": "measured: human type I fibres (Gollapudi & Lin 2009)",
-    "calf positions (foot pointed, foot pulled up)": "illustrative lengths; their order follows Sale et al. 1982",
-    "curvature a/F0 = 0.25": "measured: Hill 1938, frog sartorius",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("frog: zero tension at 3.65 µm (no overlap)"): N_("measured: Gordon, Huxley & Julian 1966"),
+    N_("frog: plateau 2.0–2.25 µm"): N_("filament geometry; measured plateau 2.05–2.2 µm"),
+    N_("knee at 1.67 µm, zero extrapolated at 1.27 µm"): (
+        N_("measured in frog fibres (Gordon, Huxley & Julian 1966); assumed for human fibres")
+    ),
+    N_("frog: tension at the knee (85 %)"): N_("illustrative"),
+    N_("human: plateau 2.64–2.81 µm"): (
+        N_("predicted from human filament lengths (as compared by Gollapudi & Lin 2009)")
+    ),
+    N_("human: ascending limb 0.42 F0 per µm"): N_("measured: human type I fibres (Gollapudi & Lin 2009)"),
+    N_("calf positions (foot pointed, foot pulled up)"): (
+        N_("illustrative lengths; their order follows Sale et al. 1982")
+    ),
+    N_("curvature a/F0 = 0.25"): N_("measured: Hill 1938, frog sartorius"),
 }
 HILL_CURVATURE = 0.25  # a/F0 of frog sartorius (Hill 1938) [-]
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .i18n import N_, Msg
 from .params import Params, nonnegative, positive
 
 GAS_CONSTANT = 8.314462618  # J/(mol K)
@@ -96,14 +97,14 @@ def fit_p_na(target_mv: float = RESTING_MV_AT_4MM) -> float:
 P_NA = fit_p_na()
 REST = Membrane(p_na=P_NA)
 
-PARAMETER_STATUS = {
-    "ion concentrations inside and outside": "measured: mammalian skeletal muscle, Hille 2001",
-    "resting potential -85 mV at 4 mM K⁺": "measured: Jurkat-Rott et al. 2009 (sets P_Na)",
-    f"P_Na / P_K = {P_NA:.3f}": "fitted: to that resting potential",
-    "chloride in equilibrium in a steady state (drops out of GHK)": "model assumption",
-    "paradoxical depolarisation below 1 mM K⁺, to -60 mV": "measured: Jurkat-Rott et al. 2009 (outside GHK)",
-    "threshold -55 mV and its shift with calcium": "qualitative: direction known, size illustrative",
-    "inside concentrations held fixed when plasma changes": "model assumption",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("ion concentrations inside and outside"): N_("measured: mammalian skeletal muscle, Hille 2001"),
+    N_("resting potential -85 mV at 4 mM K⁺"): N_("measured: Jurkat-Rott et al. 2009 (sets P_Na)"),
+    Msg(N_("P_Na / P_K = {ratio:.3f}"), ratio=P_NA): N_("fitted: to that resting potential"),
+    N_("chloride in equilibrium in a steady state (drops out of GHK)"): N_("model assumption"),
+    N_("paradoxical depolarisation below 1 mM K⁺, to -60 mV"): N_("measured: Jurkat-Rott et al. 2009 (outside GHK)"),
+    N_("threshold -55 mV and its shift with calcium"): N_("qualitative: direction known, size illustrative"),
+    N_("inside concentrations held fixed when plasma changes"): N_("model assumption"),
 }
 
 

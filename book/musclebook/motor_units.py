@@ -29,6 +29,7 @@ from functools import cache
 
 import numpy as np
 
+from .i18n import N_
 from .params import Params, at_least_one, positive
 
 DT_MS = 1.0  # time step [ms]
@@ -238,14 +239,14 @@ def units_excited(pool: Pool, volts: float) -> int:
     return int(np.count_nonzero(electrical_thresholds_v(pool) <= volts))
 
 
-PARAMETER_STATUS = {
-    "120 units; 30-fold range of thresholds; 100-fold range of twitch forces": (
-        "model defaults of Fuglevand et al. 1993"
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("120 units; 30-fold range of thresholds; 100-fold range of twitch forces"): (
+        N_("model defaults of Fuglevand et al. 1993")
     ),
-    "contraction times 90 → 30 ms; firing rates 8 → 35 Hz": "model defaults of Fuglevand et al. 1993",
-    "smallest units recruited first": "measured: the size principle, Henneman 1957",
-    "discharge variability, in-phase rate, random seed": "illustrative",
-    "electrical thresholds of the axons (1-3 V) and how far axon size sets their order": "illustrative",
+    N_("contraction times 90 → 30 ms; firing rates 8 → 35 Hz"): N_("model defaults of Fuglevand et al. 1993"),
+    N_("smallest units recruited first"): N_("measured: the size principle, Henneman 1957"),
+    N_("discharge variability, in-phase rate, random seed"): N_("illustrative"),
+    N_("electrical thresholds of the axons (1-3 V) and how far axon size sets their order"): N_("illustrative"),
 }
 
 

@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import N_
+
 MYELINATED_M_S_PER_UM = 6.0  # Hursh 1939 [m/s per µm outer diameter], measured
 UNMYELINATED_K = 1.5  # v = k sqrt(d) [m/s per sqrt(µm)], fitted to the C-fibre range
 MYELINATED_RANGE_UM = (1.0, 20.0)  # diameters of myelinated peripheral fibres the law is used over [µm]
 UNMYELINATED_RANGE_UM = (0.2, 1.5)  # diameters of mammalian C fibres [µm]
 
-PARAMETER_STATUS = {
-    "6 m/s per µm of diameter, myelinated fibres": "measured: Hursh 1939",
-    "velocity ∝ √diameter, unmyelinated fibres": "theory: cable theory; Hodgkin & Huxley 1952",
-    "the constant of the √diameter law (1.5)": "fitted: to the C-fibre range in Kandel et al. 2021",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    N_("6 m/s per µm of diameter, myelinated fibres"): N_("measured: Hursh 1939"),
+    N_("velocity ∝ √diameter, unmyelinated fibres"): N_("theory: cable theory; Hodgkin & Huxley 1952"),
+    N_("the constant of the √diameter law (1.5)"): N_("fitted: to the C-fibre range in Kandel et al. 2021"),
 }
 
 

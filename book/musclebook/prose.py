@@ -10,7 +10,8 @@ The chapters write them as MyST inline expressions, ``{eval}`name```, a form tha
     {eval}`cite.ross1995.minetto2013`                      # [Ross and Thomas, 1995, Minetto et al., 2013]
     {eval}`cite_t.sale1982`                                # Sale et al. [1982]
 
-A computed number stays a number (``shown`` returns a ``float``); only its printed form is fixed.
+A computed number stays a number (``shown`` returns a ``float``); only its printed form is fixed, in the
+language the kernel speaks (``musclebook.i18n``: an Indonesian notebook writes ``112,4``).
 In the web book's build a citation becomes Sphinx's own citation, linked to the bibliography; in
 a live kernel it is the same author-year text, in the web book's brackets, linked to the source's DOI or address.
 """
@@ -24,29 +25,23 @@ from pathlib import Path
 
 from . import published
 from .explorer import static_build
-from .language import check_language, number
+from .i18n import language
+from .language import number
 
 DATA = Path(__file__).resolve().parent / "data"
 BIB = DATA / "references.bib"
-LANGUAGE = "en"
 FIXED = re.compile(r"^(,)?\.(\d+)f$")
-
-
-def set_language(language: str) -> None:
-    """Write the prose's numbers for readers of ``language`` ('en' or 'id') from now on."""
-    global LANGUAGE
-    LANGUAGE = check_language(language)
 
 
 def _format(value: float, spec: str) -> str:
     fixed = FIXED.match(spec)
     if fixed:
-        return number(float(value), int(fixed.group(2)), LANGUAGE)
+        return number(float(value), int(fixed.group(2)), language())
     if spec in ("g", ""):
         digits = len(f"{float(value):g}".partition(".")[2]) if "e" not in f"{float(value):g}" else None
         if digits is None:
             raise ValueError(f"{value!r} is too large or small for the prose; give a fixed format such as '.2f'")
-        return number(float(value), digits, LANGUAGE)
+        return number(float(value), digits, language())
     raise ValueError(f"unknown number format {spec!r} for the prose; use '.Nf' (N decimals) or 'g'")
 
 
@@ -87,7 +82,7 @@ class PublishedText:
         return PublishedText(self.key, form)
 
     def __repr__(self) -> str:
-        return self.value.text(self.form, LANGUAGE)
+        return self.value.text(self.form, language())
 
 
 class _Published:

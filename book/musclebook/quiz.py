@@ -14,25 +14,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .explorer import static_build
+from .i18n import Msg, text, tr
 
 _ids = itertools.count(1)
 
 
 @dataclass(frozen=True)
 class Choice:
-    text: str
+    text: str | Msg
     correct: bool
-    why: str  # the feedback: why this choice is right or wrong
+    why: str | Msg  # the feedback: why this choice is right or wrong (a Msg when it carries values)
 
     def __post_init__(self):
-        if not self.text.strip() or not self.why.strip():
+        if not str(self.text).strip() or not str(self.why).strip():
             raise ValueError(f"choice {self.text!r}: needs a text and the reason why it is right or wrong")
 
 
 def feedback_html(choice: Choice) -> str:
-    verdict, mark = ("Right.", "✓") if choice.correct else ("Not quite.", "✗")
+    verdict, mark = (tr("Right."), "✓") if choice.correct else (tr("Not quite."), "✗")
     kind = "right" if choice.correct else "wrong"
-    return f'<div class="mb-feedback mb-{kind}"><strong>{mark} {verdict}</strong> {html.escape(choice.why)}</div>'
+    return f'<div class="mb-feedback mb-{kind}"><strong>{mark} {verdict}</strong> {html.escape(text(choice.why))}</div>'
 
 
 class Question:
@@ -52,7 +53,7 @@ class Question:
         name = f"mb-question-{next(_ids)}"
         options = "".join(
             f'<label class="mb-option"><input type="radio" name="{name}" value="{i}">'
-            f"<span>{html.escape(c.text)}</span></label>"
+            f"<span>{html.escape(text(c.text))}</span></label>"
             for i, c in enumerate(self.choices)
         )
         panels = "".join(
@@ -60,8 +61,8 @@ class Question:
             for i, c in enumerate(self.choices)
         )
         return (
-            f'<div class="mb-question"><fieldset class="mb-choice"><legend><strong>Check yourself.</strong> '
-            f"{html.escape(self.prompt)}</legend>{options}</fieldset>"
+            f'<div class="mb-question"><fieldset class="mb-choice"><legend><strong>{tr("Check yourself.")}</strong> '
+            f"{html.escape(tr(self.prompt))}</legend>{options}</fieldset>"
             f'<div class="mb-feedback-area" aria-live="polite">{panels}</div></div>'
         )
 
@@ -72,7 +73,9 @@ class Question:
             import ipywidgets as widgets
 
             buttons = widgets.ToggleButtons(
-                options=[(c.text, i) for i, c in enumerate(self.choices)], index=None, style={"button_width": "auto"}
+                options=[(text(c.text), i) for i, c in enumerate(self.choices)],
+                index=None,
+                style={"button_width": "auto"},
             )
             feedback = widgets.HTML()
 
@@ -82,7 +85,7 @@ class Question:
 
             buttons.observe(show, names="value")
             header = widgets.HTML(
-                f'<p class="mb-question"><strong>Check yourself.</strong> {html.escape(self.prompt)}</p>'
+                f'<p class="mb-question"><strong>{tr("Check yourself.")}</strong> {html.escape(tr(self.prompt))}</p>'
             )
             self._widget = widgets.VBox([header, buttons, feedback])
             self._buttons, self._feedback = buttons, feedback
@@ -99,5 +102,5 @@ class Question:
 
     def _repr_mimebundle_(self, **kwargs):
         if static_build():
-            return {"text/html": self.static_html(), "text/plain": self.prompt}
+            return {"text/html": self.static_html(), "text/plain": tr(self.prompt)}
         return self.widget._repr_mimebundle_(**kwargs)

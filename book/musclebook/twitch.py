@@ -37,6 +37,7 @@ from functools import cache
 
 import numpy as np
 
+from .i18n import N_, Msg
 from .params import Params, nonnegative, open_fraction, positive
 
 DT_MS = 0.5  # time step of every simulated trace [ms]
@@ -61,13 +62,15 @@ SLOW = Unit("slow", contraction_time_ms=112.4)
 FAST = Unit("fast", contraction_time_ms=40.0)
 
 #: What each parameter rests on, shown on the chapter page.
-PARAMETER_STATUS = {
-    f"slow contraction time ({SLOW.contraction_time_ms:g} ms)": "measured: human triceps surae, Sale et al. 1982",
-    "shape exponent p": "fitted: to the half-relaxation time of the same study",
-    f"fast contraction time ({FAST.contraction_time_ms:g} ms)": "illustrative",
-    "cooperativity n": "illustrative",
-    "twitch-to-tetanus ratio": "illustrative",
-    "latent period": "illustrative",
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
+    Msg(N_("slow contraction time ({ms:g} ms)"), ms=SLOW.contraction_time_ms): N_(
+        "measured: human triceps surae, Sale et al. 1982"
+    ),
+    N_("shape exponent p"): N_("fitted: to the half-relaxation time of the same study"),
+    Msg(N_("fast contraction time ({ms:g} ms)"), ms=FAST.contraction_time_ms): N_("illustrative"),
+    N_("cooperativity n"): N_("illustrative"),
+    N_("twitch-to-tetanus ratio"): N_("illustrative"),
+    N_("latent period"): N_("illustrative"),
 }
 
 
