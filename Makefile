@@ -6,7 +6,7 @@ JOBS ?= 2
 JB = BOOK_JOBS=$(JOBS) $(PYTHON) -m bookkit.build -W -n --keep-going
 SITE = _build/html
 
-.PHONY: setup dev browser lint check book book-clean test nbval handout slides lab clean
+.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab clean
 
 STAMPS = _build/.stamps
 
@@ -39,13 +39,18 @@ check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, ex
 	$(MAKE) --no-print-directory lint
 	$(PYTHON) -m pytest -q -m "not build and not browser" -n $(JOBS) tests
 
-book: setup ## the web book in _build/html: strict, incremental (a warm rebuild with no change takes seconds)
+book: setup ## both editions in _build/html (English) and _build/html/id (Indonesian): strict, incremental
 	@mkdir -p _build
+	$(PYTHON) -m bookkit.translate
 	$(JB) . 2>&1 | tee _build/book.log; exit $${PIPESTATUS[0]}
-	@echo "Open $(SITE)/index.html in a browser."
+	$(JB) --edition id 2>&1 | tee _build/book-id.log; exit $${PIPESTATUS[0]}
+	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
+
+translations: ## update the Indonesian catalogues (book/locale/id) and pages (book/id) after an English change
+	$(PYTHON) -m bookkit.translate
 
 book-clean: ## remove the built book, so that the next `make book` builds from scratch
-	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book.log
+	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book.log _build/id _build/book-id.log
 
 test: dev browser ## everything CI checks: lint, a strict build from scratch, then every test against that build
 	$(MAKE) --no-print-directory lint

@@ -67,8 +67,9 @@ def run(argv: list[str]) -> int:
     NotebookClient.start_new_kernel = _start_new_kernel
     NotebookClient.start_new_kernel_client = _start_new_kernel_client
     edition = None
-    if argv[:1] == ["--edition"]:
-        edition, argv = argv[1], argv[2:]
+    if "--edition" in argv:
+        at = argv.index("--edition")
+        edition, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
         if edition not in EDITIONS:
             raise SystemExit(f"bookkit.build: no edition {edition!r}; the editions are {', '.join(EDITIONS)}")
         argv = [*argv, "--path-output", str(REPO / "_build" / edition), str(EDITIONS[edition])]

@@ -257,21 +257,31 @@ def first_sentence(text: str) -> str:
     return parts[0]
 
 
+BANK_WORDS = {
+    "en": {"prompt": "Fact or myth?", "answer": "Answer to {}", "more": "full correction"},
+    "id": {"prompt": "Fakta atau mitos?", "answer": "Jawaban untuk {}", "more": "koreksi lengkap"},
+}
+
+
 class MisconceptionBank(_LedgerDirective):
     """Every claim of the article as a "fact or myth?" prompt, with its answer hidden in a dropdown."""
 
     has_content = False
 
     def run(self):
+        language = book_language(self.env.app)
+        words = BANK_WORDS[language]
         lines: list[str] = []
         for number, claim in enumerate(ledger().claims, start=1):
+            quote = f'<span lang="id">«{_escape(claim.quote)}»</span>'
+            translation = f" — *{_escape(claim.translation)}*" if language == "en" else ""
+            correction = claim.text("correction" if language == "en" else "correction_id")
             lines += [
-                f'{number}. **Fact or myth?** <span lang="id">«{_escape(claim.quote)}»</span> — '
-                f"*{_escape(claim.translation)}*",
+                f"{number}. **{words['prompt']}** {quote}{translation}",
                 "",
-                f"   :::{{dropdown}} Answer to {claim.id}",
-                f"   {verdict_badge(claim)} {_escape(first_sentence(claim.text('correction')))} "
-                f"({{ref}}`full correction <{claim.anchor}>`)",
+                f"   :::{{dropdown}} {words['answer'].format(claim.id)}",
+                f"   {verdict_badge(claim, language)} {_escape(first_sentence(correction))} "
+                f"({{ref}}`{words['more']} <{anchor(claim, language)}>`)",
                 "   :::",
                 "",
             ]
@@ -558,7 +568,9 @@ class GlossaryTerms(SphinxDirective):
         else:
             for term in sorted(terms, key=lambda t: t["id"].lower()):
                 definition = " ".join(term["definition_id"].split())
-                lines += [term["id"][:1].upper() + term["id"][1:], term["en"], f"  {definition}", ""]
+                title = term["id"][:1].upper() + term["id"][1:]
+                english = [term["en"]] if term["en"].lower() != term["id"].lower() else []
+                lines += [title, *english, f"  {definition}", ""]
         lines.append("```")
         container = nodes.container(classes=["glossary-terms"])
         self.state.nested_parse(StringList(lines, source=str(TERMS)), self.content_offset, container)

@@ -388,6 +388,8 @@ def edition_config(book: Catalog) -> str:
     sphinx["local_extensions"] = {"bookkit.sphinxext": "../.."}
     cfg = sphinx["config"]
     cfg["language"] = LANGUAGE
+    cfg["nb_code_prompt_show"] = "Tampilkan kode sel"  # myst-nb's button on a hidden code cell
+    cfg["nb_code_prompt_hide"] = "Sembunyikan kode sel"
     cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
     cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
     cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root

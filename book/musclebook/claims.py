@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .explorer import static_build
+from .i18n import language, tr
 from .published import expand
 
 LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
@@ -74,21 +75,27 @@ def claim(claim_id: str) -> dict:
 def _card_html(entry: dict) -> str:
     from .prose import Citation
 
-    label, colour = verdict_text(entry["verdict"]), VERDICTS[entry["verdict"]][1]
+    lang = language()
+    indonesian = lang == "id"
+    label, colour = verdict_text(entry["verdict"], lang), VERDICTS[entry["verdict"]][1]
     debated = entry.get("debated") or []
-    points = "; ".join(_ledger()["debated"][key]["label"] for key in debated)
-    evidence = f"Debated: {points}" if debated else "Settled physiology"
+    points = "; ".join(_ledger()["debated"][key]["label_id" if indonesian else "label"] for key in debated)
+    evidence = tr("Debated: {points}", points=points) if debated else tr("Settled physiology")
     sources = Citation(tuple(entry["references"])).__repr__()
+    correction = expand(entry["correction_id" if indonesian else "correction"], lang)
     e = html.escape
+    translation = "" if indonesian else f'<p style="margin:0.3em 0"><em>In English:</em> “{e(entry["translation"])}”'
+    translation += "" if indonesian else "</p>"
     return (
         '<div class="mb-claim-card" style="border:1px solid #8a8a8a;border-radius:6px;padding:0.6em 0.9em;'
         'margin:0.6em 0;max-width:48em">'
         f'<p style="margin:0 0 0.4em"><span style="background:{BADGE[colour]};color:#fff;border-radius:4px;'
-        f'padding:0.1em 0.45em">{e(label)}</span> <strong>Claim {e(entry["id"])}</strong> · <em>{e(evidence)}</em></p>'
-        f'<p style="margin:0.3em 0"><strong>The article says</strong> <span lang="id">«{e(entry["quote"])}»</span></p>'
-        f'<p style="margin:0.3em 0"><em>In English:</em> “{e(entry["translation"])}”</p>'
-        f'<p style="margin:0.3em 0"><strong>Physiology says:</strong> {e(expand(entry["correction"], "en"))} '
-        f"{e(sources)}</p>"
+        f'padding:0.1em 0.45em">{e(label)}</span> <strong>{e(tr("Claim"))} {e(entry["id"])}</strong> · '
+        f"<em>{e(evidence)}</em></p>"
+        f'<p style="margin:0.3em 0"><strong>{e(tr("The article says"))}</strong> <span lang="id">«{e(entry["quote"])}»'
+        "</span></p>"
+        f"{translation}"
+        f'<p style="margin:0.3em 0"><strong>{e(tr("Physiology says:"))}</strong> {e(correction)} {e(sources)}</p>'
         "</div>"
     )
 
