@@ -75,8 +75,13 @@ def site_pages(html_dir: Path | str) -> list[str]:
     return sorted(
         p.relative_to(html_dir).as_posix()
         for p in html_dir.rglob("*.html")
-        if not set(p.relative_to(html_dir).parts) & set(NOT_PAGES)
+        if not set(p.relative_to(html_dir).parts) & set(NOT_PAGES) and not is_redirect(p)
     )
+
+
+def is_redirect(page: Path) -> bool:
+    """A page that only sends the reader on to where its content moved (``book/article_id.html``)."""
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:2000]
 
 
 def chromium_path() -> str:

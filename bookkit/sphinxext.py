@@ -699,10 +699,15 @@ def static_files_changed(app, env, added, changed, removed):
     return []
 
 
+SEARCH_BAR_TEXT = {"en": "Search this book...", "id": "Cari di buku ini..."}
+
+
 def speak_the_book_language(app, config):
     """The kernels of the Indonesian edition's notebooks speak Indonesian (``musclebook.i18n``), and so do
-    the figures this process draws; each Indonesian notebook also says so in its first, hidden cell."""
+    the figures this process draws; each Indonesian notebook also says so in its first, hidden cell. The
+    search field's text (set by Jupyter Book, not translated by the theme) is in the edition's language."""
     os.environ[I18N_ENV] = book_language(app)
+    config.html_theme_options["search_bar_text"] = SEARCH_BAR_TEXT[book_language(app)]
 
 
 def setup(app):

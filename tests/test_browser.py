@@ -43,11 +43,11 @@ AXE_RULES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
 
 
 def expected_pages() -> list[str]:
-    """The pages to visit when the site is not built yet at collection time: the table of contents."""
-    return sorted(
-        {"index.html", "search.html", "genindex.html"}
-        | {p.relative_to(REPO).with_suffix(".html").as_posix() for p in toc_files()}
-    )
+    """The pages to visit when the site is not built yet at collection time: both editions' tables of contents."""
+    english = {p.relative_to(REPO).with_suffix(".html").as_posix() for p in toc_files()}
+    indonesian = {f"id/{Path(p).stem}.html" for p in english}
+    generated = {"index.html", "search.html", "genindex.html"}
+    return sorted(generated | {f"id/{p}" for p in generated} | english | indonesian)
 
 
 def pytest_generate_tests(metafunc):
@@ -160,12 +160,12 @@ def test_page(site, browser, page_path, pytestconfig):
     # phone). The landing page has no theme.
     themes = page.evaluate("window.themes")
     found = {"colour scheme changed after the head": [] if set(themes) <= {"light"} else themes}
-    if page_path != "index.html":
+    if page_path not in ("index.html", "id/index.html"):
         found["colour scheme never set"] = [] if themes else ["no data-theme"]
     found |= check_scheme(page, page_path, "light", review)
-    chapter = page_path.removeprefix("book/").removesuffix(".html")
+    chapter = Path(page_path).stem  # book/twitch.html (English), id/twitch.html (Indonesian)
     if chapter in WIDGET_CHAPTERS:  # on the phone: every control by keyboard and by mouse (or finger)
-        found["explorers and self-checks"] = exercise_chapter(page, chapter, review)
+        found["explorers and self-checks"] = exercise_chapter(page, page_path, review)
     page.emulate_media(color_scheme="dark")
     # the book's pages follow through the theme's script; the landing page through its own CSS
     page.wait_for_function(
@@ -246,14 +246,16 @@ def exercise_question(page, question):
         feedback = visible_feedback(question)
         assert len(feedback) == 1, (i, feedback)
         verdicts.append(feedback[0].split(".")[0])
-    assert any("Right" in v for v in verdicts) and any("Not quite" in v for v in verdicts), verdicts
+    # ✓ Right / ✓ Benar, ✗ Not quite / ✗ Belum tepat
+    assert any(v.startswith("✓") for v in verdicts) and any(v.startswith("✗") for v in verdicts), verdicts
     question.locator("input").first.focus()
     page.keyboard.press("ArrowDown")  # by keyboard too
     assert len(visible_feedback(question)) == 1
 
 
-def exercise_chapter(page, chapter, review) -> list[str]:
+def exercise_chapter(page, page_path, review) -> list[str]:
     """Every explorer, then every self-check question of a chapter page; each failure is reported."""
+    chapter = page_path.removesuffix(".html")
     boxes = page.locator(".mb-explorer").all()
     questions = page.locator(".mb-question").all()
     failures = [] if boxes else [f"{chapter} has no explorer"]
@@ -267,7 +269,7 @@ def exercise_chapter(page, chapter, review) -> list[str]:
     failures += [] if questions else [f"{chapter} has no self-check question"]
     for n, box in enumerate(boxes, start=1):
         try:
-            exercise_explorer(page, box, f"book-{chapter}-explorer{n}", review)
+            exercise_explorer(page, box, f"{chapter.replace('/', '-')}-explorer{n}", review)
         except AssertionError as error:
             failures.append(f"explorer {n}: {error}")
     for n, question in enumerate(questions, start=1):
@@ -290,6 +292,22 @@ def test_search_results_quote_the_pages_text(site, browser):
     chrome = ("Contents", "Skip to main content", "Download", "Fullscreen", "Search Ctrl")
     assert not [s for s in snippets if any(c in s for c in chrome)], snippets
     assert sum("tetanus" in s.lower() for s in snippets) >= 3, snippets
+
+
+def test_the_indonesian_edition_has_its_own_search(site, browser):
+    """The Indonesian search page, in Indonesian, finds Indonesian words and leads to Indonesian pages only."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/id/search.html?q=kelelahan")
+    page.wait_for_function("document.querySelectorAll('#search-results p.context').length >= 3", timeout=20_000)
+    snippets = page.locator("#search-results p.context").all_text_contents()
+    links = page.eval_on_selector_all("#search-results li > a", "as => as.map(a => a.href)")
+    placeholder = page.locator("input[name=q]").first.get_attribute("placeholder")
+    language = page.evaluate("document.documentElement.lang")
+    page.context.close()
+    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}
+    assert language == "id" and placeholder and "Search" not in placeholder, (language, placeholder)
+    assert sum("kelelahan" in s.lower() for s in snippets) >= 3, snippets
+    assert links and all("/id/" in link for link in links), links
 
 
 def test_phone_navigation_chapter_list_contents_and_language(site, browser):
@@ -329,8 +347,14 @@ def test_phone_navigation_chapter_list_contents_and_language(site, browser):
     switch = page.locator(".mb-languages a")
     assert switch.is_visible() and switch.bounding_box()["y"] < 800
     switch.click()
-    page.wait_for_url("**/book/article_id.html")
+    page.wait_for_url("**/id/article.html")
     assert page.evaluate("document.documentElement.lang") == "id"
+    # the Indonesian edition's chapter list is in Indonesian
+    page.locator(".bd-header-article .primary-toggle").click()
+    dialog.wait_for(state="visible", timeout=5_000)
+    assert dialog.get_by_role("link", name="Dari kontraksi tunggal ke tetanus").is_visible()
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden", timeout=5_000)
     page.locator(".mb-languages a").click()
     page.wait_for_url("**/book/article.html")
     assert page.evaluate("document.documentElement.lang") == "en"
