@@ -262,6 +262,11 @@ def book_messages() -> list[str]:
 # ---------------------------------------------------------------- catalogues
 
 
+def _named(path: Path) -> str:
+    """A file as an error message names it: relative to the repository when it is in it."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def read_catalogue(path: Path) -> Catalog:
     if not path.exists():
         return Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
@@ -269,7 +274,7 @@ def read_catalogue(path: Path) -> Catalog:
         with path.open("rb") as handle:
             return read_po(handle, locale=LANGUAGE, abort_invalid=True)
     except Exception as exc:  # babel's PoFileError and friends
-        raise TranslationError(f"{path.relative_to(REPO)}: not a readable PO catalogue: {exc}") from exc
+        raise TranslationError(f"{_named(path)}: not a readable PO catalogue: {exc}") from exc
 
 
 def updated_catalogue(path: Path, ids: list[str]) -> Catalog:
@@ -310,7 +315,7 @@ def translation_of(catalogue: Catalog, msgid: str) -> str | None:
 
 def problems(catalogue: Catalog, path: Path) -> list[str]:
     """Every message that is missing, fuzzy, obsolete or that breaks its block's structure."""
-    where = path.relative_to(REPO)
+    where = _named(path)
     found = []
     for message in catalogue:
         if not message.id:

@@ -100,7 +100,7 @@ def test_icons_are_drawn_without_the_font_awesome_script(built_book):
     for page in pages(site):
         text = page.read_text(encoding="utf-8")
         assert "fontawesome" not in text, f"{page.relative_to(site)} loads Font Awesome"
-        if page != site / "index.html":  # the landing page has no icons
+        if page not in (site / "index.html", site / "id" / "index.html"):  # the landing pages have no icons
             assert "_static/icons.css" in text, f"{page.relative_to(site)} does not link icons.css"
         for classes in re.findall(r'class="([^"]*)"', text):
             used |= {c for c in classes.split() if c.startswith("fa-") and c not in icons.NOT_ICONS}
@@ -240,16 +240,17 @@ def test_every_card_says_whether_its_correction_is_settled_or_debated(built_book
     site, _ = built_book
     ledger = load_ledger()
     for page, settled, debated in (
-        ("article", "Settled physiology", "Debated: "),
-        ("article_id", "Fisiologi yang mapan", "Diperdebatkan: "),
+        ("book/article", "Settled physiology", "Debated: "),
+        ("id/article", "Fisiologi yang mapan", "Diperdebatkan: "),
     ):
-        text = (site / "book" / f"{page}.html").read_text(encoding="utf-8")
+        text = (site / f"{page}.html").read_text(encoding="utf-8")
         cards = re.split(r'<div class="sd-card[^"]*claim-card', text)[1:]
         assert len(cards) == len(ledger.claims), page
         for card, claim in zip(cards, ledger.claims):
             if claim.debated:
                 assert (
-                    debated + html.escape(ledger.debated_label(claim, "en" if page == "article" else "id"), quote=False)
+                    debated
+                    + html.escape(ledger.debated_label(claim, "en" if page == "book/article" else "id"), quote=False)
                     in card
                 ), (page, claim.id)
             else:
@@ -349,14 +350,14 @@ def test_every_widget_chapter_has_objectives_exercises_solutions_and_self_checks
 
 def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
     site, _ = built_book
-    text = (site / "book" / "article_id.html").read_text(encoding="utf-8")
+    text = (site / "id" / "article.html").read_text(encoding="utf-8")
     for fancy, plain in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'")):  # Sphinx's smart quotes
         text = text.replace(fancy, plain)
     ledger = load_ledger()
     for claim in ledger.claims:
         assert f'id="klaim-{claim.id.lower()}"' in text, claim.id
-        assert html.escape(claim.text("correction_id")[:40], quote=False) in text, claim.id
-    assert text.count('lang="id"') >= len(ledger.claims)
+        assert claim.text("correction_id")[:40] in html.unescape(text), claim.id
+    assert '<html lang="id"' in text
     english = (site / "book" / "article.html").read_text(encoding="utf-8")
     assert english.count("correction-id") == len(ledger.claims)  # the Indonesian dropdown of every claim card
 
@@ -398,16 +399,21 @@ def test_the_site_root_is_a_titled_landing_page(built_book):
     assert first == "book/intro.html"
     links = re.findall(r'<li><a href="([^"]+)"', text)
     assert links == [p.relative_to(REPO).with_suffix(".html").as_posix() for p in toc_files()[1:]]
-    assert '<a href="book/article_id.html" lang="id" hreflang="id">' in text
+    assert '<p lang="id"><a href="id/" hreflang="id">Bahasa Indonesia' in text  # the other edition
+    assert '<i lang="id">kejang otot</i>' in text  # the article's words, marked as Indonesian
+    indonesian = (site / "id" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="id">' in indonesian and '<a class="start" href="intro.html">Mulai membaca</a>' in indonesian
+    assert re.findall(r'<li><a href="([^"]+)"', indonesian) == [Path(link).name for link in links]
+    assert '<p lang="en"><a href="../" hreflang="en">English' in indonesian
     assert (site / ".nojekyll").is_file(), "without .nojekyll a branch deploy would drop _static/"
 
 
-@pytest.mark.parametrize("page, prefix", [("article.html", "claim"), ("article_id.html", "klaim")])
+@pytest.mark.parametrize("page, prefix", [("book/article.html", "claim"), ("id/article.html", "klaim")])
 def test_the_verdict_summary_is_an_index_of_the_claims(built_book, page, prefix):
     """At the top of each article page, every verdict lists its claims, each a link to its card; unsafe
     advice carries a warning sign as well as its colour."""
     site, _ = built_book
-    text = (site / "book" / page).read_text(encoding="utf-8")
+    text = (site / page).read_text(encoding="utf-8")
     table = re.search(r"<table.*?</table>", text, re.S).group(0)  # the first table: the summary
     ledger = load_ledger()
     for claim in ledger.claims:
@@ -421,23 +427,34 @@ def test_the_verdict_summary_is_an_index_of_the_claims(built_book, page, prefix)
 
 
 def test_pages_in_two_languages_link_to_each_other(built_book):
-    """A page and its translation (front matter ``translation-of``) each declare both versions with
-    ``<link rel="alternate" hreflang>`` (absolute addresses) and open with a visible switch to the other one,
-    in that language; a page without a translation has neither."""
+    """Every page of each edition declares both versions of itself with ``<link rel="alternate" hreflang>``
+    (absolute addresses) and its language with ``<html lang>``; every page with text opens with a visible
+    switch to the same page in the other language, named in that language."""
     site, _ = built_book
-    pairs = {"article.html": ("en", "article_id.html", "id"), "article_id.html": ("id", "article.html", "en")}
-    for page, (language, other, its_language) in pairs.items():
-        text = (site / "book" / page).read_text(encoding="utf-8")
-        alternates = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', text)
-        own_url = re.search(r'<meta property="og:url" content="([^"]+)">', text).group(1)  # the published address
-        assert own_url.startswith("https://") and own_url.endswith("/book/" + page)
-        base = own_url.removesuffix(page)
-        assert sorted(alternates) == sorted([(language, base + page), (its_language, base + other)]), page
-        switch = re.search(
-            r'<nav class="mb-languages" aria-label="[^"]+" lang="(\w+)"><a href="([^"]+)" ([^>]*)>', text
-        )
-        assert switch and switch.groups() == (language, other, f'lang="{its_language}" hreflang="{its_language}"')
+    checked = 0
+    for page in pages(site):
+        relative = page.relative_to(site).as_posix()
+        if relative in ("index.html", "id/index.html"):
+            continue  # the landing pages: test_the_site_root_is_a_titled_landing_page
+        language, other = ("id", "en") if relative.startswith("id/") else ("en", "id")
+        counterpart = f"book/{page.name}" if language == "id" and page.name not in GENERATED else f"id/{page.name}"
+        if language == "id" and page.name in GENERATED:
+            counterpart = page.name
+        text = page.read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in text, relative
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', text))
+        base = "https://muscle-explainer.github.io/muscle-cramps-book/"
+        assert alternates == {language: base + relative, other: base + counterpart}, relative
+        assert (site / counterpart).is_file(), f"{relative}: its counterpart {counterpart} was not built"
+        if page.name in GENERATED:
+            continue
+        switch = re.search(r'<nav class="mb-languages" aria-label="[^"]+"><a href="([^"]+)" ([^>]*)>', text)
+        assert switch and (page.parent / switch.group(1)).resolve() == (site / counterpart).resolve(), relative
+        assert switch.group(2) == f'lang="{other}" hreflang="{other}"', relative
         article = text.index('<article class="bd-article"')
-        assert article < text.index('class="mb-languages"') < text.index("<h1", article), "not at the top"
-    twitch = (site / "book" / "twitch.html").read_text(encoding="utf-8")
-    assert 'rel="alternate" hreflang' not in twitch and "mb-languages" not in twitch
+        assert article < text.index('class="mb-languages"') < text.index("<h1", article), f"{relative}: not at the top"
+        checked += 1
+    assert checked >= 2 * 16
+
+
+GENERATED = ("search.html", "genindex.html")  # pages Sphinx makes itself: no text, so no visible switch

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextvars
 import functools
+import json
 import re
 import string
 from pathlib import Path
@@ -36,16 +37,43 @@ from musclebook.explorer import PHONE, WIDE, Renderer, Spec
 PACKAGE = Path(i18n.__file__).parent
 
 
+BOOK = PACKAGE.parent
+# the calls whose literal texts are shown in the reader's language: tr/N_ in the package; in a chapter's
+# notebook, the self-check questions (Question, Choice: quiz.py translates them) and Msg texts
+PACKAGE_CALLS = ("tr", "N_")
+NOTEBOOK_CALLS = ("Question", "Choice", "Msg")
+
+
+def _literal_texts(tree, calls) -> list[tuple[str, int]]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in calls:
+            arguments = node.args[:1] if calls == PACKAGE_CALLS else node.args
+            for argument in arguments:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    found.append((argument.value, node.lineno))
+    return found
+
+
+def notebook_code(path: Path) -> list[str]:
+    """The code cells of a notebook, without IPython's magics (``%config``), as Python."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    magic = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
+    return [magic.sub(r"\1pass", "".join(c["source"])) for c in cells if c["cell_type"] == "code"]
+
+
 @functools.cache
 def marked_texts() -> dict[str, str]:
-    """Every literal text passed to ``tr`` or ``N_`` in the package: {text: where}."""
+    """Every literal text passed to ``tr`` or ``N_`` in the package, and every self-check text of the
+    chapters' notebooks: {text: where}."""
     found = {}
     for path in sorted(PACKAGE.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "N_") and node.args:
-                first = node.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    found.setdefault(first.value, f"{path.name}:{node.lineno}")
+        for text, line in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), PACKAGE_CALLS):
+            found.setdefault(text, f"{path.name}:{line}")
+    for path in sorted(BOOK.glob("*.ipynb")):
+        for number, code in enumerate(notebook_code(path), start=1):
+            for text, line in _literal_texts(ast.parse(code), NOTEBOOK_CALLS):
+                found.setdefault(text, f"{path.name}, code cell {number}, line {line}")
     return found
 
 
@@ -56,6 +84,7 @@ def fields(template: str) -> set[tuple[str, str]]:
 def test_the_code_marks_texts_to_translate():
     texts = marked_texts()
     assert "Fibre type" in texts and "Force (% of max. tetanus)" in texts  # the extraction sees the code
+    assert "What turns separate twitches into a smooth tetanus?" in texts  # and the notebooks' self-checks
 
 
 def test_every_marked_text_has_an_indonesian_entry():

@@ -1,4 +1,5 @@
-"""Pages in two languages: which page is whose translation (front matter), and the errors a wrong one gets."""
+"""The two editions: which language a build speaks, where each edition sits, and how a page finds its
+counterpart in the other one (relative and absolute addresses)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,39 @@ from types import SimpleNamespace
 import pytest
 from sphinx.errors import ExtensionError
 
-from bookkit.sphinxext import translations
+from bookkit.sphinxext import book_language, counterpart_uri, site_url
 
 
-def fake_app(metadata: dict) -> SimpleNamespace:
-    env = SimpleNamespace(metadata=metadata, found_docs=set(metadata), doc2path=lambda doc: f"{doc}.md")
-    return SimpleNamespace(env=env, config=SimpleNamespace(language="en"))
-
-
-def test_a_translation_and_its_original_point_at_each_other():
-    app = fake_app(
-        {
-            "book/article": {},
-            "book/article_id": {"page-language": "id", "translation-of": "book/article"},
-            "book/twitch": {},
-        }
+def fake_app(language: str | None, docs=("book/intro", "book/twitch")) -> SimpleNamespace:
+    config = SimpleNamespace(
+        language=language,
+        html_baseurl="",
+        html_theme_options={"repository_url": "https://github.com/Muscle-Explainer/muscle-cramps-book"},
     )
-    assert translations(app) == {"book/article_id": ("book/article", "en"), "book/article": ("book/article_id", "id")}
+    return SimpleNamespace(config=config, env=SimpleNamespace(found_docs=set(docs)))
 
 
-@pytest.mark.parametrize(
-    "meta, message",
-    [
-        ({"page-language": "id", "translation-of": "book/artikel"}, "book/x_id.md: front matter 'translation-of'"),
-        ({"translation-of": "book/article"}, "book/x_id.md: a translation needs its 'page-language'"),
-    ],
-)
-def test_a_wrong_translation_names_the_file_and_the_field(meta, message):
-    app = fake_app({"book/article": {}, "book/x_id": meta})
-    with pytest.raises(ExtensionError, match=message):
-        translations(app)
+def test_the_english_edition_links_into_the_indonesian_one():
+    app = fake_app("en")
+    assert site_url(app) == "https://muscle-explainer.github.io/muscle-cramps-book/"
+    assert counterpart_uri(app, "book/twitch") == (
+        "../id/twitch.html",
+        "https://muscle-explainer.github.io/muscle-cramps-book/id/twitch.html",
+    )
+    assert counterpart_uri(app, "search")[0] == "id/search.html"  # a page Sphinx makes, at the root
+
+
+def test_the_indonesian_edition_links_back():
+    app = fake_app("id", docs=("intro", "twitch"))
+    assert site_url(app) == "https://muscle-explainer.github.io/muscle-cramps-book/id/"
+    assert counterpart_uri(app, "twitch") == (
+        "../book/twitch.html",
+        "https://muscle-explainer.github.io/muscle-cramps-book/book/twitch.html",
+    )
+    assert counterpart_uri(app, "genindex")[0] == "../genindex.html"
+
+
+def test_an_unknown_language_names_the_setting():
+    with pytest.raises(ExtensionError, match="_config.yml: language 'fr'"):
+        book_language(fake_app("fr"))
+    assert book_language(fake_app(None)) == "en" and book_language(fake_app("id")) == "id"

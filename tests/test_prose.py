@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bookkit import translate
 from bookkit.ledger import bib_keys, load_ledger, markdown_sources, toc_files
 from musclebook.published import PUB_ROLE, VALUES, lookup
 
@@ -18,8 +19,8 @@ BIB = REPO / "book" / "musclebook" / "data" / "references.bib"
 # published value named with {pub}`key` (in a notebook {eval}`pub.key`), or computed by the chapter's
 # notebook and shown with {eval}`name`.
 NON_PHYSIOLOGY = {
-    r"about \d+ minutes": "a chapter's estimated reading time",
-    r"\b50-minute\b": "the length of a class in the instructor guide",
+    r"about\s+\d+\s+minutes|sekitar\s+\d+\s+menit": "a chapter's estimated reading time (English, Indonesian)",
+    r"\b50-minute\b|\b50 menit\b": "the length of a class in the instructor guide (English, Indonesian)",
     r"(?m)^\| \d+–\d+ \|": "the minutes of the instructor guide's lesson plan",
 }
 
@@ -52,6 +53,8 @@ def indonesian_numbers(text: str) -> str:
 def prose_sources():
     for page in toc_files():
         yield page.relative_to(REPO).as_posix(), markdown_sources(page)
+    for page in translate.pages():  # the Indonesian edition: its numbers written the Indonesian way
+        yield page.target.relative_to(REPO).as_posix(), indonesian_numbers(markdown_sources(page.target))
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
         if entry.correction_id or entry.note_id:
