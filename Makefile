@@ -34,6 +34,7 @@ lint: ## style, spelling and stripped notebooks (fast: run first)
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m codespell_lib
 	$(PYTHON) scripts/strip_notebooks.py --check
+	$(PYTHON) -m bookkit.translate --check
 
 check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
 	$(MAKE) --no-print-directory lint
