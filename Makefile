@@ -64,11 +64,12 @@ nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser
 
 handout: book browser ## the claim-by-claim page as a PDF handout, printed offline by headless Chromium
 	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims.pdf book/article.html
-	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims-id.pdf book/article_id.html
+	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims-id.pdf id/article.html
 
 slides: book ## reveal.js slides of every chapter (cells chosen by slide metadata), next to the chapter pages
 	$(PYTHON) scripts/slides.py $(SITE)
-	@echo "Open $(SITE)/book/<chapter>-slides.html in a browser (F: full screen, Esc: overview)."
+	$(PYTHON) scripts/slides.py $(SITE) --edition id
+	@echo "Open $(SITE)/book/<chapter>-slides.html (Indonesian: $(SITE)/id/<chapter>-slides.html) in a browser (F: full screen, Esc: overview)."
 
 lab: setup ## the notebooks in JupyterLab, as Binder shows them (MyST Markdown rendered by jupyterlab-myst)
 	$(PYTHON) -m jupyter lab --notebook-dir=book --LabApp.default_url=/lab/tree/coupling.ipynb

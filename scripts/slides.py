@@ -1,6 +1,6 @@
 """Make reveal.js slides for every chapter from the built book, with the cells chosen by slide metadata.
 
-    python scripts/slides.py [SITE_DIR]
+    python scripts/slides.py [SITE_DIR] [--edition id]
 
 Run after ``make book`` (``make slides`` does both). For each chapter notebook, the cells whose
 metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
@@ -11,6 +11,9 @@ metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
   again for the projector (``PROJECTOR`` layout: the same panels in a smaller figure, so that shown
   across a 1280 x 720 slide its text is at least 20 px) with all its frames, its controls in a row
   above the figure. Its slide is titled with the heading of the section it sits in.
+
+With ``--edition id`` the Indonesian edition's chapters (``book/id``, built into ``SITE_DIR/id``) get
+their decks, in Indonesian (the explorers drawn again for the projector speak Indonesian too).
 
 The slides are written next to the chapter pages (``book/<chapter>-slides.html``), so they use the
 book's own copies of reveal.js and of its explorer script: they work offline, and the explorers
@@ -33,7 +36,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 matplotlib.use("Agg")
 from bookkit.site import data_uris_to_files  # noqa: E402
+from musclebook import i18n  # noqa: E402
 from musclebook.explorer import PROJECTOR, StaticExplorer, book_specs  # noqa: E402
+
+# where each edition's notebooks and table of contents are, and where it sits in the built site
+EDITIONS = {"en": (REPO, ""), "id": (REPO / "book" / "id", "id")}
 
 STYLE = """
 .reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
@@ -67,11 +74,11 @@ STYLE = """
 """
 
 
-def chapters(toc: Path = REPO / "_toc.yml") -> list[Path]:
-    """The notebooks of the table of contents, in order."""
-    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
+def chapters(root: Path = REPO) -> list[Path]:
+    """The notebooks of an edition's table of contents (``root/_toc.yml``), in order."""
+    data = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     files = [c["file"] for part in data.get("parts", []) for c in part.get("chapters", [])]
-    return [REPO / f"{f}.ipynb" for f in files if (REPO / f"{f}.ipynb").exists()]
+    return [root / f"{f}.ipynb" for f in files if (root / f"{f}.ipynb").exists()]
 
 
 def slide_cells(notebook: Path) -> list[tuple[int, dict]]:
@@ -113,19 +120,22 @@ def section_for(soup, heading: str):
     raise ValueError(f"heading {heading!r} not found in the built page")
 
 
-def projector_explorers(output, specs: dict, frames: Path) -> bool:
+def projector_explorers(output, specs: dict, frames: Path, up: str) -> bool:
     """Replace each explorer in ``output`` (a parsed cell output) by the same explorer drawn for the
-    projector, its frames written to ``frames``; whether there was one."""
+    projector, its frames written to ``frames`` (``up``: the way from the deck to the site's root); whether
+    there was one."""
     found = False
     for box in output.select(".mb-explorer[data-explorer]"):
         explorer = StaticExplorer(specs[box["data-explorer"]], layouts=(PROJECTOR,), verify=False)
-        markup = data_uris_to_files(explorer.html, frames, lambda name: f"../_frames/{name}")
+        markup = data_uris_to_files(explorer.html, frames, lambda name: f"{up}_frames/{name}")
         box.replace_with(BeautifulSoup(markup, "html.parser"))
         found = True
     return found
 
 
-def build_deck(notebook: Path, page: Path) -> str:
+def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> str:
+    """The deck of one chapter, in ``language``, from its notebook and its built page in ``site``."""
+    up = "../" * (len(page.relative_to(site).parts) - 1)  # from the page to the edition's root
     specs = {spec.key: spec for spec in book_specs()}
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     main = soup.find("article") or soup
@@ -146,7 +156,7 @@ def build_deck(notebook: Path, page: Path) -> str:
                 raise ValueError(f"{notebook.name}: code cell {code_index} is not in the built page")
             out = code_cells[code_index].select_one(".cell_output") or code_cells[code_index]
             kind = "mb-slide-output"
-            if projector_explorers(out, specs, page.parent.parent / "_frames"):
+            if projector_explorers(out, specs, site / "_frames", up):
                 kind += " mb-slide-explorer"
             section = code_cells[code_index].find_parent("section")
             title = section.find(["h2", "h3"]).get_text(" ", strip=True) if section else notebook.stem
@@ -155,15 +165,15 @@ def build_deck(notebook: Path, page: Path) -> str:
         raise ValueError(f"{notebook.name}: no cell is marked as a slide")
     title = soup.title.get_text() if soup.title else notebook.stem
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} (slides)</title>
-<link rel="icon" href="../_static/favicon.png">
-<link rel="stylesheet" href="../_static/reveal/reveal.css">
-<link rel="stylesheet" href="../_static/book.css">
+<title>{html.escape(title)} ({SLIDES[language]})</title>
+<link rel="icon" href="{up}_static/favicon.png">
+<link rel="stylesheet" href="{up}_static/reveal/reveal.css">
+<link rel="stylesheet" href="{up}_static/book.css">
 <style>{STYLE}</style>
-<script src="../_static/reveal/reveal.js"></script>
-<script src="../_static/explorer.js" defer></script>
+<script src="{up}_static/reveal/reveal.js"></script>
+<script src="{up}_static/explorer.js" defer></script>
 </head><body>
 <div class="reveal"><div class="slides">
 {"".join(slides)}
@@ -173,17 +183,28 @@ def build_deck(notebook: Path, page: Path) -> str:
 """
 
 
+SLIDES = {"en": "slides", "id": "salindia"}
+
+
 def main(argv: list[str]) -> None:
-    site = Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html"
+    language = "en"
+    if "--edition" in argv:
+        at = argv.index("--edition")
+        language, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
+        if language not in EDITIONS:
+            sys.exit(f"slides: no edition {language!r}; the editions are {', '.join(EDITIONS)}")
+    root, folder = EDITIONS[language]
+    site = (Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html") / folder
     if not (site / "_static" / "reveal" / "reveal.js").is_file():
         sys.exit(f"slides: {site}/_static/reveal/reveal.js is missing; build the book first (make book)")
     made = 0
-    for notebook in chapters():
+    for notebook in chapters(root):
         if not any(True for _ in slide_cells(notebook)):
             continue
-        page = site / notebook.relative_to(REPO).with_suffix(".html")
+        page = site / notebook.relative_to(root).with_suffix(".html")
         out = page.with_name(f"{notebook.stem}-slides.html")
-        out.write_text(build_deck(notebook, page), encoding="utf-8")
+        with i18n.speaking(language):
+            out.write_text(build_deck(notebook, page, site, language), encoding="utf-8")
         print(f"slides: {out.relative_to(site)}")
         made += 1
     if not made:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bookkit.site import FIGURE_TEXT_PX, serve
+from musclebook import i18n
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "_build" / "screenshots"
@@ -34,14 +35,26 @@ def run(script: str, *args) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def served(built_book, tmp_path_factory):
+def make_slides(built_book, tmp_path_factory, edition: str):
     # the slides are written next to the chapter pages: into a copy, so that the tested tree (which CI
     # publishes, and which other tests read at the same time) stays as the build left it
-    site = tmp_path_factory.mktemp("slides") / "html"
+    site = tmp_path_factory.mktemp(f"slides-{edition}") / "html"
     shutil.copytree(built_book[0], site)
-    made = run("slides.py", site)
+    made = run("slides.py", site, *(["--edition", "id"] if edition == "id" else []))
     assert made.returncode == 0, made.stdout + made.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def served_en(built_book, tmp_path_factory):
+    site = make_slides(built_book, tmp_path_factory, "en")
+    with serve(site) as base:
+        yield site, base + "/"
+
+
+@pytest.fixture(scope="module")
+def served_id(built_book, tmp_path_factory):
+    site = make_slides(built_book, tmp_path_factory, "id")
     with serve(site) as base:
         yield site, base + "/"
 
@@ -51,11 +64,23 @@ def test_readme_documents_the_slides_and_handout_commands():
     assert "make slides" in readme and "make handout" in readme
 
 
-@pytest.mark.xdist_group("slides")  # one worker makes the slides once (make test: --dist loadgroup)
+# each edition's decks are made once, by one worker (make test: --dist loadgroup); the two editions in parallel
+@pytest.mark.xdist_group("slides-en")
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_slides_work_offline_with_their_explorers(served, browser, chapter):
+def test_slides_work_offline_with_their_explorers(served_en, browser, chapter):
+    check_deck(served_en, browser, chapter, "book")
+
+
+@pytest.mark.xdist_group("slides-id")
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_indonesian_slides_work_offline_in_indonesian(served_id, browser, chapter):
+    check_deck(served_id, browser, chapter, "id")
+
+
+def check_deck(served, browser, chapter, edition):
+    """A chapter's deck, English (``book/``) or Indonesian (``id/``), on a projector's slide."""
     site, base = served
-    deck = site / "book" / f"{chapter}-slides.html"
+    deck = site / edition / f"{chapter}-slides.html"
     text = deck.read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="https?://', text), "the slides load something from the web"
     page = browser.new_page(viewport={"width": 1280, "height": 720})  # a projector's slide
@@ -64,7 +89,8 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{base}book/{chapter}-slides.html", wait_until="networkidle")
+    page.goto(f"{base}{edition}/{chapter}-slides.html", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.lang") == ("id" if edition == "id" else "en")
     total = page.evaluate("Reveal.getTotalSlides()")
     assert total >= 4, total  # title, explorer(s), a self-check, summary
     page.keyboard.press("ArrowRight")
@@ -76,7 +102,7 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     # readable from the back of a lecture hall: the figure fills the slide, its text at least 20 px, all of it
     # on the slide, and controls large enough to use from a lectern
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"slides-{chapter}-explorer.png"))
+    page.screenshot(path=str(SHOTS / f"slides-{edition}-{chapter}-explorer.png"))
     box = image.bounding_box()
     assert box["width"] >= 900 and box["y"] >= 0 and box["y"] + box["height"] <= 720, box
     sizes = page.evaluate(FIGURE_TEXT_PX, ".reveal .present .mb-image img")
@@ -84,6 +110,9 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     for control in explorer.first.locator("input[type=range], .mb-option").all():
         size = control.bounding_box()
         assert size["height"] >= 36 and size["width"] >= 36, size
+    if edition == "id":  # the explorer speaks Indonesian on the Indonesian slide: its first control's label
+        label = explorer.first.locator("label, legend").first.inner_text().strip()
+        assert label in set(i18n.catalogue("id").values()), label
     before = image.get_attribute("alt")
     control = explorer.first.locator("input").first
     control.focus()
@@ -93,7 +122,7 @@ def test_slides_work_offline_with_their_explorers(served, browser, chapter):
     assert outside == [] and errors == [], (outside, errors)
 
 
-@pytest.mark.parametrize("page, name", [("book/article.html", "claims.pdf"), ("book/article_id.html", "claims-id.pdf")])
+@pytest.mark.parametrize("page, name", [("book/article.html", "claims.pdf"), ("id/article.html", "claims-id.pdf")])
 def test_handout_is_a_pdf_of_the_claim_by_claim_page(built_book, tmp_path, page, name):
     site, _ = built_book
     out = tmp_path / name
