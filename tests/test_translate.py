@@ -141,3 +141,32 @@ def test_pages_are_paired_across_the_editions():
     assert counterpart("book/twitch", "en") == "twitch"
     assert counterpart("twitch", "id") == "book/twitch"
     assert all(counterpart(counterpart(p.docname, "en"), "id") == p.docname for p in PAGES)
+
+
+def test_an_indonesian_notebook_speaks_indonesian_in_a_plain_kernel(monkeypatch):
+    """As in Binder or Colab: no build environment, only the notebook. Its hidden first cell sets the
+    language, so the chapter's first explorer has Indonesian controls, caption and numbers."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from musclebook import i18n
+
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    nb = nbformat.read(EDITION_TWITCH, as_version=4)
+    first_explorer = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "Explorer(" in c.source)
+    nb.cells = [c for c in nb.cells[: first_explorer + 1] if c.cell_type == "code"]
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "live = _\n"
+            "print([w.description for w in live.controls], live.caption.value)\n"
+            "print(i18n.language(), shown(112.43, '.1f'))"
+        )
+    )
+    where = {"metadata": {"path": str(EDITION_TWITCH.parent)}}
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources=where).execute()
+    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert "id 112,4" in printed, printed
+    assert "Jenis serabut otot" in printed or "Stimulasi (Hz)" in printed, printed
+
+
+EDITION_TWITCH = translate.EDITION / "twitch.ipynb"
