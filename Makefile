@@ -43,8 +43,14 @@ check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, ex
 book: setup ## both editions in _build/html (English) and _build/html/id (Indonesian): strict, incremental
 	@mkdir -p _build
 	$(PYTHON) -m bookkit.translate
-	$(JB) . 2>&1 | tee _build/book.log; exit $${PIPESTATUS[0]}
-	$(JB) --edition id 2>&1 | tee _build/book-id.log; exit $${PIPESTATUS[0]}
+	@# the two editions side by side, each reading (and executing) $(JOBS) notebooks at a time; a log each
+	@$(JB) . > _build/book.log 2>&1 & english=$$!; \
+	  $(JB) --edition id > _build/book-id.log 2>&1; indonesian=$$?; \
+	  wait $$english; english=$$?; \
+	  for log in _build/book.log _build/book-id.log; do echo "== $$log"; tail -n 4 $$log; done; \
+	  if [ $$english -ne 0 ]; then echo "== the English edition failed:"; cat _build/book.log; fi; \
+	  if [ $$indonesian -ne 0 ]; then echo "== the Indonesian edition failed:"; cat _build/book-id.log; fi; \
+	  test $$english -eq 0 && test $$indonesian -eq 0
 	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
 
 translations: ## update the Indonesian catalogues (book/locale/id) and pages (book/id) after an English change

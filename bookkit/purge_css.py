@@ -25,13 +25,18 @@ WORD = re.compile(r"[A-Za-z_-][\w-]*")
 HTML_NAMES = re.compile(r'(?:class|id)="([^"]*)"')
 
 
-def site_words(site: Path) -> set[str]:
-    """Every class and id of the site's pages, and every word of its scripts."""
+def site_words(site: Path, skip: tuple[str, ...] = ()) -> set[str]:
+    """Every class and id of the site's pages, and every word of its scripts (not in the folders ``skip``:
+    another edition of the book, built and published there separately)."""
     words: set[str] = set()
     for page in site.rglob("*.html"):
+        if page.relative_to(site).parts[0] in skip:
+            continue
         for value in HTML_NAMES.findall(page.read_text(encoding="utf-8", errors="replace")):
             words.update(value.split())
     for script in site.rglob("*.js"):
+        if script.relative_to(site).parts[0] in skip:
+            continue
         words.update(WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
     return words
 

@@ -368,6 +368,12 @@ def site_url(app) -> str:
     return site_root(app) + SITE_PATHS[book_language(app)]
 
 
+def other_editions(app) -> tuple[str, ...]:
+    """The folders of this edition's site that hold another edition (the English site's ``id``), which that
+    edition's own build writes: this build neither reads nor changes them."""
+    return tuple(path.strip("/") for path in SITE_PATHS.values() if path and path != SITE_PATHS[book_language(app)])
+
+
 def counterpart_uri(app, pagename: str) -> tuple[str, str]:
     """The same page in the other edition: (its address relative to ``pagename``, its absolute address)."""
     other = other_language(app)
@@ -647,7 +653,7 @@ def purge_styles(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     site = Path(app.outdir)
-    words = purge_css.site_words(site)
+    words = purge_css.site_words(site, skip=other_editions(app))
     for pattern in PURGED_STYLES:
         for sheet in (site / "_static").glob(pattern):
             sheet.write_text(purge_css.purge(sheet.read_text(encoding="utf-8"), words), encoding="utf-8")
@@ -661,7 +667,12 @@ def write_icons(app, exception):
     script = static / "scripts" / "fontawesome.js"
     theme_copy = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts"
     source = (theme_copy / "fontawesome.js").read_text(encoding="utf-8")
-    pages = [p for p in Path(app.outdir).rglob("*.html") if "_static" not in p.parts]
+    outdir = Path(app.outdir)
+    pages = [
+        p
+        for p in outdir.rglob("*.html")
+        if "_static" not in p.parts and p.relative_to(outdir).parts[0] not in other_editions(app)
+    ]
     css = icons.icon_css(source, icons.used_icons(pages)) + icons.admonition_css(source)
     (static / "icons.css").write_text(css, encoding="utf-8")
     for unused in (script, script.with_name("fontawesome.js.map")):  # its licence file stays, for the icons
