@@ -12,7 +12,8 @@ kernel then died with "Address already in use"); a file lock makes each start, u
 wait for the other. Everything else is ``jupyter-book build`` unchanged.
 
 ``--edition id`` builds the Indonesian edition (``book/id``, made by ``bookkit.translate``) in
-``_build/id`` and publishes it in the English site's ``id/`` folder, ``_build/html/id``.
+``_build/id`` (or ``--path-output``) and publishes it in the English site's ``id/`` folder,
+``_build/html/id`` (or ``$BOOK_SITE/id``).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _start_new_kernel_client(self):
 
 REPO = Path(__file__).resolve().parent.parent
 EDITIONS = {"id": REPO / "book" / "id"}
-SITE = REPO / "_build" / "html"
+SITE = Path(os.environ.get("BOOK_SITE", REPO / "_build" / "html"))
 
 
 def run(argv: list[str]) -> int:
@@ -72,17 +73,21 @@ def run(argv: list[str]) -> int:
         edition, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
         if edition not in EDITIONS:
             raise SystemExit(f"bookkit.build: no edition {edition!r}; the editions are {', '.join(EDITIONS)}")
-        argv = [*argv, "--path-output", str(REPO / "_build" / edition), str(EDITIONS[edition])]
+        output = REPO / "_build" / edition
+        if "--path-output" in argv:
+            at = argv.index("--path-output")
+            output, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
+        argv = [*argv, "--path-output", str(output), str(EDITIONS[edition])]
     try:
         main(["build", *argv], standalone_mode=False)
     except SystemExit as exc:  # jupyter-book exits on a failed build
         if exc.code:
             return int(exc.code) if isinstance(exc.code, int) else 1
     if edition is not None:
-        built, published = REPO / "_build" / edition / "_build" / "html", SITE / edition
+        built, published = output / "_build" / "html", SITE / edition
         shutil.rmtree(published, ignore_errors=True)
         shutil.copytree(built, published)
-        print(f"The {edition} edition is in {published.relative_to(REPO)}.")
+        print(f"The {edition} edition is in {published}.")
     return 0
 
 

@@ -30,9 +30,12 @@ from pathlib import Path
 
 import pydata_sphinx_theme
 import yaml
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from sphinx import locale as sphinx_locale
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
@@ -713,6 +716,42 @@ def static_files_changed(app, env, added, changed, removed):
 SEARCH_BAR_TEXT = {"en": "Search this book...", "id": "Cari di buku ini..."}
 
 
+THEME_CATALOGUE = Path(__file__).resolve().parent.parent / "book" / "locale" / "id" / "LC_MESSAGES" / "_theme.po"
+THEME_DOMAINS = ("sphinx", "booktheme")  # pydata-sphinx-theme's words are in Sphinx's domain
+
+
+def theme_words_in_indonesian(app, config):
+    """Give the theme's words that no installed catalogue translates (``_theme.po``) their Indonesian: compiled
+    into the build's folder and added behind Sphinx's and the themes' own catalogues, which keep priority."""
+    if book_language(app) != "id":
+        return
+    with THEME_CATALOGUE.open("rb") as handle:
+        catalogue = read_po(handle, locale="id")
+    folder = Path(app.doctreedir).parent / "locale"
+    (folder / "id" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    for domain in THEME_DOMAINS:
+        with (folder / "id" / "LC_MESSAGES" / f"{domain}.mo").open("wb") as handle:
+            write_mo(handle, catalogue)
+        sphinx_locale.init([str(folder)], "id", domain)
+
+
+FIXED_LABEL = re.compile(r'\b(title|aria-label)="([^"]+)"')
+
+
+def translate_fixed_labels(app, exception):
+    """The theme's labels that its templates write without ``_()`` (so no catalogue reaches them: the sidebar
+    buttons' titles, the navigation's names), in Indonesian on the Indonesian edition's pages."""
+    if exception is not None or app.builder.format != "html" or book_language(app) != "id":
+        return
+    with THEME_CATALOGUE.open("rb") as handle:
+        words = {m.id: m.string for m in read_po(handle, locale="id") if m.id and m.string}
+    for page in Path(app.outdir).glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        translated = FIXED_LABEL.sub(lambda m: f'{m.group(1)}="{words.get(m.group(2), m.group(2))}"', text)
+        if translated != text:
+            page.write_text(translated, encoding="utf-8")
+
+
 def speak_the_book_language(app, config):
     """The kernels of the Indonesian edition's notebooks speak Indonesian (``musclebook.i18n``), and so do
     the figures this process draws; each Indonesian notebook also says so in its first, hidden cell. The
@@ -728,6 +767,8 @@ def setup(app):
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
     app.connect("config-inited", speak_the_book_language)
+    app.connect("config-inited", theme_words_in_indonesian)
+    app.connect("build-finished", translate_fixed_labels)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect
     app.connect("html-page-context", drop_unused_scripts)

@@ -8,6 +8,7 @@ browser suite and the lecture kit all read that one tree, the tree CI then publi
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,16 +29,17 @@ def pytest_addoption(parser):
 
 
 def build_into(out: Path) -> tuple[Path, str]:
-    """Build the book strictly (-W -n --keep-going) from scratch into ``out``; return (html dir, log)."""
-    proc = subprocess.run(  # as `make book` builds it (bookkit.build: jupyter-book build, notebooks in parallel)
-        [sys.executable, "-m", "bookkit.build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"strict build failed:\n{log[-6000:]}"
-    return out / "_build" / "html", log
+    """Build both editions strictly (-W -n --keep-going) from scratch into ``out``, the Indonesian one into
+    the English site's ``id/``; return (html dir, both logs)."""
+    site, logs = out / "_build" / "html", []
+    command = [sys.executable, "-m", "bookkit.build", "--all", "-W", "-n", "--keep-going", "--path-output"]
+    for edition in ([str(out), "."], [str(out / "id"), "--edition", "id"]):
+        proc = subprocess.run(  # as `make book` builds them (bookkit.build: notebooks in parallel)
+            [*command, *edition], cwd=REPO, capture_output=True, text=True, env=os.environ | {"BOOK_SITE": str(site)}
+        )
+        logs.append(proc.stdout + proc.stderr)
+        assert proc.returncode == 0, f"strict build failed:\n{logs[-1][-6000:]}"
+    return site, "\n".join(logs)
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +50,10 @@ def built_book(request, tmp_path_factory):
         site = Path(site).resolve()
         assert (site / "index.html").is_file(), f"--site {site}: no built book there (run `make book`)"
         log_path = Path(request.config.getoption("--build-log") or site.parent / "book.log")
-        assert log_path.is_file(), f"no build log at {log_path}: build with `make book`, which writes it"
-        return site, log_path.read_text(encoding="utf-8")
+        logs = [log_path, log_path.with_name(log_path.stem + "-id.log")]  # the two editions' logs
+        for path in logs:
+            assert path.is_file(), f"no build log at {path}: build with `make book`, which writes it"
+        return site, "\n".join(path.read_text(encoding="utf-8") for path in logs)
     return build_into(tmp_path_factory.mktemp("book-build"))
 
 

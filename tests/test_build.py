@@ -13,10 +13,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
 from bookkit import icons
 from bookkit.ledger import book_labels, load_ledger, placed_claims, toc_files
 from bookkit.site import site_pages
+from bookkit.sphinxext import THEME_CATALOGUE
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,7 +33,7 @@ def pages(site: Path):
 
 def test_build_is_clean(built_book):
     site, log = built_book
-    assert "build succeeded" in log
+    assert log.count("build succeeded") == 2  # the English and the Indonesian edition
     assert not re.search(r"^(?!\[IPKernelApp\]).*WARNING", log, re.MULTILINE), log[-3000:]
 
 
@@ -40,6 +42,7 @@ def test_every_page_of_the_toc_is_built(built_book):
     for source in toc_files():
         built = site / source.relative_to(REPO).with_suffix(".html")
         assert built.is_file(), built
+        assert (site / "id" / built.name).is_file(), f"no Indonesian {built.name}"
 
 
 def test_nothing_is_loaded_from_outside_the_site(built_book):
@@ -276,29 +279,26 @@ def test_content_pages_carry_a_description_and_open_graph_tags(built_book):
 
 
 def test_each_page_declares_the_language_it_is_written_in(built_book):
+    """English pages are ``lang="en"``, the Indonesian edition's ``lang="id"``, with the theme's own words
+    (search, contents, navigation) in Indonesian there; Indonesian quotes on English pages are marked."""
     site, _ = built_book
-    furniture = (
-        'id="pst-skip-link"',
-        'id="pst-header"',
-        'id="pst-primary-sidebar"',
-        'class="bd-header-article',
-        'class="prev-next-area"',
-        'class="bd-footer-content"',
-        'class="bd-search',
-        'class="page-toc tocsection',
-    )
     for source in toc_files():
-        page = site / source.relative_to(REPO).with_suffix(".html")
+        english = site / source.relative_to(REPO).with_suffix(".html")
+        for page, language in ((english, "en"), (site / "id" / english.name, "id")):
+            text = page.read_text(encoding="utf-8")
+            assert re.search(r'<html lang="([a-z]+)"', text).group(1) == language, page
+    indonesian = (site / "id" / "twitch.html").read_text(encoding="utf-8")
+    for theme_word in ("Cari di buku ini", "<h2> Isi </h2>", "Langsung ke konten utama", 'aria-label="Navigasi situs"'):
+        assert theme_word in indonesian, theme_word
+    # no word of the theme left in English on any Indonesian page (those no installed catalogue translates)
+    with THEME_CATALOGUE.open("rb") as handle:
+        english = [m.id for m in read_po(handle) if m.id]
+    for page in (site / "id").glob("*.html"):
         text = page.read_text(encoding="utf-8")
-        language = "id" if source.stem.endswith("_id") else "en"
-        assert re.search(r'<html lang="([a-z]+)"', text).group(1) == language, page.name
-        # the theme's furniture is in English on the Indonesian page too: marked so
-        for element in furniture if language == "id" else ():
-            tag = re.search(rf"<[a-z]+\b[^>]*{re.escape(element)}[^>]*>", text)
-            assert tag and 'lang="en"' in tag.group(0), (page.name, element)
-        # a link to the Indonesian page is read in Indonesian
-        for link in re.findall(r'<a class="reference internal" href="(?:[^"]*/)?article_id\.html"[^>]*>', text):
-            assert 'lang="id"' in link and 'hreflang="id"' in link, (page.name, link)
+        left = [w for w in english if re.search(rf'(>\s*|="){re.escape(w)}(\s*<|")', text)]
+        assert not left, f"{page.relative_to(site)} shows the theme's {left} in English"
+    article = (site / "book" / "article.html").read_text(encoding="utf-8")
+    assert article.count('<span lang="id">«') >= len(load_ledger().claims)  # every quote of the article
 
 
 def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built_book):
@@ -306,11 +306,13 @@ def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     owner_repo = config["repository"]["url"].removeprefix("https://github.com/")
     branch = config["repository"]["branch"]
-    notebooks = [p for p in toc_files() if p.suffix == ".ipynb"]
-    assert notebooks
+    english = [p for p in toc_files() if p.suffix == ".ipynb"]
+    notebooks = english + [REPO / "book" / "id" / p.name for p in english]
+    assert english
     for notebook in notebooks:
         rel = notebook.relative_to(REPO).as_posix()
-        text = (site / notebook.relative_to(REPO).with_suffix(".html")).read_text(encoding="utf-8")
+        built = rel.removeprefix("book/").removesuffix(".ipynb") if "/id/" in rel else rel.removesuffix(".ipynb")
+        text = (site / f"{built}.html").read_text(encoding="utf-8")
         binder = re.findall(
             r'href="https://mybinder\.org/v2/gh/([^/]+/[^/]+)/([^?"]+)\?urlpath=lab/tree/([^"]+)"', text
         )
@@ -320,6 +322,7 @@ def test_every_notebook_page_has_binder_and_colab_links_to_a_real_notebook(built
         assert binder and colab, rel
         for repo, ref, path in binder + colab:
             assert (repo, ref) == (owner_repo, branch), (repo, ref)
+            assert path == rel, f"{built}.html launches {path}, not its own notebook {rel}"
             assert (REPO / path).is_file(), f"launch link to {path}, which is not in the repository"
 
 
