@@ -38,7 +38,7 @@ lint: ## style, spelling and stripped notebooks (fast: run first)
 
 check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
 	$(MAKE) --no-print-directory lint
-	$(PYTHON) -m pytest -q -m "not build and not browser" -n $(JOBS) tests
+	$(PYTHON) -m pytest -q -m "not build and not browser and not slow" -n $(JOBS) tests
 
 book: setup ## both editions in _build/html (English) and _build/html/id (Indonesian): strict, incremental
 	@mkdir -p _build

@@ -203,6 +203,7 @@ def shown_texts(fig) -> list[str]:
     return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text().strip()]
 
 
+@pytest.mark.slow  # every explorer at every end of every control, twice: make test runs it, make check does not
 @pytest.mark.parametrize("spec", TRANSLATED_SPECS, ids=lambda s: s.key)
 @pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
 def test_the_explorers_speak_indonesian(spec, layout):

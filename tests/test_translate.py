@@ -143,6 +143,7 @@ def test_pages_are_paired_across_the_editions():
     assert all(counterpart(counterpart(p.docname, "en"), "id") == p.docname for p in PAGES)
 
 
+@pytest.mark.slow  # starts a kernel
 def test_an_indonesian_notebook_speaks_indonesian_in_a_plain_kernel(monkeypatch):
     """As in Binder or Colab: no build environment, only the notebook. Its hidden first cell sets the
     language, so the chapter's first explorer has Indonesian controls, caption and numbers."""
