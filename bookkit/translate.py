@@ -25,6 +25,7 @@ cross-references, citations, computed values and published values, the same inli
 
 from __future__ import annotations
 
+import ast
 import copy
 import io
 import json
@@ -253,6 +254,86 @@ def messages(page: Page) -> list[str]:
     return list(seen)
 
 
+def page_code_texts(page: Page) -> list[str]:
+    """The texts of the code a reader sees on the page (notebooks only), in order, each once."""
+    if page.source.suffix != ".ipynb":
+        return []
+    cells = json.loads(page.source.read_text(encoding="utf-8"))["cells"]
+    seen: dict[str, None] = {}
+    for cell in _shown_cells(cells):
+        for text in code_texts("".join(cell["source"])):
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+# Texts in the code a reader sees and runs ("run the model yourself"): the labels, titles and printed lines
+# of its figures and outputs. Each is a message with the context "code"; its msgid and msgstr are Python
+# string literals (f-strings keep their {placeholders}).
+CODE_CONTEXT = "code"
+CODE_CALLS = {"set_title", "set_xlabel", "set_ylabel", "set_label", "print", "text", "legend"}
+CODE_KEYWORDS = {"label", "title"}
+MAGIC = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
+READER_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _python(source: str) -> str:
+    """A notebook cell as Python: IPython's magics (``%config``) become ``pass``, so that the offsets stay."""
+    return MAGIC.sub(r"\1pass", source)
+
+
+def _shown_cells(cells: list[dict]) -> list[dict]:
+    """The code cells a reader sees as code (not hidden by a tag)."""
+    hidden = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
+    return [c for c in cells if c["cell_type"] == "code" and not hidden & set(c.get("metadata", {}).get("tags", []))]
+
+
+def _without_fields(node) -> str:
+    if isinstance(node, ast.Constant):
+        return node.value
+    return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+
+
+def code_texts(source: str) -> list[str]:
+    """The string literals of a cell that a reader reads in its output, as written in the code."""
+    code = _python(source)
+    found = []
+    for node in ast.walk(ast.parse(code)):
+        if not isinstance(node, ast.Call):
+            continue
+        candidates = []
+        if getattr(node.func, "attr", getattr(node.func, "id", None)) in CODE_CALLS:
+            candidates += node.args
+        candidates += [k.value for k in node.keywords if k.arg in CODE_KEYWORDS]
+        for value in candidates:
+            text = isinstance(value, ast.Constant) and isinstance(value.value, str) or isinstance(value, ast.JoinedStr)
+            if text and READER_WORD.search(_without_fields(value)):
+                found.append(ast.get_source_segment(code, value))
+    return found
+
+
+def code_problems(english: str, translation: str) -> list[str]:
+    """A code text's translation must be one Python string literal with the same {placeholders}."""
+    try:
+        node = ast.parse(translation.strip(), mode="eval").body
+    except SyntaxError as exc:
+        return [f"not a Python string literal: {exc.msg}"]
+    if (
+        not isinstance(node, ast.Constant | ast.JoinedStr)
+        or isinstance(node, ast.Constant)
+        and not isinstance(node.value, str)
+    ):
+        return ["not a Python string literal"]
+
+    def fields(literal: str) -> list[str]:
+        tree = ast.parse(literal, mode="eval").body
+        values = tree.values if isinstance(tree, ast.JoinedStr) else []
+        return sorted(ast.unparse(v) for v in values if isinstance(v, ast.FormattedValue))
+
+    if fields(english) != fields(translation):
+        return [f"placeholders: the English has {fields(english)}, the translation {fields(translation)}"]
+    return []
+
+
 def book_messages() -> list[str]:
     toc = english_toc()
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
@@ -277,13 +358,15 @@ def read_catalogue(path: Path) -> Catalog:
         raise TranslationError(f"{_named(path)}: not a readable PO catalogue: {exc}") from exc
 
 
-def updated_catalogue(path: Path, ids: list[str]) -> Catalog:
+def updated_catalogue(path: Path, ids: list[str], code: list[str] = ()) -> Catalog:
     """The catalogue at ``path`` updated to the English ``ids``: new ones added (with a fuzzy suggestion
     when an old message is close), ones whose English is gone kept as obsolete."""
     old = read_catalogue(path)
     template = Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
     for number, msgid in enumerate(ids, start=1):
         template.add(msgid, locations=[(path.stem, number)])
+    for number, msgid in enumerate(code, start=len(ids) + 1):
+        template.add(msgid, locations=[(path.stem, number)], context=CODE_CONTEXT)
     old.update(template, no_fuzzy_matching=False, update_header_comment=False)
     old.fuzzy = False
     for message in old:
@@ -306,8 +389,8 @@ def catalogue_text(catalogue: Catalog) -> str:
     return re.sub(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', "", text, flags=re.MULTILINE)
 
 
-def translation_of(catalogue: Catalog, msgid: str) -> str | None:
-    message = catalogue.get(msgid)
+def translation_of(catalogue: Catalog, msgid: str, context: str | None = None) -> str | None:
+    message = catalogue.get(msgid, context=context)
     if message is None or message.fuzzy or not message.string:
         return None
     return message.string
@@ -327,7 +410,8 @@ def problems(catalogue: Catalog, path: Path) -> list[str]:
         elif not message.string:
             found.append(f"{line}: msgstr of '{first}…' is missing: translate it")
         else:
-            for problem in structure_problems(message.id, message.string):
+            check = code_problems if message.context == CODE_CONTEXT else structure_problems
+            for problem in check(message.id, message.string):
                 found.append(f"{line}: msgstr of '{first}…': {problem}")
     for msgid in catalogue.obsolete:
         found.append(f"{where}: obsolete message '{msgid.splitlines()[0][:70]}…' (its English is gone): delete it")
@@ -360,16 +444,28 @@ def indonesian_page(page: Page, catalogue: Catalog) -> str:
         return _translate_text(raw, catalogue)
     nb = json.loads(raw)
     cells = []
-    for cell in nb["cells"]:
-        cell = copy.deepcopy(cell)
+    shown = {id(c) for c in _shown_cells(nb["cells"])}
+    for original in nb["cells"]:
+        cell = copy.deepcopy(original)
         if cell["cell_type"] == "markdown":
             cell["source"] = _lines(_translate_text("".join(cell["source"]), catalogue))
+        elif id(original) in shown:
+            cell["source"] = _lines(translate_code("".join(cell["source"]), catalogue))
         cells.append(cell)
     # after the Colab install cell (it must stay first), the cell that sets the language
     at = 1 if cells and "google.colab" in "".join(cells[0]["source"]) else 0
     cells.insert(at, copy.deepcopy(LANGUAGE_CELL))
     nb["cells"] = cells
     return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+
+
+def translate_code(source: str, catalogue: Catalog) -> str:
+    """A code cell with the texts its reader reads in Indonesian (the code itself unchanged)."""
+    for text in code_texts(source):
+        translated = translation_of(catalogue, text, CODE_CONTEXT)
+        if translated is not None:
+            source = source.replace(text, translated)
+    return source
 
 
 def edition_toc(book: Catalog) -> str:
@@ -416,7 +512,7 @@ def run() -> Result:
     files: dict[Path, str] = {}
     found: list[str] = []
     for page in pages():
-        catalogue = updated_catalogue(page.catalogue, messages(page))
+        catalogue = updated_catalogue(page.catalogue, messages(page), page_code_texts(page))
         files[page.catalogue] = catalogue_text(catalogue)
         files[page.target] = indonesian_page(page, catalogue)
         found += problems(catalogue, page.catalogue)

@@ -100,6 +100,17 @@ def test_an_english_change_makes_the_old_translation_fuzzy_and_the_check_fail(tm
     assert translate.translation_of(changed, "The pump moves calcium back.") is None
 
 
+def test_the_texts_a_reader_reads_in_the_code_are_messages_too():
+    cell = (
+        "%config InlineBackend.figure_formats = ['svg']\n"
+        "ax.set_xlabel('Time (s)')\nax.plot(t, y, color='#0072B2', label=f'fatigue {level:.0%}')\nprint(f'{x} Hz')"
+    )
+    assert translate.code_texts(cell) == ["'Time (s)'", "f'fatigue {level:.0%}'"]  # not a colour, not bare units
+    assert translate.code_problems("f'fatigue {level:.0%}'", "f'kelelahan {level:.0%}'") == []
+    assert translate.code_problems("f'fatigue {level:.0%}'", "f'kelelahan {tingkat:.0%}'")[0].startswith("placeholders")
+    assert translate.code_problems("'Time (s)'", "Waktu (s)")  # no longer a string literal
+
+
 def test_a_missing_translation_is_named_with_its_catalogue(tmp_path):
     path = tmp_path / "page.po"
     catalogue = translate.updated_catalogue(path, ["A new paragraph."])
@@ -130,9 +141,15 @@ def test_an_indonesian_notebook_has_the_english_code_and_speaks_indonesian(page)
     language_cells = [c for c in indonesian if c.get("id") == translate.LANGUAGE_CELL["id"]]
     assert len(language_cells) == 1 and 'set_language("id")' in "".join(language_cells[0]["source"])
     rest = [c for c in indonesian if c.get("id") != translate.LANGUAGE_CELL["id"]]
-    assert [c["source"] for c in english if c["cell_type"] == "code"] == [
-        c["source"] for c in rest if c["cell_type"] == "code"
-    ]
+    english_code = ["".join(c["source"]) for c in english if c["cell_type"] == "code"]
+    indonesian_code = ["".join(c["source"]) for c in rest if c["cell_type"] == "code"]
+    assert len(english_code) == len(indonesian_code)
+    catalogue = translate.read_catalogue(page.catalogue)
+    for mine, theirs in zip(english_code, indonesian_code):
+        # the same code, only the texts its reader reads (labels, printed lines) in Indonesian
+        for text in translate.code_texts(mine):
+            theirs = theirs.replace(translate.translation_of(catalogue, text, translate.CODE_CONTEXT) or text, text)
+        assert theirs == mine
     # the Colab install cell stays first, so that a Colab reader's first run installs the models
     assert "google.colab" in "".join(indonesian[0]["source"])
 
