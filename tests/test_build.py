@@ -461,3 +461,25 @@ def test_pages_in_two_languages_link_to_each_other(built_book):
 
 
 GENERATED = ("search.html", "genindex.html")  # pages Sphinx makes itself: no text, so no visible switch
+
+
+PAGE_BUDGET_BYTES = 2_000_000  # what a page loads before the reader touches anything (issue 14's page budget)
+
+
+def test_every_page_of_both_editions_loads_at_most_two_megabytes(built_book):
+    """The page, and every style sheet, script, icon and image it names (an explorer's first frame and
+    background; its other frames load only when the reader moves a control), uncompressed."""
+    site, _ = built_book
+    weights = {}
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        files = {
+            (page.parent / ref).resolve()
+            for ref in re.findall(r'(?:src|href)="([^"#?:]+)[^"]*"', text)
+            if (page.parent / ref).is_file()
+        }
+        weights[page.relative_to(site).as_posix()] = page.stat().st_size + sum(f.stat().st_size for f in files)
+    assert len([p for p in weights if p.startswith("id/")]) >= 19  # the Indonesian edition is weighed too
+    heavy = {page: size for page, size in weights.items() if size > PAGE_BUDGET_BYTES}
+    assert not heavy, heavy
+    assert max(weights.values()) > 100_000  # the sum sees the style sheets and images, not only the HTML
