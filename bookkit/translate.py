@@ -21,6 +21,10 @@ without its Indonesian fails a test.
 A translation must keep the block's structure: the same labels, directives and options, the same
 cross-references, citations, computed values and published values, the same inline code and links
 (``structure_problems``). The words inside a ``{term}`` reference are translated; its target is not.
+
+The texts a reader reads in the code cells they see and run (a figure's label, a printed line) are
+messages too, with the context ``code``: the msgid and the msgstr are Python string literals, and a
+translation must stay one, with the same placeholders (``code_problems``).
 """
 
 from __future__ import annotations
@@ -277,7 +281,8 @@ READER_WORD = re.compile(r"[a-z]{3,}")
 
 
 def _python(source: str) -> str:
-    """A notebook cell as Python: IPython's magics (``%config``) become ``pass``, so that the offsets stay."""
+    """A notebook cell as Python: each line of an IPython magic (``%config``) becomes ``pass``, so that the
+    other lines keep their offsets."""
     return MAGIC.sub(r"\1pass", source)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
+from bookkit import translate
 from musclebook import (
     coupling_plots,
     crossbridge_plots,
@@ -58,8 +59,7 @@ def _literal_texts(tree, calls) -> list[tuple[str, int]]:
 def notebook_code(path: Path) -> list[str]:
     """The code cells of a notebook, without IPython's magics (``%config``), as Python."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    magic = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
-    return [magic.sub(r"\1pass", "".join(c["source"])) for c in cells if c["cell_type"] == "code"]
+    return [translate._python("".join(c["source"])) for c in cells if c["cell_type"] == "code"]
 
 
 @functools.cache
