@@ -30,6 +30,8 @@ import jupyter_book.sphinx
 from jupyter_book.cli.main import main
 from nbclient import NotebookClient
 
+from bookkit.translate import EDITION_ROOTS
+
 JOBS = int(os.environ.get("BOOK_JOBS", "2"))
 
 
@@ -58,7 +60,7 @@ def _start_new_kernel_client(self):
 
 
 REPO = Path(__file__).resolve().parent.parent
-EDITIONS = {"id": REPO / "book" / "id"}
+EDITIONS = {language: root for language, root in EDITION_ROOTS.items() if language != "en"}  # besides English
 SITE = Path(os.environ.get("BOOK_SITE", REPO / "_build" / "html"))
 
 

@@ -43,6 +43,7 @@ from sphinx.util.docutils import SphinxDirective
 from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
 from musclebook.i18n import ENV as I18N_ENV
+from musclebook.language import LANGUAGES
 from musclebook.published import lookup
 
 from . import icons, purge_css
@@ -57,9 +58,7 @@ from .ledger import (
     load_ledger,
 )
 from .site import data_uris_to_files
-from .translate import counterpart
-
-LANGUAGES = ("en", "id")
+from .translate import SITE_FOLDERS, counterpart
 
 _CACHE: dict[str, Ledger] = {}
 
@@ -341,8 +340,6 @@ def first_paragraph(doctree, limit: int = 200) -> str:
 # screen reader announces for it) in the page's own
 SWITCH_TEXT = {"en": "English", "id": "Bahasa Indonesia"}
 SWITCH_LABEL = {"en": "This page in another language", "id": "Halaman ini dalam bahasa lain"}
-# where each edition sits in the site: the English one at the root, the Indonesian one in id/
-SITE_PATHS = {"en": "", "id": "id/"}
 
 
 def book_language(app) -> str:
@@ -368,13 +365,13 @@ def site_root(app) -> str:
 
 def site_url(app) -> str:
     """The address of this edition: the site's root, or its id/ folder."""
-    return site_root(app) + SITE_PATHS[book_language(app)]
+    return site_root(app) + SITE_FOLDERS[book_language(app)]
 
 
 def other_editions(app) -> tuple[str, ...]:
     """The folders of this edition's site that hold another edition (the English site's ``id``), which that
     edition's own build writes: this build neither reads nor changes them."""
-    return tuple(path.strip("/") for path in SITE_PATHS.values() if path and path != SITE_PATHS[book_language(app)])
+    return tuple(path.strip("/") for path in SITE_FOLDERS.values() if path and path != SITE_FOLDERS[book_language(app)])
 
 
 def counterpart_uri(app, pagename: str) -> tuple[str, str]:
@@ -382,8 +379,8 @@ def counterpart_uri(app, pagename: str) -> tuple[str, str]:
     other = other_language(app)
     docname = counterpart(pagename, book_language(app)) if pagename in app.env.found_docs else pagename
     target = docname + ".html"
-    up = "../" * (pagename.count("/") + SITE_PATHS[book_language(app)].count("/"))
-    return up + SITE_PATHS[other] + target, site_root(app) + SITE_PATHS[other] + target
+    up = "../" * (pagename.count("/") + SITE_FOLDERS[book_language(app)].count("/"))
+    return up + SITE_FOLDERS[other] + target, site_root(app) + SITE_FOLDERS[other] + target
 
 
 def language_alternates(app, pagename, context) -> list[str]:
@@ -515,8 +512,8 @@ def landing_page(app, exception):
             links.append(f'<li><a href="{html.escape(app.builder.get_target_uri(docname))}">{title}</a></li>')
         contents.append(f"<h2>{html.escape(part['caption'])}</h2>\n<ul>\n" + "\n".join(links) + "\n</ul>")
     language, other = book_language(app), other_language(app)
-    other_root = "../" * SITE_PATHS[language].count("/") + SITE_PATHS[other]
-    versions = {language: site_url(app), other: site_root(app) + SITE_PATHS[other]}
+    other_root = "../" * SITE_FOLDERS[language].count("/") + SITE_FOLDERS[other]
+    versions = {language: site_url(app), other: site_root(app) + SITE_FOLDERS[other]}
     alternates = "\n".join(
         f'<link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">' for lang, url in sorted(versions.items())
     )

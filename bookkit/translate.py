@@ -42,10 +42,15 @@ import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from .ledger import toc_files
+
 REPO = Path(__file__).resolve().parent.parent
 BOOK = REPO / "book"
 LANGUAGE = "id"
 EDITION = BOOK / LANGUAGE  # the Indonesian edition's pages, config and table of contents
+# each edition: the folder of its _config.yml and _toc.yml, and where it sits in the published site
+EDITION_ROOTS = {"en": REPO, LANGUAGE: EDITION}
+SITE_FOLDERS = {"en": "", LANGUAGE: f"{LANGUAGE}/"}
 CATALOGUES = BOOK / "locale" / LANGUAGE / "LC_MESSAGES"
 BOOK_CATALOGUE = "_book"  # the book's title and the parts of its table of contents
 
@@ -191,19 +196,15 @@ def structure_problems(english: str, translation: str) -> list[str]:
 class Page:
     """One page of the English edition: its source and where its catalogue and Indonesian page go."""
 
-    docname: str  # book/twitch
+    source: Path  # book/twitch.ipynb
 
     @property
-    def source(self) -> Path:
-        for suffix in (".ipynb", ".md"):
-            path = REPO / (self.docname + suffix)
-            if path.exists():
-                return path
-        raise TranslationError(f"_toc.yml: no page {self.docname!r} (.ipynb or .md)")
+    def docname(self) -> str:
+        return self.source.relative_to(REPO).with_suffix("").as_posix()
 
     @property
     def name(self) -> str:
-        return Path(self.docname).name
+        return self.source.stem
 
     @property
     def catalogue(self) -> Path:
@@ -211,7 +212,7 @@ class Page:
 
     @property
     def target(self) -> Path:
-        return EDITION / f"{self.name}{self.source.suffix}"
+        return EDITION / self.source.name
 
 
 def english_toc() -> dict:
@@ -219,9 +220,8 @@ def english_toc() -> dict:
 
 
 def pages() -> list[Page]:
-    toc = english_toc()
-    names = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    return [Page(name) for name in names]
+    """The English edition's pages, in the order of its table of contents (a missing one is an error)."""
+    return [Page(path) for path in toc_files(REPO / "_toc.yml")]
 
 
 def counterpart(docname: str, language: str) -> str:

@@ -29,18 +29,16 @@ import sys
 from pathlib import Path
 
 import matplotlib
-import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 matplotlib.use("Agg")
+from bookkit.ledger import toc_files  # noqa: E402
 from bookkit.site import data_uris_to_files  # noqa: E402
+from bookkit.translate import EDITION_ROOTS, SITE_FOLDERS  # noqa: E402
 from musclebook import i18n  # noqa: E402
 from musclebook.explorer import PROJECTOR, StaticExplorer, book_specs  # noqa: E402
-
-# where each edition's notebooks and table of contents are, and where it sits in the built site
-EDITIONS = {"en": (REPO, ""), "id": (REPO / "book" / "id", "id")}
 
 STYLE = """
 .reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
@@ -76,9 +74,7 @@ STYLE = """
 
 def chapters(root: Path = REPO) -> list[Path]:
     """The notebooks of an edition's table of contents (``root/_toc.yml``), in order."""
-    data = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [c["file"] for part in data.get("parts", []) for c in part.get("chapters", [])]
-    return [root / f"{f}.ipynb" for f in files if (root / f"{f}.ipynb").exists()]
+    return [path for path in toc_files(root / "_toc.yml") if path.suffix == ".ipynb"]
 
 
 def slide_cells(notebook: Path) -> list[tuple[int, dict]]:
@@ -191,9 +187,9 @@ def main(argv: list[str]) -> None:
     if "--edition" in argv:
         at = argv.index("--edition")
         language, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
-        if language not in EDITIONS:
-            sys.exit(f"slides: no edition {language!r}; the editions are {', '.join(EDITIONS)}")
-    root, folder = EDITIONS[language]
+        if language not in EDITION_ROOTS:
+            sys.exit(f"slides: no edition {language!r}; the editions are {', '.join(EDITION_ROOTS)}")
+    root, folder = EDITION_ROOTS[language], SITE_FOLDERS[language]
     site = (Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html") / folder
     if not (site / "_static" / "reveal" / "reveal.js").is_file():
         sys.exit(f"slides: {site}/_static/reveal/reveal.js is missing; build the book first (make book)")

@@ -29,7 +29,8 @@ from pathlib import Path
 import yaml
 from matplotlib.ticker import Formatter
 
-LANGUAGES = ("en", "id")
+from .language import LANGUAGES
+
 SOURCE_LANGUAGE = "en"
 ENV = "MUSCLEBOOK_LANGUAGE"
 CATALOGUE_DIR = Path(__file__).parent / "data" / "i18n"
