@@ -1,42 +1,80 @@
 SHELL := /bin/bash
 # One entry point for readers, lecturers and CI. The README's commands are `make book` and `make test`.
-PYTHON ?= python3
+#
+# Everything runs in the project's own environment, .venv/, which the first command creates with the
+# Python you have (`python3`, 3.11 or newer; another one with BOOTSTRAP_PYTHON=...) and fills from the
+# lock, requirements.txt. Nothing is installed into that Python itself (PEP 668: Debian, Ubuntu, Fedora
+# and Homebrew refuse it). To use an environment of your own instead, name its interpreter:
+# `make test PYTHON=/path/to/bin/python` installs the lock into it.
+BOOTSTRAP_PYTHON ?= python3
+VENV ?= .venv
+PYTHON ?= $(VENV)/bin/python
 JOBS ?= 2
 # jupyter-book build, strict, reading (and so executing notebooks) $(JOBS) at a time: see bookkit/build.py
 JB = BOOK_JOBS=$(JOBS) $(PYTHON) -m bookkit.build -W -n --keep-going
 SITE = _build/html
+PIP = $(PYTHON) -m pip --disable-pip-version-check
+# the Python the lock is resolved for: Binder's (runtime.txt); the lock holds every platform's packages
+LOCK_PYTHON = $(patsubst python-%,%,$(shell cat runtime.txt))
+UV_COMPILE = $(PYTHON) -m uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes \
+	--python-version $(LOCK_PYTHON) --custom-compile-command "make lock (Python $(LOCK_PYTHON), every platform)"
 
-.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab clean
+.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab lock linkcheck clean
 
-STAMPS = _build/.stamps
+# What has been installed, and into which environment: inside .venv (so a new .venv installs again), or,
+# for PYTHON=..., in _build/.stamps/<that interpreter>.
+STAMPS := $(if $(filter $(VENV)/bin/python,$(PYTHON)),$(VENV)/.stamps,_build/.stamps/$(subst /,_,$(PYTHON)))
 
-setup: $(STAMPS)/setup ## the pinned packages of the book (Binder installs the same file) and the JavaScript it serves
+setup: $(STAMPS)/setup ## the locked packages of the book (Binder installs the same lock) and the JavaScript it serves
 
-# installs again only when what it installs from has changed (a warm `make book` does not reinstall)
-$(STAMPS)/setup: requirements.txt pyproject.toml scripts/fetch_js.py
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The project's environment, made with the Python the user has. A Debian or Ubuntu Python without its
+# venv module leaves a half-made folder: removed, with the package to install named.
+$(VENV)/bin/python:
+	@$(BOOTSTRAP_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: the book needs Python 3.11 or newer to create $(VENV); '$(BOOTSTRAP_PYTHON)' is" \
+	    "$$($(BOOTSTRAP_PYTHON) --version 2>&1 || echo missing). Name another: make BOOTSTRAP_PYTHON=python3.12 ..."; \
+	  exit 1; }
+	@$(BOOTSTRAP_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "make: '$(BOOTSTRAP_PYTHON) -m venv' failed. On Debian or Ubuntu install the venv module first:" \
+	    "sudo apt-get install python3-venv"; exit 1; }
+	@echo "make: created the project's environment $(VENV) with $$($(PYTHON) --version)"
+
+# installs again only when what it installs from has changed (a warm `make book` does not reinstall):
+# first the lock, exactly: every package at its version, checked by its hashes (--no-deps: the lock already
+# holds every dependency, and the pip that Python 3.11's venv brings, 23.2, refuses in hash mode a dependency
+# asked for with extras); then the book's own package, editable, with nothing more; `pip check` confirms
+# that the environment is whole
+$(STAMPS)/setup: requirements.txt pyproject.toml scripts/fetch_js.py | $(filter $(VENV)/bin/python,$(PYTHON))
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) check
 	$(PYTHON) scripts/fetch_js.py
 	@mkdir -p $(STAMPS) && touch $@
 
-dev: $(STAMPS)/dev ## plus the test and lint tools
+dev: $(STAMPS)/dev ## plus the test and lint tools (their own lock, requirements-dev.txt)
 
 $(STAMPS)/dev: $(STAMPS)/setup requirements-dev.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-dev.txt
+	$(PIP) check
 	@touch $@
+
+lock: $(STAMPS)/dev ## resolve requirements.in and requirements-dev.in into the locks again (UPGRADE=1: the newest allowed)
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements.in -o requirements.txt
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements-dev.in -o requirements-dev.txt
 
 browser: ## Debian's Chromium for the browser tests (no browser download)
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-lint: ## style, spelling and stripped notebooks (fast: run first)
+lint: dev ## style, spelling and stripped notebooks (fast: run first)
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m codespell_lib
 	$(PYTHON) scripts/strip_notebooks.py --check
 	$(PYTHON) -m bookkit.translate --check
 
-check: ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
+check: dev ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
 	$(MAKE) --no-print-directory lint
 	$(PYTHON) -m pytest -q -m "not build and not browser and not slow" -n $(JOBS) tests
 
@@ -53,7 +91,12 @@ book: setup ## both editions in _build/html (English) and _build/html/id (Indone
 	  test $$english -eq 0 && test $$indonesian -eq 0
 	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
 
-translations: ## update the Indonesian catalogues (book/locale/id) and pages (book/id) after an English change
+linkcheck: setup ## online: Sphinx checks every external link of the book, each reference's DOI and URL among them
+	@# apart from the book's build (Jupyter Book writes linkcheck's report where it writes the pages)
+	$(JB) --builder linkcheck --path-output _build/linkcheck .
+	@echo "The report: _build/linkcheck/_build/html/output.txt"
+
+translations: setup ## update the Indonesian catalogues (book/locale/id) and pages (book/id) after an English change
 	$(PYTHON) -m bookkit.translate
 
 book-clean: ## remove the built book, so that the next `make book` builds from scratch
@@ -80,5 +123,5 @@ slides: book ## reveal.js slides of every chapter (cells chosen by slide metadat
 lab: setup ## the notebooks in JupyterLab, as Binder shows them (MyST Markdown rendered by jupyterlab-myst)
 	$(PYTHON) -m jupyter lab --notebook-dir=book --LabApp.default_url=/lab/tree/coupling.ipynb
 
-clean:
+clean: ## everything made, but the environment (.venv: remove it by hand to install afresh)
 	rm -rf _build book/vendor .tools

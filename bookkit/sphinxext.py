@@ -47,6 +47,7 @@ from musclebook.language import LANGUAGES
 from musclebook.published import lookup
 
 from . import icons, purge_css
+from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
     DEFAULT_LEDGER,
@@ -710,6 +711,20 @@ def static_files_changed(app, env, added, changed, removed):
     return []
 
 
+def note_notebook_dependencies(app, docname, source):
+    """A notebook is read, and so executed, again when a module of the book it imports (directly or not) or a
+    data file those modules read has changed since it was last read (``bookkit.dependencies``)."""
+    path = Path(app.env.doc2path(docname))
+    if path.suffix != ".ipynb":
+        return
+    try:
+        found = notebook_dependencies(path, book_language(app))
+    except DependencyError as exc:
+        raise ExtensionError(str(exc)) from exc
+    for dependency in sorted(found):  # relative to the source folder: the record survives a moved checkout
+        app.env.note_dependency(os.path.relpath(dependency, app.srcdir))
+
+
 SEARCH_BAR_TEXT = {"en": "Search this book...", "id": "Cari di buku ini..."}
 
 
@@ -759,6 +774,7 @@ def speak_the_book_language(app, config):
 
 def setup(app):
     app.connect("env-get-outdated", static_files_changed)
+    app.connect("source-read", note_notebook_dependencies)
     app.connect("config-inited", default_colour_mode)
     app.connect("config-inited", allow_parallel_read)
     app.add_css_file("icons.css")
