@@ -13,9 +13,11 @@ chromium``), driven by playwright; no browser is downloaded. axe-core is fetched
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bookkit.ledger import toc_files
 from bookkit.site import FIGURE_TEXT_PX, serve, site_pages
@@ -33,10 +35,19 @@ ALLOWED_ERRORS: tuple[str, ...] = ()
 WIDGET_CHAPTERS = tuple(
     sorted(p.stem for p in (REPO / "book").glob("*.ipynb") if "Explorer(" in p.read_text(encoding="utf-8"))
 )
-AXE_SERIOUS = """async (only) => (await axe.run(document, only ? {runOnly: only, resultTypes: ['violations']}
-                                                 : {resultTypes: ['violations']})).violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
+# Serious and critical violations, and the text whose contrast axe could measure but left "incomplete" (it does
+# so for a ratio of 1:1, text the colour of its background: invisible, yet no violation) below what it needs.
+AXE_SERIOUS = """async (only) => {
+    const r = await axe.run(document, {runOnly: only || undefined, resultTypes: ['violations', 'incomplete']});
+    const serious = r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+    const unreadable = r.incomplete.filter(v => v.id === 'color-contrast').flatMap(v => v.nodes)
+        .map(n => [n, [...n.any, ...n.all, ...n.none].find(c => c.id === 'color-contrast')])
+        .filter(([n, c]) => c && c.data && c.data.contrastRatio > 0
+                && c.data.contrastRatio < parseFloat(c.data.expectedContrastRatio || '4.5'))
+        .map(([n, c]) => `contrast ${c.data.contrastRatio}:1 (${c.data.messageKey}): ${n.target.join(' ')}`);
+    return [...serious, ...unreadable.slice(0, 5)];
+}"""
 # The colour scheme changes colours only (the theme swaps CSS variables; the markup, names and roles are
 # the same), so in dark mode axe checks what colours decide: contrast. Light mode runs every rule.
 AXE_RULES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
@@ -121,11 +132,29 @@ def test_the_whole_book_is_visited(site):
     assert {"index.html", "book/intro.html", "book/article.html", "book/twitch.html"} <= set(site_pages(html_dir))
 
 
-def check_scheme(page, page_path, scheme, review) -> dict:
-    """axe at 1280 px and at 375 px, sideways scrolling on the phone and screenshots, in one colour scheme.
-    The page is at 1280 px in light mode, or at 375 px in dark mode (so that each scheme resizes once)."""
-    found = {}
-    widths = (1280, 375) if scheme == "light" else (375, 1280)
+# A pixel of a figure darker than this (0-255 grey) is ink: axes, ticks, text, lines; the card behind is light.
+INK_LEVEL = 128
+# In dark mode an explorer's figure shows its ink as in light mode (the same frame on a slightly darker card):
+# this share of the light-mode ink at least. When the front layer hides the axes, most of the ink goes.
+INK_KEPT = 0.85
+
+
+def figure_ink(page) -> list[int]:
+    """How much ink each explorer's figure shows now: its dark pixels, counted in a screenshot of the figure."""
+    counts = []
+    for figure in page.locator(".mb-explorer .mb-image").all():
+        grey = Image.open(io.BytesIO(figure.screenshot())).convert("L")
+        counts.append(sum(grey.histogram()[:INK_LEVEL]))
+    return counts
+
+
+def check_scheme(page, page_path, scheme, review) -> tuple[dict, list[int]]:
+    """axe at 375 px and at 1280 px, sideways scrolling on the phone and screenshots, in one colour scheme; and
+    the ink of each explorer's figure at 1280 px. The page is at 375 px in light mode and goes to 1280 px; dark
+    mode starts there and goes back to 375 px (each scheme resizes once, and the ink of both schemes is read
+    at the same width, one after the other)."""
+    found, ink = {}, []
+    widths = (375, 1280) if scheme == "light" else (1280, 375)
     for width in widths:
         if page.viewport_size["width"] != width:
             page.set_viewport_size({"width": width, "height": 900 if width == 1280 else 800})
@@ -134,17 +163,22 @@ def check_scheme(page, page_path, scheme, review) -> dict:
         if width == 375:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             found[f"sideways scrolling on a 375 px screen, {scheme} (px)"] = [scroll] if scroll > 376 else []
+        else:
+            ink = figure_ink(page)
         if scheme == "light":  # the figures are drawn the same in both schemes
             sizes = page.evaluate(FIGURE_TEXT_PX, ".mb-image img, .cell_output img")
             found[f"figure text under 11 CSS px at {width} px"] = [f for f in sizes if not f["px"] >= 11]
         device = "desktop" if width == 1280 else "phone"
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(SHOTS / shot_name(page_path, f"{device}-{scheme}")), full_page=review and width == 375)
-    return found
+    return found, ink
 
 
 def test_page(site, browser, page_path, pytestconfig):
-    """One visit per page, in both colour schemes: offline, no errors, axe at 1280 and 375 px, fits a phone;
-    on a chapter page, every explorer and self-check question driven by keyboard and by mouse on the phone.
+    """One visit per page, in both colour schemes: offline, no errors, axe at 375 and 1280 px, fits a phone;
+    on a chapter page, every explorer's figure as readable in dark mode as in light, every explorer working
+    with the connection dropped, and every explorer and self-check question driven by keyboard and by mouse
+    on the phone.
 
     The page loads in light mode; then the reader's system switches to dark (``prefers-color-scheme``, which
     the theme follows in its default "auto" mode), and the same checks run again: console errors, requests
@@ -153,7 +187,7 @@ def test_page(site, browser, page_path, pytestconfig):
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert AXE.is_file(), "axe-core is missing: run scripts/fetch_js.py (make setup)"
     review = pytestconfig.getoption("--review-shots")  # whole pages for review; a first screen by default
-    page, problems = open_page(browser, f"{base}/{page_path}")
+    page, problems = open_page(browser, f"{base}/{page_path}", width=375)
     page.add_script_tag(path=str(AXE))
     # The head gives <html> its final data-theme before the style sheets load, so the theme's script finds
     # it set (it changed "auto" to "light" after the first paint, restyling the page again: ~270 ms on a
@@ -162,28 +196,81 @@ def test_page(site, browser, page_path, pytestconfig):
     found = {"colour scheme changed after the head": [] if set(themes) <= {"light"} else themes}
     if page_path not in ("index.html", "id/index.html"):
         found["colour scheme never set"] = [] if themes else ["no data-theme"]
-    found |= check_scheme(page, page_path, "light", review)
-    chapter = Path(page_path).stem  # book/twitch.html (English), id/twitch.html (Indonesian)
-    if chapter in WIDGET_CHAPTERS:  # on the phone: every control by keyboard and by mouse (or finger)
-        found["explorers and self-checks"] = exercise_chapter(page, page_path, review)
+    light, light_ink = check_scheme(page, page_path, "light", review)
     page.emulate_media(color_scheme="dark")
     # the book's pages follow through the theme's script; the landing page through its own CSS
     page.wait_for_function(
         "!('theme' in document.documentElement.dataset) || document.documentElement.dataset.theme === 'dark'",
         timeout=5_000,
     )
-    found |= check_scheme(page, page_path, "dark", review)
+    dark, dark_ink = check_scheme(page, page_path, "dark", review)
+    found |= light | dark
+    found["explorer figures that lose their ink in dark mode"] = [
+        f"explorer {n}: {d} dark pixels in dark mode, {lit} in light mode"
+        for n, (lit, d) in enumerate(zip(light_ink, dark_ink), start=1)
+        if d < INK_KEPT * lit
+    ]
+    chapter = Path(page_path).stem  # book/twitch.html (English), id/twitch.html (Indonesian)
+    if chapter in WIDGET_CHAPTERS:  # on the phone, in dark mode: offline, then every control by keyboard and mouse
+        found["explorers with the connection dropped"] = explorers_offline(page)
+        found["explorers and self-checks"] = exercise_chapter(page, page_path, review)
     page.context.close()
-    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}
+    found |= {f"requests and errors over the visit: {kind}": listed[:5] for kind, listed in problems.items()}
     assert not any(found.values()), "\n".join(f"{check}: {result}" for check, result in found.items() if result)
 
 
+SETTLED = """async b => {  // once the frame asked for last has loaded, or failed to (explorer.js)
+    for (let i = 0; i < 250 && b.hasAttribute('data-loading'); i++) await new Promise(r => setTimeout(r, 20));
+    const img = b.querySelector('.mb-frame img.mb-fg'), bg = b.querySelector('.mb-frame img.mb-bg');
+    const caption = b.querySelector('figcaption');
+    return {alt: img.alt, src: img.getAttribute('src'), caption: caption.textContent,
+            loading: b.hasAttribute('data-loading'), unavailable: caption.classList.contains('mb-unavailable'),
+            drawn: [img, bg].every(i => i.complete && i.naturalWidth > 0)};
+}"""
+
+
 def shown(box) -> dict:
-    """What an explorer shows now: its frame's text alternative, caption and image."""
-    return box.evaluate("""b => {
-        const img = b.querySelector('.mb-frame img.mb-fg');
-        return {alt: img.alt, src: img.getAttribute('src'), caption: b.querySelector('figcaption').textContent};
-    }""")
+    """What an explorer shows once it has settled: its frame's text alternative, caption and image."""
+    return box.evaluate(SETTLED)
+
+
+def move_to_ends(box):
+    """Move each control of an explorer to its last value, then its first; yield where it is after each move."""
+    for k, control in enumerate(box.locator("[data-control]").all(), start=1):
+        slider = control.locator("input[type=range]")
+        for end in ("last", "first"):
+            if slider.count():
+                slider.focus()
+                box.page.keyboard.press("End" if end == "last" else "Home")
+            else:
+                options = control.locator("label.mb-option")
+                (options.last if end == "last" else options.first).click()
+            yield f"control {k} at its {end} value"
+
+
+def explorers_offline(page) -> list[str]:
+    """Once in view, an explorer has fetched every frame of the drawing the screen shows, so with the connection
+    dropped each control, moved to both ends, still shows a loaded figure (never a broken image)."""
+    boxes = page.locator(".mb-explorer").all()
+    for box in boxes:
+        box.scroll_into_view_if_needed()
+        box.evaluate(
+            """async b => {  // explorer.js fetches the phone drawing's frames when the explorer comes into view
+            for (let i = 0; i < 250 && !(b.mbFetched && b.mbFetched.phone); i++) await new Promise(r => setTimeout(r, 20));
+            await Promise.all(Object.values(b.mbFetched || {}));
+        }"""
+        )
+    failures = []
+    page.context.set_offline(True)
+    try:
+        for n, box in enumerate(boxes, start=1):
+            for where in move_to_ends(box):
+                now = shown(box)
+                if not now["drawn"] or now["unavailable"] or now["loading"]:
+                    failures.append(f"explorer {n}, {where}: {now}")
+    finally:
+        page.context.set_offline(False)
+    return failures
 
 
 def exercise_explorer(page, box, name, shots=False):
@@ -359,4 +446,33 @@ def test_phone_navigation_chapter_list_contents_and_language(site, browser):
     page.wait_for_url("**/book/article.html")
     assert page.evaluate("document.documentElement.lang") == "en"
     page.context.close()
+    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}
+
+
+@pytest.mark.parametrize("chapter", ["book/twitch.html", "id/twitch.html"])
+def test_an_explorer_keeps_its_figure_and_says_so_when_a_frame_cannot_load(site, browser, chapter):
+    """With every frame request failing (a connection lost before the explorer was seen), moving a control leaves
+    the figure as it was, intact, and the caption says, in the page's language, that the new one could not load;
+    once frames load again, the explorer recovers."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/{chapter}")
+    box = page.locator(".mb-explorer").first
+    before = shown(box)
+    page.route("**/_frames/*", lambda route: route.abort())
+    slider = box.locator("input[type=range]").first
+    slider.focus()
+    page.keyboard.press("End")
+    after = shown(box)
+    unavailable = box.evaluate("b => JSON.parse(b.querySelector('script.mb-frames').textContent).unavailable")
+    assert after["unavailable"] and after["caption"] == unavailable, after
+    assert (after["src"], after["alt"]) == (before["src"], before["alt"]) and after["drawn"], after
+    assert ("dimuat" in unavailable) == chapter.startswith("id/"), unavailable  # Indonesian on Indonesian pages
+    page.unroute("**/_frames/*")
+    page.keyboard.press("Home")
+    recovered = shown(box)
+    page.context.close()
+    assert not recovered["unavailable"] and recovered["caption"] == recovered["alt"] and recovered["drawn"], recovered
+    # the frame requests this test made fail, and the console's line for each
+    problems["failed"] = [f for f in problems["failed"] if "/_frames/" not in f]
+    problems["errors"] = [e for e in problems["errors"] if e != "Failed to load resource: net::ERR_FAILED"]
     assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}

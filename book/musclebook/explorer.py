@@ -39,7 +39,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from . import i18n
-from .i18n import Msg
+from .i18n import Msg, tr
 from .style import MIN_FONT_PT, book_style
 
 STATIC_ENV = "MUSCLEBOOK_STATIC"  # "1" while the book's pages are built: explorers precompute their frames
@@ -539,6 +539,11 @@ def static_html(spec: Spec, wide: Drawn, phone: Drawn | None = None) -> str:
     shape = [len(c.values) for c in spec.controls]
     data: dict[str, Any] = {
         "shape": shape,
+        # the caption when a frame cannot load (explorer.js keeps the figure it shows)
+        "unavailable": tr(
+            "The figure for this setting could not be loaded (is the connection down?); "
+            "the figure above still shows the previous setting."
+        ),
         "backgrounds": [data_uri(b) for b in wide.backgrounds],
         "frames": [[f.src, f.description, layer] for f, layer in zip(wide.frames, wide.layers)],
     }
