@@ -256,7 +256,8 @@ def explorers_offline(page) -> list[str]:
         box.scroll_into_view_if_needed()
         box.evaluate(
             """async b => {  // explorer.js fetches the phone drawing's frames when the explorer comes into view
-            for (let i = 0; i < 250 && !(b.mbFetched && b.mbFetched.phone); i++) await new Promise(r => setTimeout(r, 20));
+            const wait = () => new Promise(r => setTimeout(r, 20));
+            for (let i = 0; i < 250 && !(b.mbFetched && b.mbFetched.phone); i++) await wait();
             await Promise.all(Object.values(b.mbFetched || {}));
         }"""
         )
