@@ -483,3 +483,43 @@ def test_every_page_of_both_editions_loads_at_most_two_megabytes(built_book):
     heavy = {page: size for page, size in weights.items() if size > PAGE_BUDGET_BYTES}
     assert not heavy, heavy
     assert max(weights.values()) > 100_000  # the sum sees the style sheets and images, not only the HTML
+
+
+# An explorer's first view and the prose right after it (its "What to notice") state the same numbers: for each
+# explorer whose prose speaks about the view it opens on, the unit and which of the start caption's numbers in
+# that unit (0 = the first) the prose repeats. The others' prose gives numbers of settings the reader moves to.
+PROSE_ABOUT_THE_START_VIEW = {
+    "coupling-pump": ("ms", [0]),  # half-relaxation at normal pump capacity ("instead of 14 ms")
+    "generator-cramp": ("Hz", [0]),  # the rested neuron's firing under the command
+    "generator-hysteresis": ("mV", [1, 2]),  # where firing starts and stops with the model's persistent current
+    "nerves-conduction": ("ms", [0]),  # the 15 µm myelinated axon: time to cover a metre
+}
+NUMBER_WITH = r"(−?-?\d+(?:[.,]\d+)?)\s*{unit}\b"
+
+
+@pytest.mark.parametrize("edition", ["book", "id"])
+def test_the_prose_about_an_explorer_s_first_view_gives_that_view_s_numbers(built_book, edition):
+    site, _ = built_book
+    checked = set()
+    for page in sorted((site / edition).glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for key, (unit, which) in PROSE_ABOUT_THE_START_VIEW.items():
+            box = re.search(rf'id="explorer-{key}".*?<figcaption[^>]*>(.*?)</figcaption>', text, re.DOTALL)
+            if box is None:
+                continue
+            checked.add(key)
+            caption = html.unescape(box.group(1))
+            # the prose after the explorer, up to the next explorer or section
+            after = re.sub(r"<script.*?</script>", "", text[box.end() :], flags=re.DOTALL)  # not the other frames
+            after = re.split(r'<section|class="mb-explorer"', after)[0]
+            prose = html.unescape(re.sub(r"<[^>]+>", " ", after))
+            stated = re.findall(NUMBER_WITH.format(unit=re.escape(unit)), prose)
+            numbers = re.findall(NUMBER_WITH.format(unit=re.escape(unit)), caption)
+            for index in which:
+                assert numbers[index] in stated, (
+                    f"{page.name}: explorer {key} opens on {numbers[index]} {unit} ({caption!r}); the prose after it "
+                    f"gives {stated}"
+                )
+    assert checked == set(PROSE_ABOUT_THE_START_VIEW), (
+        f"{edition}: explorers not found: {set(PROSE_ABOUT_THE_START_VIEW) - checked}"
+    )

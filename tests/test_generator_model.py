@@ -8,10 +8,13 @@ The model is illustrative (no parameter is fitted); what it must reproduce are t
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from musclebook import generator as gn
+from musclebook import i18n
 from musclebook import generator_plots as pl
 from musclebook.explorer import Renderer
 
@@ -139,10 +142,40 @@ def test_hysteresis_explorer_box_is_finite_and_described(views, params):
     assert h.start_mv == inputs[int(round(h.run.spikes_ms[0] / gn.DT_MS))]  # the input at the first spike
     text = views[pl.HYSTERESIS.key].update(**params)
     assert f"starts the motor neuron firing at {h.start_mv:.1f} mV" in text
-    if h.stops:
-        assert f"stops only at {h.stop_mv:.1f} mV (hysteresis {max(h.start_mv - h.stop_mv, 0):.1f} mV)" in text
+    if h.stops and h.start_mv - h.stop_mv > gn.RAMP_LAG_MV:
+        assert f"stops only at {h.stop_mv:.1f} mV (hysteresis {h.start_mv - h.stop_mv:.1f} mV)" in text
+    elif h.stops:
+        assert f"stops at {h.stop_mv:.1f} mV, about where it started: no hysteresis" in text
     else:
         assert "keeps firing" in text and "stops only" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_caption_gives_a_hysteresis_only_where_firing_stops_below_where_it_started(views, language):
+    """In every frame, in both languages: a caption that gives a hysteresis width says firing stopped at a lower
+    input than it started, by that width (the 12-01 captions said "stops only at 18.3 mV (hysteresis 0.0 mV)"
+    for a neuron that had started at 18.1 mV)."""
+    given = 0
+    for params in HYSTERESIS_FRAMES:
+        with i18n.speaking(language):
+            text = views[pl.HYSTERESIS.key].update(**params)
+        width = re.search(r"\((?:hysteresis|histeresis) (-?\d+[.,]\d) mV\)", text)
+        if width is None:
+            continue
+        given += 1
+        pic, start, stop, gap = (float(n.replace(",", ".")) for n in re.findall(r"(-?\d+(?:[.,]\d+)?) mV", text))
+        assert gn.RAMP_LAG_MV < gap == pytest.approx(start - stop, abs=0.11) and stop < start, text
+    assert given, "no frame gives a hysteresis: the check reads nothing"
+
+
+def test_without_a_persistent_current_no_caption_shows_hysteresis(views):
+    """The neuron's memory is its persistent current: without it, starting and stopping differ by the ramp's lag
+    alone, and the explorer says there is no hysteresis, rested or fatigued."""
+    for params in HYSTERESIS_FRAMES:
+        if params["pic_mv"] == 0:
+            h = gn.hysteresis(gn.NEURON.replace(**params))
+            assert h.stops and abs(h.width_mv) < gn.RAMP_LAG_MV, h
+            assert "no hysteresis" in views[pl.HYSTERESIS.key].update(**params)
 
 
 @pytest.mark.parametrize("params", HYSTERESIS_FRAMES, ids=hysteresis_id)

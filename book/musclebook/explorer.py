@@ -404,6 +404,11 @@ class Spec:
     def start(self) -> tuple[int, ...]:
         return tuple(c.start for c in self.controls)
 
+    @property
+    def start_params(self) -> dict[str, Any]:
+        """The view's keyword arguments of the first frame a reader sees: prose about that view computes from them."""
+        return self.params(self.start)
+
 
 # ---------------------------------------------------------------- the web book: precomputed, static HTML
 

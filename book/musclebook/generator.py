@@ -219,6 +219,10 @@ def ramp(peak_mv: float = RAMP_PEAK_MV, half_ms: float = RAMP_MS) -> np.ndarray:
 
 
 SILENT_END_MS = 200.0  # a neuron that fires in the last 200 ms of the ramp (input near 0) has not stopped [ms]
+# The ramp's own lag: a neuron with no persistent current, which has no memory, starts and stops within 0.3 mV
+# of each other on this ramp (the last spike comes a little after the input has passed its level). A gap
+# larger than this is hysteresis [mV].
+RAMP_LAG_MV = 0.5
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,11 @@ class Hysteresis:
     def width_mv(self) -> float:
         """How much lower the input is where firing stops than where it starts [mV]; nan if it never stops."""
         return self.start_mv - self.stop_mv
+
+    @property
+    def shows_hysteresis(self) -> bool:
+        """Whether firing, once started, stops clearly below where it started (by more than the ramp's lag)."""
+        return self.stops and self.width_mv > RAMP_LAG_MV
 
 
 @cache

@@ -19,7 +19,8 @@ FORCE = style.GREEN
 DRIVE = "#E8F0FA"
 STRETCH = "#FBE3D6"
 FATIGUE_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)
-PIC_LEVELS_MV = (0.0, 6.0, 12.0, 18.0, 24.0)
+# the model's own persistent current is one of the levels, and the explorer opens on it (the prose describes it)
+PIC_LEVELS_MV = (0.0, 8.0, gn.NEURON.pic_mv, 24.0)
 
 
 def instantaneous_rate(spikes_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -183,13 +184,22 @@ class HysteresisView(View):
         )
         if not h.stops:
             return text + " " + tr("as the input falls back to zero it keeps firing: once started, it sustains itself.")
+        if h.shows_hysteresis:
+            return (
+                text
+                + " "
+                + tr(
+                    "as the input falls again it stops only at {stop:.1f} mV (hysteresis {width:.1f} mV).",
+                    stop=h.stop_mv,
+                    width=h.width_mv,
+                )
+            )
         return (
             text
             + " "
             + tr(
-                "as the input falls again it stops only at {stop:.1f} mV (hysteresis {width:.1f} mV).",
+                "as the input falls again it stops at {stop:.1f} mV, about where it started: no hysteresis.",
                 stop=h.stop_mv,
-                width=max(h.width_mv, 0),
             )
         )
 
@@ -219,16 +229,15 @@ HYSTERESIS = Spec(
     view=HysteresisView,
     controls=(
         Control(
-            "fatigue",
-            N_("Fatigue (%)"),
-            (0.0, 1.0),
-            (N_("rested"), N_("fatigued")),
-            unit="%",
-            buttons=True,
-            live=(0.0, 1.0, 0.01),
+            "fatigue", N_("Muscle"), (0.0, 1.0), (N_("rested"), N_("fatigued")), buttons=True, live=(0.0, 1.0, 0.01)
         ),
         Control(
-            "pic_mv", N_("Persistent inward current (mV)"), PIC_LEVELS_MV, unit="mV", start=3, live=(0.0, 24.0, 0.1)
+            "pic_mv",
+            N_("Persistent inward current (mV)"),
+            PIC_LEVELS_MV,
+            unit="mV",
+            start=PIC_LEVELS_MV.index(gn.NEURON.pic_mv),
+            live=(0.0, 24.0, 0.1),
         ),
     ),
 )
