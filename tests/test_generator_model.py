@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from musclebook import generator as gn
-from musclebook import i18n
 from musclebook import generator_plots as pl
+from musclebook import i18n
 from musclebook.explorer import Renderer
 
 CRAMP_FRAMES = list(pl.CRAMP.grid())
