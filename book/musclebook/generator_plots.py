@@ -229,7 +229,13 @@ HYSTERESIS = Spec(
     view=HysteresisView,
     controls=(
         Control(
-            "fatigue", N_("Muscle"), (0.0, 1.0), (N_("rested"), N_("fatigued")), buttons=True, live=(0.0, 1.0, 0.01)
+            "fatigue",
+            N_("Muscle"),
+            (0.0, 1.0),
+            (N_("rested"), N_("fatigued")),
+            unit="%",
+            buttons=True,
+            live=(0.0, 1.0, 0.01),
         ),
         Control(
             "pic_mv",
