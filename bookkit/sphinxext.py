@@ -3,7 +3,8 @@
 ``{claim-card} K05 K06``
     The "article says / physiology says" card of one or more claims, for any chapter.
 ``{claim-ledger}``
-    The whole article, claim by claim, in order (the article page), in English or Indonesian.
+    The whole article, claim by claim, in order (the article page), in English or Indonesian: one section per
+    paragraph of the article, headed so that the page's contents list jumps to it.
 ``{verdict-summary}``
     A count of the verdicts.
 ``{misconception-bank}``
@@ -214,7 +215,22 @@ def _language(value: str) -> str:
     return directives.choice(value, LANGUAGES)
 
 
+def paragraph_anchor(number: int, language: str = "en") -> str:
+    """The anchor of the heading of the article's paragraph ``number`` on the English (``paragraph-3``) or the
+    Indonesian (``paragraf-3``) article page."""
+    return f"{CARD_LABELS[language]['paragraph'].lower()}-{number}"
+
+
+def paragraph_title(number: int, group: list[Entry], language: str = "en") -> str:
+    """The heading of one paragraph of the article: its number and the entries it holds ("Paragraph 4 (K07–K10)")."""
+    ids = group[0].id if len(group) == 1 else f"{group[0].id}–{group[-1].id}"
+    return f"{CARD_LABELS[language]['paragraph']} {number} ({ids})"
+
+
 class ClaimLedger(_LedgerDirective):
+    """The whole article, one section per paragraph: a real heading (so the page's contents list jumps to each
+    paragraph, ``#paragraph-3``), then each entry of the paragraph under its own anchor (``#claim-k05``)."""
+
     has_content = False
     option_spec = {"language": _language}
 
@@ -222,16 +238,22 @@ class ClaimLedger(_LedgerDirective):
         language = self.options.get("language", book_language(self.env.app))
         if language == "en":
             self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
-        lines: list[str] = []
+        self.env.metadata[self.env.docname]["contents-levels"] = 2  # its contents list shows every paragraph
+        sections = []
         for number, group in enumerate(ledger().paragraphs(), start=1):
-            lines += [_lang(f"**{CARD_LABELS[language]['paragraph']} {number}**", language), ""]
+            lines: list[str] = []
             for entry in group:
                 lines += [f"({anchor(entry, language)})=", ""]
                 if entry.is_claim:
                     lines += card_markup(entry, language=language, link_to_article=False)
                 else:
                     lines += rhetoric_markup(entry, language)
-        return self.render(lines)
+            section = nodes.section(ids=[paragraph_anchor(number, language)], classes=["article-paragraph"])
+            title = paragraph_title(number, group, language)
+            section += nodes.title(title, title)
+            section += self.render(lines)
+            sections.append(section)
+        return sections
 
 
 class VerdictSummary(_LedgerDirective):
@@ -441,6 +463,15 @@ def page_metadata(app, pagename, templatename, context, doctree):
 
 
 OG_LOCALE = {"en": "en_GB", "id": "id_ID"}
+
+
+def contents_levels(app, pagename, templatename, context, doctree):
+    """On a page that asks for it (the article page: ``{claim-ledger}``), the contents list beside the text (in a
+    dialog on a phone) shows its subsections too, not only once the reader has scrolled into their section: every
+    paragraph of the article is a jump point. The theme reads this when it writes the page's contents list."""
+    levels = app.env.metadata.get(pagename, {}).get("contents-levels")
+    if levels:
+        context["theme_show_toc_level"] = int(levels)
 
 
 LANDING = """<!DOCTYPE html>
@@ -799,4 +830,5 @@ def setup(app):
     app.add_directive("misconception-bank", MisconceptionBank)
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
+    app.connect("html-page-context", contents_levels)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
