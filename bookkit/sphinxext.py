@@ -13,6 +13,8 @@
     The glossary, from ``book/musclebook/data/terms.yaml``.
 ``{pub}`key```
     A published value of ``musclebook.published``, written for the page's language.
+``{claim-count}`all``` or ``{claim-count}`correct partly-correct```
+    How many claims the ledger holds, or how many have these verdicts.
 
 It also gives every page a description and Open Graph tags, and the article page its ClaimReview
 data. All of it reads the one ledger through :func:`bookkit.ledger.load_ledger`; a ledger error
@@ -627,6 +629,24 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.inline(rawtext, written, classes=["published-value"])], []
 
 
+def claim_count_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{claim-count}`all``` or ``{claim-count}`incorrect misleading```: how many claims of the ledger there are,
+    or how many have one of these verdicts, counted when the page is built (prose never types a count of claims)."""
+    inliner.document.settings.env.note_dependency(str(DEFAULT_LEDGER))
+    keys = text.split()
+    unknown = [key for key in keys if key not in VERDICTS and key != "all"]
+    if not keys or unknown or ("all" in keys and len(keys) > 1):
+        message = inliner.reporter.error(
+            f"{{claim-count}}`{text}`: expected 'all' or verdicts of {', '.join(VERDICTS)}"
+            + (f"; unknown: {', '.join(unknown)}" if unknown else ""),
+            line=lineno,
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    claims = ledger().claims
+    count = len(claims) if keys == ["all"] else sum(claim.verdict in keys for claim in claims)
+    return [nodes.inline(rawtext, str(count), classes=["claim-count", *(f"claims-{key}" for key in keys)])], []
+
+
 def frames_to_files(app, pagename, templatename, context, doctree):
     """Move the images that explorers and figures carry as data URIs into files of their own.
 
@@ -823,6 +843,7 @@ def setup(app):
     app.add_js_file("explorer.js", loading_method="defer")
     app.connect("html-page-context", frames_to_files)
     app.add_role("pub", pub_role)
+    app.add_role("claim-count", claim_count_role)
     app.add_directive("glossary-terms", GlossaryTerms)
     app.add_directive("claim-card", ClaimCard)
     app.add_directive("claim-ledger", ClaimLedger)
