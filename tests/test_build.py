@@ -497,6 +497,7 @@ def test_the_article_page_answers_first_then_shows_its_verdicts_then_its_method(
         ("cramps", "cramp-causes"),  # what cramps are linked to
         ("cramps", "cramp-hypotheses"),  # the debated causes
         ("generator", ""),  # the neuromuscular hypothesis as a model
+        ("generator", "cramp-generator-evidence"),  # where a cramp starts, debated
         ("cramps", "cramp-relief"),  # what helps: stretching
         ("cramps", "cramp-red-flags"),  # when to see a doctor
         ("", "article-verdicts"),  # the verdicts of the article's claims, on the page itself
