@@ -3,7 +3,8 @@
 ``{claim-card} K05 K06``
     The "article says / physiology says" card of one or more claims, for any chapter.
 ``{claim-ledger}``
-    The whole article, claim by claim, in order (the article page), in English or Indonesian.
+    The whole article, claim by claim, in order (the article page), in English or Indonesian: one section per
+    paragraph of the article, headed so that the page's contents list jumps to it.
 ``{verdict-summary}``
     A count of the verdicts.
 ``{misconception-bank}``
@@ -12,6 +13,8 @@
     The glossary, from ``book/musclebook/data/terms.yaml``.
 ``{pub}`key```
     A published value of ``musclebook.published``, written for the page's language.
+``{claim-count}`all``` or ``{claim-count}`correct partly-correct```
+    How many claims the ledger holds, or how many have these verdicts.
 
 It also gives every page a description and Open Graph tags, and the article page its ClaimReview
 data. All of it reads the one ledger through :func:`bookkit.ledger.load_ledger`; a ledger error
@@ -214,7 +217,22 @@ def _language(value: str) -> str:
     return directives.choice(value, LANGUAGES)
 
 
+def paragraph_anchor(number: int, language: str = "en") -> str:
+    """The anchor of the heading of the article's paragraph ``number`` on the English (``paragraph-3``) or the
+    Indonesian (``paragraf-3``) article page."""
+    return f"{CARD_LABELS[language]['paragraph'].lower()}-{number}"
+
+
+def paragraph_title(number: int, group: list[Entry], language: str = "en") -> str:
+    """The heading of one paragraph of the article: its number and the entries it holds ("Paragraph 4 (K07–K10)")."""
+    ids = group[0].id if len(group) == 1 else f"{group[0].id}–{group[-1].id}"
+    return f"{CARD_LABELS[language]['paragraph']} {number} ({ids})"
+
+
 class ClaimLedger(_LedgerDirective):
+    """The whole article, one section per paragraph: a real heading (so the page's contents list jumps to each
+    paragraph, ``#paragraph-3``), then each entry of the paragraph under its own anchor (``#claim-k05``)."""
+
     has_content = False
     option_spec = {"language": _language}
 
@@ -222,16 +240,22 @@ class ClaimLedger(_LedgerDirective):
         language = self.options.get("language", book_language(self.env.app))
         if language == "en":
             self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
-        lines: list[str] = []
+        self.env.metadata[self.env.docname]["contents-levels"] = 2  # its contents list shows every paragraph
+        sections = []
         for number, group in enumerate(ledger().paragraphs(), start=1):
-            lines += [_lang(f"**{CARD_LABELS[language]['paragraph']} {number}**", language), ""]
+            lines: list[str] = []
             for entry in group:
                 lines += [f"({anchor(entry, language)})=", ""]
                 if entry.is_claim:
                     lines += card_markup(entry, language=language, link_to_article=False)
                 else:
                     lines += rhetoric_markup(entry, language)
-        return self.render(lines)
+            section = nodes.section(ids=[paragraph_anchor(number, language)], classes=["article-paragraph"])
+            title = paragraph_title(number, group, language)
+            section += nodes.title(title, title)
+            section += self.render(lines)
+            sections.append(section)
+        return sections
 
 
 class VerdictSummary(_LedgerDirective):
@@ -443,6 +467,15 @@ def page_metadata(app, pagename, templatename, context, doctree):
 OG_LOCALE = {"en": "en_GB", "id": "id_ID"}
 
 
+def contents_levels(app, pagename, templatename, context, doctree):
+    """On a page that asks for it (the article page: ``{claim-ledger}``), the contents list beside the text (in a
+    dialog on a phone) shows its subsections too, not only once the reader has scrolled into their section: every
+    paragraph of the article is a jump point. The theme reads this when it writes the page's contents list."""
+    levels = app.env.metadata.get(pagename, {}).get("contents-levels")
+    if levels:
+        context["theme_show_toc_level"] = int(levels)
+
+
 LANDING = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -594,6 +627,24 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
         message = inliner.reporter.error(f"{{pub}}`{text}`: {exc.args[0]}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     return [nodes.inline(rawtext, written, classes=["published-value"])], []
+
+
+def claim_count_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{claim-count}`all``` or ``{claim-count}`incorrect misleading```: how many claims of the ledger there are,
+    or how many have one of these verdicts, counted when the page is built (prose never types a count of claims)."""
+    inliner.document.settings.env.note_dependency(str(DEFAULT_LEDGER))
+    keys = text.split()
+    unknown = [key for key in keys if key not in VERDICTS and key != "all"]
+    if not keys or unknown or ("all" in keys and len(keys) > 1):
+        message = inliner.reporter.error(
+            f"{{claim-count}}`{text}`: expected 'all' or verdicts of {', '.join(VERDICTS)}"
+            + (f"; unknown: {', '.join(unknown)}" if unknown else ""),
+            line=lineno,
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    claims = ledger().claims
+    count = len(claims) if keys == ["all"] else sum(claim.verdict in keys for claim in claims)
+    return [nodes.inline(rawtext, str(count), classes=["claim-count", *(f"claims-{key}" for key in keys)])], []
 
 
 def frames_to_files(app, pagename, templatename, context, doctree):
@@ -792,6 +843,7 @@ def setup(app):
     app.add_js_file("explorer.js", loading_method="defer")
     app.connect("html-page-context", frames_to_files)
     app.add_role("pub", pub_role)
+    app.add_role("claim-count", claim_count_role)
     app.add_directive("glossary-terms", GlossaryTerms)
     app.add_directive("claim-card", ClaimCard)
     app.add_directive("claim-ledger", ClaimLedger)
@@ -799,4 +851,5 @@ def setup(app):
     app.add_directive("misconception-bank", MisconceptionBank)
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
+    app.connect("html-page-context", contents_levels)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -429,6 +429,131 @@ def test_the_verdict_summary_is_an_index_of_the_claims(built_book, page, prefix)
     assert unsafe and text.count("⚠ ") >= len(unsafe) + 1  # each unsafe card and the summary row
 
 
+# The article page in each edition: its file, and what a reader who searched for cramps typed (issue 22)
+ARTICLE_PAGES = {"en": "book/article.html", "id": "id/article.html"}
+SEARCH_WORDS = {"en": ("muscle cramp", "kejang otot"), "id": ("kejang otot",)}
+
+
+def article_text(site: Path, language: str) -> str:
+    """The article page's text, from the start of its article (not the print-only contents above it)."""
+    text = (site / ARTICLE_PAGES[language]).read_text(encoding="utf-8")
+    return text[text.index('<article class="bd-article"') :]
+
+
+def short_answer(text: str) -> str:
+    """The short answer's section of an article page (its text up to the next section)."""
+    assert 'id="article-short-answer"' in text, "the article page has no short answer"
+    start = text.index('id="article-short-answer"')
+    return text[start : text.index("<section", start)]
+
+
+def plain(fragment: str) -> str:
+    """A piece of HTML as a reader reads it: no tags, no headerlink sign, entities resolved, one space."""
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.mark.parametrize("language", ARTICLE_PAGES)
+def test_the_article_page_is_titled_and_described_with_the_words_readers_search(built_book, language):
+    """A reader who searched "muscle cramp" or "kejang otot" finds those words in the page's title (what a
+    search engine shows, and the heading the reader lands on) and in its description (the snippet under it)."""
+    site, _ = built_book
+    page = (site / ARTICLE_PAGES[language]).read_text(encoding="utf-8")
+    places = {
+        "<title>": re.search(r"<title>(.*?)</title>", page, re.S).group(1),
+        "<h1>": re.search(r"<h1>(.*?)</h1>", article_text(site, language), re.S).group(1),
+        "description": re.search(r'<meta name="description" content="([^"]*)"', page).group(1),
+        "og:title": re.search(r'<meta property="og:title" content="([^"]*)"', page).group(1),
+        "og:description": re.search(r'<meta property="og:description" content="([^"]*)"', page).group(1),
+    }
+    for where, value in places.items():
+        for words in SEARCH_WORDS[language]:
+            assert words in plain(value).lower(), f"{ARTICLE_PAGES[language]}: {where} {plain(value)!r} lacks {words!r}"
+
+
+@pytest.mark.parametrize("language", ARTICLE_PAGES)
+def test_the_article_page_answers_first_then_shows_its_verdicts_then_its_method(built_book, language):
+    """Under the title, before the verdict table and the method, a short answer: what a cramp is, what is known
+    and debated about its causes, what helps, the red flags and how the article fares, each point linked to the
+    chapter or section that shows it."""
+    site, _ = built_book
+    text = article_text(site, language)
+    headings = re.findall(r'<section[^>]*>\s*(?:<span id="([\w-]+)"></span>)?<h2>', text)
+    assert headings[0] == "article-short-answer", f"{ARTICLE_PAGES[language]}: the first section is {headings[0]!r}"
+    answer, table, method = (
+        text.index('id="article-short-answer"'),
+        text.index("<table"),
+        text.index('id="article-method"'),
+    )
+    assert answer < table < method, ARTICLE_PAGES[language]
+    assert text.index("<table") == text.index("<table", text.index('id="article-verdicts"'))  # the table is its own
+    section = short_answer(text)
+    links = {
+        (Path(urlsplit(href).path).stem, urlsplit(href).fragment)
+        for href in re.findall(r'<a class="reference internal" href="([^"]+)"', section)
+    }
+    for chapter, fragment in (
+        ("words", "cramp-words"),  # what a cramp is
+        ("cramps", "cramp-causes"),  # what cramps are linked to
+        ("cramps", "cramp-hypotheses"),  # the debated causes
+        ("generator", ""),  # the neuromuscular hypothesis as a model
+        ("generator", "cramp-generator-evidence"),  # where a cramp starts, debated
+        ("cramps", "cramp-relief"),  # what helps: stretching
+        ("cramps", "cramp-red-flags"),  # when to see a doctor
+        ("", "article-verdicts"),  # the verdicts of the article's claims, on the page itself
+    ):
+        assert (chapter, fragment) in links, (
+            f"{ARTICLE_PAGES[language]}: the short answer does not link {chapter}#{fragment}"
+        )
+    # the red flags, as the chapter lists them: the duration (a published value), a wound, a swollen calf
+    words = {"en": ("wound", "swollen"), "id": ("luka", "bengkak")}[language]
+    assert 'class="published-value"' in section and all(w in plain(section) for w in words), ARTICLE_PAGES[language]
+
+
+@pytest.mark.parametrize("language", ARTICLE_PAGES)
+def test_the_short_answer_counts_the_claims_from_the_ledger(built_book, language):
+    """How many of the article's claims hold is counted from the ledger when the page is built ({claim-count}),
+    never typed: the whole, and parts that account for every claim."""
+    site, _ = built_book
+    section = short_answer(article_text(site, language))
+    counts = {
+        tuple(c.removeprefix("claims-") for c in classes.split()[1:]): int(number)
+        for classes, number in re.findall(r'<span class="(claim-count[^"]*)">(\d+)</span>', section)
+    }
+    claims = load_ledger().claims
+    assert counts.get(("all",)) == len(claims), f"{ARTICLE_PAGES[language]}: {counts}"
+    parts = {verdicts: n for verdicts, n in counts.items() if verdicts != ("all",)}
+    for verdicts, number in parts.items():
+        assert number == sum(c.verdict in verdicts for c in claims), (ARTICLE_PAGES[language], verdicts)
+    assert sorted(v for verdicts in parts for v in verdicts) == sorted({c.verdict for c in claims}), parts
+
+
+@pytest.mark.parametrize("language", ARTICLE_PAGES)
+def test_every_paragraph_of_the_article_is_a_heading_in_the_page_contents(built_book, language):
+    """Each paragraph of the article is a section with its own heading and a stable anchor (paragraph-3,
+    paragraf-3) holding its claims in order; the page's contents list (beside the text, or in a dialog on a
+    phone) offers every paragraph without the reader first scrolling to it."""
+    site, _ = built_book
+    text = article_text(site, language)
+    prefix, claim = {"en": ("paragraph", "claim"), "id": ("paragraf", "klaim")}[language]
+    paragraphs = load_ledger().paragraphs()
+    contents = re.search(r'<nav id="pst-page-toc-nav".*?</nav>', text, re.S).group(0)
+    listed = re.findall(rf'<a class="reference internal nav-link" href="#{prefix}-(\d+)">', contents)
+    assert listed == [str(n) for n in range(1, len(paragraphs) + 1)], f"{ARTICLE_PAGES[language]}: {listed}"
+    nested = re.search(rf'<ul class="([^"]*)">\s*<li[^>]*><a [^>]*href="#{prefix}-1"', contents).group(1)
+    assert "pst-show_toc_level" in nested.split(), "the paragraphs are hidden until the reader scrolls to them"
+    starts = []
+    for number in range(1, len(paragraphs) + 1):
+        heading = re.search(rf'<section [^>]*id="{prefix}-{number}">\s*<h3>(.*?)</h3>', text, re.S)
+        assert heading and str(number) in plain(heading.group(1)), f"{ARTICLE_PAGES[language]}: paragraph {number}"
+        starts.append(heading.start())
+    starts.append(len(text))
+    for number, group in enumerate(paragraphs):
+        for entry in group:  # each card keeps its anchor, under its paragraph's heading
+            position = text.index(f'id="{claim}-{entry.id.lower()}"')
+            assert starts[number] < position < starts[number + 1], (ARTICLE_PAGES[language], entry.id)
+
+
 def test_pages_in_two_languages_link_to_each_other(built_book):
     """Every page of each edition declares both versions of itself with ``<link rel="alternate" hreflang>``
     (absolute addresses) and its language with ``<html lang>``; every page with text opens with a visible
