@@ -542,7 +542,7 @@ def landing_page(app, exception):
         links = []
         for chapter in part["chapters"]:
             docname = chapter["file"]
-            title = html.escape(app.env.titles[docname].astext())
+            title = html.escape(chapter.get("title") or app.env.titles[docname].astext())  # the TOC's own, if any
             links.append(f'<li><a href="{html.escape(app.builder.get_target_uri(docname))}">{title}</a></li>')
         contents.append(f"<h2>{html.escape(part['caption'])}</h2>\n<ul>\n" + "\n".join(links) + "\n</ul>")
     language, other = book_language(app), other_language(app)

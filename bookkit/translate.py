@@ -342,7 +342,9 @@ def code_problems(english: str, translation: str) -> list[str]:
 def book_messages() -> list[str]:
     toc = english_toc()
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
-    return [config["title"]] + [part["caption"] for part in toc.get("parts", [])]
+    parts = toc.get("parts", [])
+    titles = [chapter["title"] for part in parts for chapter in part["chapters"] if "title" in chapter]
+    return [config["title"]] + [part["caption"] for part in parts] + titles
 
 
 # ---------------------------------------------------------------- catalogues
@@ -480,6 +482,8 @@ def edition_toc(book: Catalog) -> str:
         part["caption"] = translation_of(book, part["caption"]) or part["caption"]
         for chapter in part["chapters"]:
             chapter["file"] = counterpart(chapter["file"], "en")
+            if "title" in chapter:  # a shorter title for the table of contents than the page's own
+                chapter["title"] = translation_of(book, chapter["title"]) or chapter["title"]
     return GENERATED + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
 
 
