@@ -30,6 +30,7 @@ import jupyter_book.sphinx
 from jupyter_book.cli.main import main
 from nbclient import NotebookClient
 
+from bookkit.ledger import toc_files
 from bookkit.translate import EDITION_ROOTS
 
 JOBS = int(os.environ.get("BOOK_JOBS", "2"))
@@ -85,12 +86,32 @@ def run(argv: list[str]) -> int:
     except SystemExit as exc:  # jupyter-book exits on a failed build
         if exc.code:
             return int(exc.code) if isinstance(exc.code, int) else 1
+    missing = missing_pages(Path(argv[-1]).resolve(), output if edition is not None else None, argv)
+    if missing:  # Sphinx's parallel writer can lose a page whose template failed, and still say "succeeded"
+        print(
+            f"bookkit.build: the build wrote no page for {', '.join(missing)}: build again with BOOK_JOBS=1 to see why"
+        )
+        return 1
     if edition is not None:
         built, published = output / "_build" / "html", SITE / edition
         shutil.rmtree(published, ignore_errors=True)
         shutil.copytree(built, published)
         print(f"The {edition} edition is in {published}.")
     return 0
+
+
+def missing_pages(root: Path, output: Path | None, argv: list[str]) -> list[str]:
+    """The documents of the table of contents of the book in ``root`` without their HTML page (an HTML build only)."""
+    if "--builder" in argv and argv[argv.index("--builder") + 1] != "html":
+        return []
+    if output is None:
+        output = Path(argv[argv.index("--path-output") + 1]) if "--path-output" in argv else root
+    html_dir = output / "_build" / "html"
+    return [
+        str(page.relative_to(root))
+        for page in toc_files(root / "_toc.yml")
+        if not (html_dir / page.relative_to(root)).with_suffix(".html").is_file()
+    ]
 
 
 if __name__ == "__main__":

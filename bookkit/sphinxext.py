@@ -47,6 +47,7 @@ from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
 from musclebook.i18n import ENV as I18N_ENV
 from musclebook.language import LANGUAGES
+from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
 from . import icons, purge_css
@@ -62,7 +63,7 @@ from .ledger import (
     load_ledger,
 )
 from .site import data_uris_to_files
-from .translate import SITE_FOLDERS, counterpart
+from .translate import EDITION_ROOTS, REPO, SITE_FOLDERS, counterpart
 
 _CACHE: dict[str, Ledger] = {}
 
@@ -823,6 +824,23 @@ def speak_the_book_language(app, config):
     config.html_theme_options["search_bar_text"] = SEARCH_BAR_TEXT[book_language(app)]
 
 
+def launch_addresses(app, config):
+    """Where the notebooks of the edition being built open live, for ``musclebook.launch`` in their kernels: the
+    addresses of the theme's launch buttons (from ``_config.yml``), with ``{chapter}`` for the notebook's name."""
+    options = config.html_theme_options
+    repository = options["repository_url"].removeprefix("https://github.com/")
+    branch, buttons = options.get("repository_branch", "main"), options.get("launch_buttons", {})
+    language = book_language(app)
+    folder = "book" if language == "en" else EDITION_ROOTS[language].relative_to(REPO).as_posix()
+    notebook = f"{folder}/{{chapter}}.ipynb"
+    os.environ[LAUNCH_ENV] = json.dumps(
+        {
+            "binder": f"{buttons['binderhub_url']}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}",
+            "colab": f"{buttons['colab_url']}/github/{repository}/blob/{branch}/{notebook}",
+        }
+    )
+
+
 def setup(app):
     app.connect("env-get-outdated", static_files_changed)
     app.connect("source-read", note_notebook_dependencies)
@@ -831,6 +849,7 @@ def setup(app):
     app.add_css_file("icons.css")
     app.connect("build-finished", write_icons)
     app.connect("config-inited", speak_the_book_language)
+    app.connect("config-inited", launch_addresses)
     app.connect("config-inited", theme_words_in_indonesian)
     app.connect("build-finished", translate_fixed_labels)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page

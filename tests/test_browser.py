@@ -17,7 +17,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from bookkit.ledger import toc_files
 from bookkit.site import FIGURE_TEXT_PX, serve, site_pages
@@ -476,4 +476,82 @@ def test_an_explorer_keeps_its_figure_and_says_so_when_a_frame_cannot_load(site,
     # the frame requests this test made fail, and the console's line for each
     problems["failed"] = [f for f in problems["failed"] if "/_frames/" not in f]
     problems["errors"] = [e for e in problems["errors"] if e != "Failed to load resource: net::ERR_FAILED"]
+    assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}
+
+
+# Pages of every kind a keyboard reader meets: the landing page, a text page, the article with its claim cards,
+# chapters with explorers and self-checks (both editions), the glossary.
+KEYBOARD_PAGES = ["index.html", "book/intro.html", "book/article.html", "book/twitch.html", "id/generator.html"]
+FOCUS_STOP = """() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const path = []; for (let n = e; n && n !== document; n = n.parentElement)
+        path.unshift(n.tagName + (n.id ? '#' + n.id : '') + ':' + [...(n.parentElement ? n.parentElement.children : [])].indexOf(n));
+    // what shows the focus: the element, or for a hidden radio button, the label drawn for it
+    const shown = e.getBoundingClientRect().width < 4 && e.closest('label') ? e.closest('label') : e;
+    const r = shown.getBoundingClientRect();
+    const name = (e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.title || e.textContent || '')
+        .replace(/\\s+/g, ' ').trim().slice(0, 60);
+    const control = e.matches('button, input, select, textarea, summary, [role=button], [role=slider]');
+    return {key: path.join('/'), name, tag: e.tagName, cls: String(e.className).slice(0, 50), control,
+            chrome: !e.closest('.bd-article'), own: !!e.closest('.mb-explorer, .mb-question'),
+            kind: e.tagName + '.' + String(e.className).split(' ').filter(c => c).slice(0, 2).join('.')
+                  + (e.closest('.mb-explorer, .mb-question') ? '@book' : e.closest('.bd-article') ? '@text' : '@chrome'),
+            box: {x: Math.max(0, r.x - 6), y: Math.max(0, r.y - 6), width: r.width + 12, height: r.height + 12}};
+}"""
+# A focus indicator changes at least this many pixels around the element (a 1 px ring round a 24 px button
+# changes about 100); a pixel counts when one of its channels moves by more than FOCUS_CHANNEL.
+FOCUS_PIXELS, FOCUS_CHANNEL = 40, 40
+
+
+def changed_pixels(before: bytes, after: bytes) -> int:
+    a, b = Image.open(io.BytesIO(before)).convert("RGB"), Image.open(io.BytesIO(after)).convert("RGB")
+    if a.size != b.size:
+        return a.size[0] * a.size[1]
+    return sum(1 for pixel in ImageChops.difference(a, b).getdata() if max(pixel) > FOCUS_CHANNEL)
+
+
+@pytest.mark.parametrize("keyboard_page", KEYBOARD_PAGES)
+def test_the_keyboard_reaches_each_control_once_and_always_shows_where_it_is(site, browser, keyboard_page):
+    """Tab through the whole page (1280 px): every stop shows a visible focus indicator (WCAG 2.2 2.4.7; checked
+    for the first two stops of each kind of element, by the pixels that change when it loses focus), no control
+    of the page's chrome is in the tab order twice, and the first stop skips to the content."""
+    _, base = site
+    page, problems = open_page(browser, f"{base}/{keyboard_page}")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    stops, seen, invisible = [], {}, []
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STOP)
+        if stop is None or (stops and stop["key"] == stops[0]["key"]):
+            break  # back to the top of the page
+        stops.append(stop)
+        seen[stop["kind"]] = seen.get(stop["kind"], 0) + 1
+        box = stop["box"]
+        if seen[stop["kind"]] > 2 or box["width"] <= 12 or box["height"] <= 12:
+            continue
+        focused = page.screenshot(clip=box)
+        page.evaluate("document.activeElement.blur()")  # the next Tab still starts from here
+        if changed_pixels(focused, page.screenshot(clip=box)) < FOCUS_PIXELS:
+            invisible.append(f"{stop['tag']}.{stop['cls']} {stop['name']!r}")
+    first = stops[0] if stops else {}
+    skip_link = page.locator("#pst-skip-link a")
+    after_skip = None
+    if skip_link.count():  # a page of the book: its first stop skips the header and the sidebar
+        skip_link.focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        after_skip = page.evaluate(FOCUS_STOP)
+    in_main = page.evaluate("k => !!document.querySelector('main')", None)
+    page.context.close()
+    if after_skip is None:  # the landing page: no header or sidebar to skip; its first stop is its content
+        assert in_main and first.get("key", "").split("/")[2].startswith("MAIN"), f"first stop: {first}"
+    else:
+        assert first["key"].startswith("HTML:-1/BODY:1/DIV#pst-skip-link"), f"{keyboard_page}: first stop {first}"
+        assert not after_skip["chrome"], f"{keyboard_page}: after the skip link, Tab goes to {after_skip}"
+    assert len(stops) < 600, "the tab order never came back to the top"
+    chrome = [s["name"] for s in stops if s["chrome"] and s["control"]]
+    twice = sorted({name for name in chrome if chrome.count(name) > 1})
+    assert not twice, f"{keyboard_page}: controls in the tab order twice: {twice}"
+    assert not invisible, f"{keyboard_page}: no visible focus on {invisible}"
     assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}

@@ -648,3 +648,20 @@ def test_the_prose_about_an_explorer_s_first_view_gives_that_view_s_numbers(buil
     assert checked == set(PROSE_ABOUT_THE_START_VIEW), (
         f"{edition}: explorers not found: {set(PROSE_ABOUT_THE_START_VIEW) - checked}"
     )
+
+
+def test_no_page_offers_code_a_reader_cannot_run_there(built_book):
+    """The web page runs no code: explorers and figures show without their code ("Show code cell source"), and
+    each chapter's "Run the model yourself" says where its code runs, with links to its own notebook."""
+    site, _ = built_book
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "above-input" not in text, f"{page.relative_to(site)}: a folded code cell"
+    for notebook in (p for p in toc_files() if p.suffix == ".ipynb"):
+        for built, words in (
+            (f"book/{notebook.stem}", "does not run code"),
+            (f"id/{notebook.stem}", "tidak menjalankan"),
+        ):
+            text = (site / f"{built}.html").read_text(encoding="utf-8")
+            section = text[text.index(f'id="{notebook.stem.replace("_", "-")}-yourself"') :]
+            assert words in section[:3000] and "mybinder.org" in section[:3000], f"{built}: no launch note"

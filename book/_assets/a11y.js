@@ -31,6 +31,17 @@
       }
     });
   }
+  // Skip link: it led to <main>, which opens with the article's toolbar (six buttons before the text); it
+  // now leads to the article itself, so that the next Tab reaches the page's content.
+  document.addEventListener("DOMContentLoaded", function () {
+    var article = document.querySelector("article.bd-article");
+    var skip = document.querySelector("#pst-skip-link a");
+    if (article && skip) {
+      if (!article.id) article.id = "mb-article";
+      article.setAttribute("tabindex", "-1");
+      skip.setAttribute("href", "#" + article.id);
+    }
+  });
   // Sidebar buttons: each theme script wires only the first .primary-toggle / .secondary-toggle of the
   // page, the navbar's, which this book's header hides; the article header's visible buttons did nothing,
   // so a phone could not open the chapter list. A click on any other one is passed to the wired one.
