@@ -485,8 +485,11 @@ KEYBOARD_PAGES = ["index.html", "book/intro.html", "book/article.html", "book/tw
 FOCUS_STOP = """() => {
     const e = document.activeElement;
     if (!e || e === document.body) return null;
-    const path = []; for (let n = e; n && n !== document; n = n.parentElement)
-        path.unshift(n.tagName + (n.id ? '#' + n.id : '') + ':' + [...(n.parentElement ? n.parentElement.children : [])].indexOf(n));
+    const path = [];
+    for (let n = e; n && n !== document; n = n.parentElement) {
+        const siblings = n.parentElement ? [...n.parentElement.children] : [];
+        path.unshift(n.tagName + (n.id ? '#' + n.id : '') + ':' + siblings.indexOf(n));
+    }
     // what shows the focus: the element, or for a hidden radio button, the label drawn for it
     const shown = e.getBoundingClientRect().width < 4 && e.closest('label') ? e.closest('label') : e;
     const r = shown.getBoundingClientRect();
@@ -495,8 +498,8 @@ FOCUS_STOP = """() => {
     const control = e.matches('button, input, select, textarea, summary, [role=button], [role=slider]');
     return {key: path.join('/'), name, tag: e.tagName, cls: String(e.className).slice(0, 50), control,
             chrome: !e.closest('.bd-article'), own: !!e.closest('.mb-explorer, .mb-question'),
-            kind: e.tagName + '.' + String(e.className).split(' ').filter(c => c).slice(0, 2).join('.')
-                  + (e.closest('.mb-explorer, .mb-question') ? '@book' : e.closest('.bd-article') ? '@text' : '@chrome'),
+            kind: e.tagName + '.' + String(e.className).split(' ').filter(c => c).slice(0, 2).join('.') + '@'
+                  + (e.closest('.mb-explorer, .mb-question') ? 'book' : e.closest('.bd-article') ? 'text' : 'chrome'),
             box: {x: Math.max(0, r.x - 6), y: Math.max(0, r.y - 6), width: r.width + 12, height: r.height + 12}};
 }"""
 # A focus indicator changes at least this many pixels around the element (a 1 px ring round a 24 px button
