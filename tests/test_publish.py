@@ -125,7 +125,9 @@ def test_each_chapter_lets_the_student_run_its_model(path):
     start = next((i for i, s in enumerate(sources) if s.startswith(label)), None)
     assert start is not None, f"{path.name}: no section labelled {label}"
     # the first code cell a reader sees (before it, the note on where the code runs, shown by its output)
-    code = next(c for c in cells[start:] if c["cell_type"] == "code" and "remove-input" not in c["metadata"]["tags"])
+    code = next(
+        c for c in cells[start:] if c["cell_type"] == "code" and "remove-input" not in c["metadata"].get("tags", [])
+    )
     source = "".join(code["source"])
     assert not {"remove-input", "remove-cell", "hide-input"} & set(code["metadata"].get("tags", [])), path.name
     assert not code["metadata"].get("jupyter", {}).get("source_hidden"), path.name
