@@ -203,6 +203,7 @@ def test_page(site, browser, page_path, pytestconfig):
         "!('theme' in document.documentElement.dataset) || document.documentElement.dataset.theme === 'dark'",
         timeout=5_000,
     )
+    page.wait_for_timeout(300)  # the theme's colours change with a transition (the search field's, 200 ms)
     dark, dark_ink = check_scheme(page, page_path, "dark", review)
     found |= light | dark
     found["explorer figures that lose their ink in dark mode"] = [
