@@ -46,7 +46,7 @@ DT_MS = 0.5  # time step [ms]: a twentieth of the membrane time constant, an eig
 @dataclass(frozen=True)
 class Neuron(Params):
     fatigue: float = fraction(0.0)  # 0 rested, 1 fatigued [-]
-    pic_mv: float = nonnegative(16.0)  # persistent inward current at full activation [mV], illustrative
+    pic_mv: float = nonnegative(17.5)  # persistent inward current at full activation [mV], illustrative
     rest_mv: float = -70.0  # leak reversal (resting potential) [mV], illustrative
     threshold_mv: float = -50.0  # firing threshold [mV], illustrative
     reset_mv: float = -62.0  # potential after a spike [mV], illustrative
@@ -56,13 +56,13 @@ class Neuron(Params):
     pic_slope_mv: float = positive(2.0)  # steepness of PIC activation [mV], illustrative
     tau_pic_ms: float = positive(100.0)  # PIC activation time constant [ms], illustrative
     ia_mv: float = nonnegative(2.0)  # spindle (Ia) excitation, rested [mV], illustrative
-    ia_fatigue_gain: float = nonnegative(3.0)  # fractional rise of Ia excitation with full fatigue [-], illustrative
-    ib_mv_per_force: float = nonnegative(12.0)  # tendon-organ (Ib) inhibition at full force, rested [mV], illustrative
+    ia_fatigue_gain: float = nonnegative(2.5)  # fractional rise of Ia excitation with full fatigue [-], illustrative
+    ib_mv_per_force: float = nonnegative(20.0)  # tendon-organ (Ib) inhibition at full force, rested [mV], illustrative
     ib_fatigue_loss: float = fraction(0.95)  # fractional loss of Ib inhibition with full fatigue [-], illustrative
     stretch_ib_mv: float = nonnegative(15.0)  # extra Ib inhibition while the muscle is stretched [mV], illustrative
     stretch_ia_mv: float = nonnegative(4.0)  # extra Ia excitation while the muscle is stretched [mV], illustrative
-    force_per_spike: float = fraction(0.12)  # force added by a spike, as a fraction of what is left [-], illustrative
-    tau_force_ms: float = positive(60.0)  # decay of force between spikes [ms], illustrative
+    force_per_spike: float = fraction(0.3)  # force added by a spike, as a fraction of what is left [-], illustrative
+    tau_force_ms: float = positive(100.0)  # decay of force between spikes [ms], illustrative (a slow calf unit)
 
     def validate(self) -> None:
         if not self.rest_mv < self.reset_mv < self.threshold_mv:
@@ -125,34 +125,46 @@ class Run:
 def _run(neuron: Neuron, drive, stretch, record: bool = True) -> Run:
     """Integrate the neuron for the inputs ``drive`` [mV] and ``stretch`` (bool), one value per step.
 
+    The membrane is linear between spikes, so each step is integrated exactly, as NEST and Brian integrate a
+    leaky integrate-and-fire neuron: over a step with its inputs held, V relaxes towards V_inf = rest + inputs
+    as exp(-dt / tau_m). A spike is placed where V crosses the threshold within the step (not at its end), and
+    the refractory period runs from there; so the firing rate at a constant input is the closed form's at any
+    step. The PIC's activation and the force relax exactly too, with their inputs held over the step.
+
     With ``record=False`` only the spike times are kept (the voltage and force traces are empty)."""
     n = len(drive)
     v_trace, f_trace = ([0.0] * n, [0.0] * n) if record else ([], [])
     spikes = []
     v, m, force, refractory_until = neuron.rest_mv, 0.0, 0.0, -1.0
     ia, ib_gain = neuron.ia_now_mv, neuron.ib_gain_now
-    dt, decay = DT_MS, DT_MS / neuron.tau_force_ms
-    pic_rate, membrane_rate = DT_MS / neuron.tau_pic_ms, DT_MS / neuron.tau_m_ms
-    stretch_mv = neuron.stretch_ia_mv - neuron.stretch_ib_mv
+    dt, tau_m = DT_MS, neuron.tau_m_ms
     # the neuron's constants as local names: the loop runs tens of thousands of times per trace
-    exp, rest, threshold, reset = math.exp, neuron.rest_mv, neuron.threshold_mv, neuron.reset_mv
+    exp, log, rest, threshold, reset = math.exp, math.log, neuron.rest_mv, neuron.threshold_mv, neuron.reset_mv
     half, slope, pic, refractory = neuron.pic_half_mv, neuron.pic_slope_mv, neuron.pic_mv, neuron.refractory_ms
-    per_spike = neuron.force_per_spike
+    membrane_kept, pic_kept = exp(-dt / tau_m), exp(-dt / neuron.tau_pic_ms)  # what is left after one step
+    force_kept, per_spike = exp(-dt / neuron.tau_force_ms), neuron.force_per_spike
+    stretch_mv = neuron.stretch_ia_mv - neuron.stretch_ib_mv
     for i in range(n):
         t = i * dt
         if record:
             v_trace[i] = v
             f_trace[i] = force
-        m += pic_rate * (1 / (1 + exp((half - v) / slope)) - m)
-        if t >= refractory_until:
+        m += (1 - pic_kept) * (1 / (1 + exp((half - v) / slope)) - m)
+        start = t if t >= refractory_until else refractory_until  # the membrane integrates from here
+        if start < t + dt:
             synaptic = drive[i] + ia - ib_gain * force + (stretch_mv if stretch[i] else 0.0)
-            v += membrane_rate * (rest - v + synaptic + pic * m)
-            if v >= threshold:
-                spikes.append(t)
+            v_inf = rest + synaptic + pic * m
+            kept = membrane_kept if start == t else exp(-(t + dt - start) / tau_m)
+            v_end = v_inf + (v - v_inf) * kept
+            if v_end >= threshold:
+                spike = start + tau_m * log((v - v_inf) / (threshold - v_inf))  # where V reaches the threshold
+                spikes.append(spike)
                 v = reset
-                refractory_until = t + refractory
+                refractory_until = spike + refractory
                 force += per_spike * (1 - force)
-        force -= decay * force
+            else:
+                v = v_end
+        force *= force_kept
     return Run(np.arange(n) * dt if record else np.array([]), np.array(v_trace), np.array(f_trace), np.array(spikes))
 
 
