@@ -103,6 +103,7 @@ class Drawing:
     labels: list[Label]
     strokes: list[Stroke]
     size_px: tuple[float, float]
+    panels: list[tuple[object, Bbox]]  # each axes and its area [display px]: another panel's texts stay out
 
 
 @contextmanager
@@ -272,7 +273,8 @@ def measure(fig, show: list | None = None, hide: list | None = None) -> Drawing:
             for s in strokes
         ]
         width_in, height_in = fig.get_size_inches()
-        return Drawing(labels, strokes, (width_in * DPI, height_in * DPI))
+        panels = [(ax, Bbox(ax.bbox.get_points() * DPI / fig.dpi)) for ax in fig.axes if ax.get_visible()]
+        return Drawing(labels, strokes, (width_in * DPI, height_in * DPI), panels)
     finally:
         for artist in hidden:
             artist.set_visible(True)
@@ -296,7 +298,9 @@ def _labels(fig, renderer, texts: list[Text]) -> list[Label]:
     for text in dict.fromkeys(texts):
         if text.get_visible() and text.get_text().strip():
             role, owner, axis = names.get(id(text), ("text", None, None))
-            labels.append(Label(f"{role} '{text.get_text()}'", text.get_window_extent(renderer), text, owner, axis))
+            # the text's own box (an Annotation's window extent would add its arrow, which is no text)
+            box = Text.get_window_extent(text, renderer)
+            labels.append(Label(f"{role} '{text.get_text()}'", box, text, owner, axis))
     for legend in _legends(fig):
         if legend.get_visible() and any(label.owner is legend for label in labels):
             # the handles and texts: the legend's box without its padding (an empty margin: no frame is drawn)
@@ -341,10 +345,17 @@ def _crosses(label: Label, stroke: Stroke) -> bool:
     return any(_overlap(inner, marker) > 0 for marker in stroke.marker_boxes)
 
 
-def collisions(texts: list[Label], strokes: list[Stroke], size_px, others: list[Label] = ()) -> list[str]:
+def collisions(
+    texts: list[Label], strokes: list[Stroke], size_px, others: list[Label] = (), panels: list = ()
+) -> list[str]:
     """Every collision of ``texts`` with one another, with ``others`` (texts measured before), with
-    ``strokes``, and with the figure's edges."""
+    ``strokes``, with the figure's edges, and with ``panels`` they do not belong to (the axes' background
+    would hide them, or their data run through them)."""
     found = []
+    for label in texts:
+        for ax, area in panels:
+            if ax is not getattr(label.artist, "axes", None) and _overlap(label.box, area) > OVERLAP_PX:
+                found.append(f"{label.name} runs into {_panel(ax)}")
     width, height = size_px
     for a, b in itertools.chain(itertools.combinations(texts, 2), itertools.product(texts, others)):
         if _same_legend(a, b) or _overlap(a.box, b.box) <= OVERLAP_PX:
@@ -377,12 +388,14 @@ def tick_crowding(labels: list[Label]) -> list[str]:
 
 def check_drawing(drawing: Drawing) -> list[str]:
     """Every collision inside one whole drawing (a background, or a static figure)."""
-    return collisions(drawing.labels, drawing.strokes, drawing.size_px) + tick_crowding(drawing.labels)
+    found = collisions(drawing.labels, drawing.strokes, drawing.size_px, panels=drawing.panels)
+    return found + tick_crowding(drawing.labels)
 
 
 def check_frame(background: Drawing, frame: Drawing) -> list[str]:
     """Every collision a frame's changing artists make, with one another and with the background."""
-    found = collisions(frame.labels, [*frame.strokes, *background.strokes], frame.size_px, background.labels)
+    strokes = [*frame.strokes, *background.strokes]
+    found = collisions(frame.labels, strokes, frame.size_px, background.labels, background.panels)
     # the background's texts against the frame's lines
     found += [
         f"{label.name} lies on the {stroke.name}"
