@@ -29,6 +29,7 @@ import json
 import math
 import os
 import re
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -252,6 +253,7 @@ class Renderer:
             self.view = view(self.fig, layout)
         self.layout = layout
         self.render_ms: list[float] = []
+        self._broken: dict = {}  # axis label -> (its text, that text broken onto lines): see _break_long_axis_labels
 
     def _settle(self) -> None:
         """Place the axes once, for the first values drawn (with their titles), and keep them there:
@@ -259,6 +261,8 @@ class Renderer:
         if not isinstance(self.fig.get_layout_engine(), ConstrainedLayoutEngine):
             return
         self.fig.draw_without_rendering()
+        if self._break_long_axis_labels():
+            self.fig.draw_without_rendering()
         if self.layout.stack:
             # a narrow figure: titles and axis labels wider than it wrap onto more lines whenever they are
             # drawn (``wrap``), and the layout leaves room for the lines their first text needs, and one
@@ -283,6 +287,41 @@ class Renderer:
                 text.set_text(original)
                 text.set_wrap(True)
         self.fig.set_layout_engine("none")
+
+    def _break_long_axis_labels(self) -> bool:
+        """Break an axis label longer than its axes onto more lines, at spaces; return whether any was.
+
+        On a phone's stacked panels and a slide's low ones an upright y label can be longer than its panel is
+        high ("Tegangan isometrik (% maks.)"): it would run into the panel above or off the figure; on a slide's
+        narrow panels an x label can be wider than its panel. A label is kept within 97% of its axes, a margin
+        for the SVG's unhinted glyphs, which are up to 2% wider. A unit in brackets gets a line of its own.
+        """
+        renderer = self.fig.canvas.get_renderer()
+        broken = False
+        for ax in self.fig.axes:
+            axes_box = ax.get_window_extent(renderer)
+            # on a phone an x label wraps to the figure's width as it is drawn (see _settle)
+            labels = [(ax.yaxis.label, axes_box.height)] + (
+                [] if self.layout.stack else [(ax.xaxis.label, axes_box.width)]
+            )
+            for label, room in labels:
+                text = label.get_text()
+                if not label.get_visible() or not text.strip():
+                    continue
+                box = label.get_window_extent(renderer)
+                length = box.height if label is ax.yaxis.label else box.width
+                if length > 0.97 * room:
+                    chars = max(8, int(len(text) * 0.97 * room / length))
+                    fill = dict(width=chars, break_long_words=False, break_on_hyphens=False)
+                    words, unit = text.rpartition(" (")[::2]  # the unit on a line of its own if it fits there
+                    if words and len(unit) + 1 <= chars:
+                        lines = f"{textwrap.fill(words, **fill)}\n({unit}"
+                    else:
+                        lines = textwrap.fill(text, **fill)
+                    label.set_text(lines)
+                    self._broken[label] = (text, lines)
+                    broken = True
+        return broken
 
     @property
     def size_px(self) -> tuple[int, int]:
@@ -340,6 +379,9 @@ class Renderer:
         with i18n.speaking(self.language):
             description = self.view.update(**params)
             i18n.localise_axes(self.fig)
+        for label, (text, broken) in self._broken.items():  # a view may set a label again, with the same text
+            if label.get_text() == text:
+                label.set_text(broken)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
         self._settle()
