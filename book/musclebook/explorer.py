@@ -263,29 +263,31 @@ class Renderer:
         self.fig.draw_without_rendering()
         if self._break_long_axis_labels():
             self.fig.draw_without_rendering()
-        if self.layout.stack:
-            # a narrow figure: titles and axis labels wider than it wrap onto more lines whenever they are
-            # drawn (``wrap``), and the layout leaves room for the lines their first text needs, and one
-            # line more for a title that changes from frame to frame (a later value may need it)
-            titles = [self.fig._suptitle] if self.fig._suptitle is not None else []
-            titles += [ax.title for ax in self.fig.axes]
-            labels = [label for ax in self.fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
-            changing = {id(a) for a in self.view.changing}
-            wrapped = {}
-            for text in (t for t in titles + labels if t.get_visible() and t.get_text().strip()):
-                text.set_wrap(True)
-                lines = text._get_wrapped_text()
-                if id(text) in changing and any(text is title for title in titles):
-                    lines += "\n "
-                if lines != text.get_text():
-                    wrapped[text] = text.get_text()
-                    text.set_text(lines)
-                    text.set_wrap(False)
-            if wrapped:
-                self.fig.draw_without_rendering()
-            for text, original in wrapped.items():
-                text.set_text(original)
-                text.set_wrap(True)
+        # titles wider than the figure wrap onto more lines whenever they are drawn (``wrap``), and the layout
+        # leaves room for the lines their first text needs; on a phone's narrow figure axis labels wrap too, and
+        # a title that changes from frame to frame gets one line more (a later value may need it)
+        titles = [self.fig._suptitle] if self.fig._suptitle is not None else []
+        titles += [ax.title for ax in self.fig.axes]
+        texts = titles + [label for ax in self.fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
+        changing = {id(a) for a in self.view.changing}
+        wrapped = {}
+        for text in (t for t in texts if t.get_visible() and t.get_text().strip()):
+            title = any(text is t for t in titles)
+            if not (title or self.layout.stack):
+                continue
+            text.set_wrap(True)
+            lines = text._get_wrapped_text()
+            if self.layout.stack and title and id(text) in changing:
+                lines += "\n "
+            if lines != text.get_text():
+                wrapped[text] = text.get_text()
+                text.set_text(lines)
+                text.set_wrap(False)
+        if wrapped:
+            self.fig.draw_without_rendering()
+        for text, original in wrapped.items():
+            text.set_text(original)
+            text.set_wrap(True)
         self.fig.set_layout_engine("none")
 
     def _break_long_axis_labels(self) -> bool:
