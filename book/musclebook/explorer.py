@@ -313,13 +313,14 @@ class Renderer:
                 box = label.get_window_extent(renderer)
                 length = box.height if label is ax.yaxis.label else box.width
                 if length > 0.97 * room:
-                    chars = max(8, int(len(text) * 0.97 * room / length))
+                    longest = max(len(line) for line in text.splitlines())  # (a label may have lines already)
+                    chars = max(8, int(longest * 0.97 * room / length))
                     fill = dict(width=chars, break_long_words=False, break_on_hyphens=False)
-                    words, unit = text.rpartition(" (")[::2]  # the unit on a line of its own if it fits there
+                    words, unit = " ".join(text.split()).rpartition(" (")[::2]  # the unit on a line of its own
                     if words and len(unit) + 1 <= chars:
                         lines = f"{textwrap.fill(words, **fill)}\n({unit}"
                     else:
-                        lines = textwrap.fill(text, **fill)
+                        lines = textwrap.fill(" ".join(text.split()), **fill)
                     label.set_text(lines)
                     self._broken[label] = (text, lines)
                     broken = True
