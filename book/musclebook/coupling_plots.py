@@ -22,8 +22,6 @@ FORCE = style.BLUE
 NORMAL = "#999999"
 MARGINS = dict(left=0.09, right=0.98, bottom=0.16, top=0.88, wspace=0.3)
 CALCIUM_WINDOW_MS = 60.0  # time shown for calcium [ms]
-LEGEND_ROOM = 0.3  # share of an explorer panel's height kept over its scale for the legend (see legend_room)
-LEGEND_ROOM_PHONE = 0.33
 
 
 def plot_calcium(ax, transient: cp.Transient, colour=CALCIUM, label=None, until_ms: float = CALCIUM_WINDOW_MS, **kw):
@@ -42,17 +40,6 @@ def plot_force(ax, transient: cp.Transient, colour=FORCE, label=None, **kw):
     ax.set_ylabel(tr("Cross-bridges attached (%)"))
     ax.set_ylim(0, 105)
     return line
-
-
-def legend_room(ax, layout: Layout, scale_top: float, ticks) -> None:
-    """Room over a panel's scale (up to ``scale_top``, labelled at ``ticks``) for its legend: at some frame a
-    rigor's plateau, a slow calcium decay or a twitch's peak fills every corner of the scale. The axes are
-    taller by ``LEGEND_ROOM`` of their height (more on a phone, whose panels are lower); the axis line ends
-    with the scale."""
-    room = LEGEND_ROOM_PHONE if layout.stack else LEGEND_ROOM
-    ax.set_ylim(0, scale_top / (1 - room))
-    ax.spines["left"].set_bounds(0, scale_top)
-    ax.set_yticks(ticks)
 
 
 def _legend(ax, colour, **kw):
@@ -82,8 +69,8 @@ class PumpView(View):
         self.title = self.dynamic(self.left.set_title(" "))
         self.left.set_xlim(0, CALCIUM_WINDOW_MS)
         self.right.set_xlim(0, 150)
-        legend_room(self.left, layout, 90, [0, 20, 40, 60, 80])
-        legend_room(self.right, layout, 105, [0, 20, 40, 60, 80, 100])
+        style.legend_room(self.left, 90, [0, 20, 40, 60, 80], phone=layout.stack)
+        style.legend_room(self.right, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
         _legend(self.left, CALCIUM, loc="upper right")
         _legend(self.right, FORCE, loc="upper right")
 
@@ -163,7 +150,7 @@ class StaircaseView(View):
         plot_force(self.left, first, NORMAL, ls="--", lw=1.5)
         self.last = self.dynamic(plot_force(self.left, first, FORCE))
         self.left.set_xlim(0, 60)
-        legend_room(self.left, layout, 105, [0, 20, 40, 60, 80, 100])
+        style.legend_room(self.left, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
         self.left.legend(
             handles=[
                 Line2D([], [], color=NORMAL, ls="--", lw=1.5, label=tr("twitch {n}", n=1)),
