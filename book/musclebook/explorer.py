@@ -38,11 +38,14 @@ from typing import Any, ClassVar
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.text import Text
 
 from . import i18n
 from .i18n import Msg
 from .style import MIN_FONT_PT, book_style
 
+#: the space between a number and its unit, which a wrapped text must not break at (Matplotlib wraps at spaces)
+UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:mM|µM|µm|mV|ms|m/s|Hz|s|V|mm|N|°C)\b|%)")
 STATIC_ENV = "MUSCLEBOOK_STATIC"  # "1" while the book's pages are built: explorers precompute their frames
 DEFAULT_BUDGET_BYTES = 1_500_000  # all frames of one explorer [bytes]
 DPI = 96  # pixels per inch of the frames (1 px of the image = 1 CSS px at natural size)
@@ -237,6 +240,13 @@ class Frame:
         return data_uri(self.svg)
 
 
+def _keep_units(text: Text) -> None:
+    """Keep each number of a wrapped text with its unit ("2,10 µm", not "2,10" and "µm" on two lines): a
+    no-break space between them (Matplotlib wraps at spaces)."""
+    if UNIT_AFTER_NUMBER.search(text.get_text()):
+        text.set_text(UNIT_AFTER_NUMBER.sub("\u00a0", text.get_text()))
+
+
 class Renderer:
     """One figure and one view, reused for every frame.
 
@@ -276,6 +286,7 @@ class Renderer:
             if not (title or self.layout.stack):
                 continue
             text.set_wrap(True)
+            _keep_units(text)
             lines = text._get_wrapped_text()
             if self.layout.stack and title and id(text) in changing:
                 lines += "\n "
@@ -385,6 +396,9 @@ class Renderer:
         for label, (text, broken) in self._broken.items():  # a view may set a label again, with the same text
             if label.get_text() == text:
                 label.set_text(broken)
+        for text in self.fig.findobj(Text):
+            if text.get_wrap():
+                _keep_units(text)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
         self._settle()
