@@ -1,26 +1,31 @@
-"""No text of a figure collides with another text, a tick or a data line, or runs off the figure.
+"""No text of a figure collides with another text, a tick, an axis or a data line, or runs off the figure.
 
 Every explorer of the book (``book_specs()``) is drawn in each layout a reader meets it in, the web page's
-wide and phone drawings and the lecture slides' projector drawing, and every static figure the chapters draw
-(``StaticFigure`` in the notebooks of both editions) wide and for phones; each in English and in Indonesian.
-The test reads the window extent of every text Matplotlib draws (titles, axis labels, tick labels, legend
-texts, annotations, texts in the plot) and the path of every data line in display pixels, and fails, naming
-the figure, layout, language, frame and the two things that meet, when
+wide and phone drawings and the lecture slides' projector drawing (every explorer sits on a slide), and every
+static figure the chapters draw (``StaticFigure`` in the notebooks of both editions) wide and for phones; each
+in English and in Indonesian. The test reads the window extent of every text Matplotlib draws (titles, axis
+labels, tick labels, legend texts, annotations, texts in the plot) and the path of every data line, axis line
+and tick mark, in CSS px, and fails, naming the figure, layout, language, frame and the two things that meet,
+when
 
 - two texts overlap;
-- a text, or a legend's entries, lie on a data line or on a tick mark (a legend's own handles are not data
-  lines: they are drawn inside the legend);
-- a text runs off the figure (the reader would see it cut);
+- a text, or a legend's entries, lie on a data line, an axis line or a tick mark (a legend's own handles are
+  not data lines: they are drawn inside the legend);
+- a text runs off the figure (the reader would see it cut), or into another panel (its background would hide
+  the text, or its data run through it);
 - two neighbouring tick labels of an x axis are closer than a space ("50100" on a crowded log axis).
 
-What is measured is what Matplotlib draws: the texts and lines are recorded while the figure is drawn, so a
-tick label outside its axis's limits or a text that is not shown is not measured.
+What is measured is what the reader sees: the texts and lines are recorded while the figure is drawn (a tick
+label outside its axis's limits, or a text that is hidden, is not drawn), and they are measured as the SVG
+frames draw them (unhinted glyph outlines; Agg's hinted metrics put a long label's end up to 4 px elsewhere).
 
 Speed: an explorer's background (axes, ticks, labels, legends: everything its view does not register as
-changing) is the same under every frame of one layer (the explorer tests check this), so it is drawn and
-measured once per layer, and each frame draws only the artists that change. ``make check`` checks, for each
-explorer, the start frame and both ends of every control (the other controls at their start), which is where
-a moving label meets the edges; ``make test`` checks every frame of every explorer (``slow``).
+changing) is the same under every frame of one layer (test_explorer checks this), so it is drawn and measured
+once per layer, and each frame draws only the artists that change. ``make check`` checks, for each explorer,
+the start frame and both ends of every control (the other controls at their start), where a moving label
+meets the edges: 96 explorer drawings and 20 static ones, about 24 s on one core (most of it Matplotlib's
+constrained layout placing the phone and slide drawings, which every renderer does once). ``make test`` checks
+every frame of every explorer (``slow``, about 75 s).
 """
 
 from __future__ import annotations
@@ -36,17 +41,21 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import RendererSVG
+from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.path import Path as MplPath
 from matplotlib.spines import Spine
 from matplotlib.text import Text
+from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Bbox
 from test_i18n import notebook_code, off_figure
 
 from musclebook import i18n
 from musclebook.explorer import DPI, PHONE, PROJECTOR, WIDE, Layout, Renderer, Spec, StaticFigure, book_specs
+from musclebook.style import book_style
 
 BOOK = Path(i18n.__file__).resolve().parent.parent
 EDITIONS = {"en": BOOK, "id": BOOK / "id"}  # the notebooks of each edition, drawn in its language
@@ -80,7 +89,7 @@ class Label:
 
 @dataclass(frozen=True)
 class Stroke:
-    """Something drawn as a line: a data line (its path in display px, clipped to its axes) or a tick mark."""
+    """Something drawn as a line: a data line (its path, clipped to its axes), an axis line or a tick mark."""
 
     name: str
     path: MplPath | None  # the line's path [display px]; None for markers only
@@ -311,7 +320,7 @@ def _labels(fig, renderer, texts: list[Text]) -> list[Label]:
 
 
 def _everything(fig) -> list:
-    """Every artist of ``fig`` that a frame's layer could hide (as ``Renderer._everything``)."""
+    """Every artist of ``fig`` that a frame's layer hides (as ``Renderer._everything``, for any figure)."""
     artists = [fig.patch, *fig.texts, *fig.legends]
     for ax in fig.axes:
         artists += [ax.patch, ax.xaxis, ax.yaxis, *ax.spines.values(), *ax.get_children()]
@@ -450,7 +459,7 @@ def _frame_name(spec: Spec, index, layer: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class Figure:
+class NotebookFigure:
     """A static figure as a notebook draws it: ``StaticFigure(view, **params)`` in an edition's language."""
 
     where: str  # notebook and code cell
@@ -462,7 +471,7 @@ class Figure:
         return f"{self.where} {self.view.__name__}"
 
 
-def static_figures() -> list[Figure]:
+def static_figures() -> list[NotebookFigure]:
     """Every ``StaticFigure(...)`` call in the chapters' notebooks of both editions, with its arguments
     evaluated as the notebook would (in a namespace of the notebook's imports), in the edition's language."""
     figures = []
@@ -483,16 +492,76 @@ def static_figures() -> list[Figure]:
                         assert len(call.args) == 1, f"{path.name}, code cell {number}: StaticFigure(view, **params)"
                         with i18n.speaking(language):
                             params = {k.arg: value(k.value) for k in call.keywords}
-                        where = f"{path.relative_to(BOOK)} cell {number}"
-                        figures.append(Figure(where, language, value(call.args[0]), params))
+                        where = f"{path.relative_to(BOOK)} code cell {number}"
+                        figures.append(NotebookFigure(where, language, value(call.args[0]), params))
     return figures
 
 
-def static_figure_collisions(figure: Figure, layout: Layout) -> list[str]:
+def static_figure_collisions(figure: NotebookFigure, layout: Layout) -> list[str]:
+    """Every collision in a notebook's static figure drawn for ``layout``."""
     with i18n.speaking(figure.language):
         renderer = Renderer(figure.view, layout)
     renderer.describe(**figure.params)
     return check_drawing(measure(renderer.fig))
+
+
+# ---------------------------------------------------------------- the check itself, on small figures
+
+
+def _toy(build) -> list[str]:
+    """The collisions of a small figure of two panels that ``build(fig, left, right)`` fills."""
+    fig = Figure(figsize=(4.0, 2.5), dpi=DPI)
+    FigureCanvasAgg(fig)
+    with book_style():
+        left, right = fig.subplots(1, 2, gridspec_kw=dict(left=0.15, right=0.95, bottom=0.2, top=0.9, wspace=0.5))
+        for ax in (left, right):
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+        build(fig, left, right)
+        return check_drawing(measure(fig))
+
+
+def _crowded_log_ticks(fig, left, right):
+    right.set_xscale("log")
+    right.set_xlim(0.9, 110)
+    right.set_xticks([1, 10, 50, 100], ["1", "10", "50", "100"])
+    right.minorticks_off()
+
+
+TOY_COLLISIONS = {
+    "overlaps": lambda fig, left, right: [left.text(0.1, 0.5, "first label"), left.text(0.2, 0.5, "second")],
+    "lies on the panel 1 line": lambda fig, left, right: [left.plot([0, 1], [0.5, 0.5]), left.text(0.1, 0.48, "x")],
+    "tick mark": lambda fig, left, right: left.text(-0.02, 0.6, "stimulus", rotation=90, va="center"),
+    "left axis line": lambda fig, left, right: left.text(-0.05, 0.3, "across", ha="left"),
+    "runs off": lambda fig, left, right: right.text(0.5, 0.5, "a label far too long for this panel"),
+    "runs into panel 2": lambda fig, left, right: left.text(0.9, 0.5, "a long label"),
+    "apart (at least 4)": _crowded_log_ticks,
+    "legend of 'a line'": lambda fig, left, right: [
+        left.plot([0, 1], [0.92, 0.92], label="a line"),
+        left.legend(loc="upper right"),
+    ],
+}
+
+
+@pytest.mark.parametrize("expected", TOY_COLLISIONS)
+def test_the_check_finds_each_kind_of_collision(expected):
+    """Each rule fires on a small figure made to break it, and only there: the same figure without the
+    offending text is clean."""
+    problems = _toy(TOY_COLLISIONS[expected])
+    assert any(expected in problem for problem in problems), problems
+    assert not _toy(lambda fig, left, right: left.plot([0, 1], [0.2, 0.8], label="a line")), "a clean figure"
+
+
+def test_a_figure_is_measured_as_its_svg_draws_it():
+    """Texts are measured with the SVG's metrics (unhinted glyph outlines at 72 dpi, in CSS px): Agg's hinted
+    96 dpi metrics differ by up to 2% of a long label's width, and the frames are SVG."""
+    fig = Figure(figsize=(4.0, 1.0), dpi=DPI)
+    FigureCanvasAgg(fig)
+    text = fig.text(0, 0.5, "Tegangan isometrik (% maks.)", fontsize=10)
+    (label,) = measure(fig).labels
+    outline = TextPath((0, 0), text.get_text(), size=10, prop=text.get_fontproperties()).get_extents()
+    assert label.box.width == pytest.approx(outline.x1 * DPI / 72, abs=1.5)  # its advance, less the last bearing
+    assert fig.dpi == DPI  # the figure is drawn at its own dpi again
 
 
 # ---------------------------------------------------------------- the tests
@@ -524,6 +593,7 @@ def test_no_explorer_text_collides(spec, layout, language):
 @pytest.mark.parametrize("layout", EXPLORER_LAYOUTS, ids=lambda layout: layout.name)
 @pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.key)
 def test_no_explorer_text_collides_in_any_frame(spec, layout, language):
+    """Every frame of the explorer: a label that moves with the data meets a curve somewhere inside the grid."""
     problems = explorer_collisions(spec, layout, language, every=True)
     assert not problems, _report(f"explorer '{spec.key}', {layout.name} layout, {language}", problems)
 
@@ -531,6 +601,7 @@ def test_no_explorer_text_collides_in_any_frame(spec, layout, language):
 @pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
 @pytest.mark.parametrize("figure", STATIC_FIGURES, ids=str)
 def test_no_static_figure_text_collides(figure, layout):
+    """A notebook's static figure, as the book draws it (wide, and for phones) in its edition's language."""
     problems = static_figure_collisions(figure, layout)
     assert not problems, _report(f"{figure}, {layout.name} layout, {figure.language}", problems)
 
