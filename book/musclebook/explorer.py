@@ -38,7 +38,6 @@ from typing import Any, ClassVar
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
-from matplotlib.text import Text
 
 from . import i18n
 from .i18n import Msg
@@ -240,7 +239,7 @@ class Frame:
         return data_uri(self.svg)
 
 
-def _keep_units(text: Text) -> None:
+def _keep_units(text) -> None:
     """Keep each number of a wrapped text with its unit ("2,10 µm", not "2,10" and "µm" on two lines): a
     no-break space between them (Matplotlib wraps at spaces)."""
     if UNIT_AFTER_NUMBER.search(text.get_text()):
@@ -264,6 +263,7 @@ class Renderer:
         self.layout = layout
         self.render_ms: list[float] = []
         self._broken: dict = {}  # axis label -> (its text, that text broken onto lines): see _break_long_axis_labels
+        self._wrapping: list = []  # the texts that wrap as they are drawn (see _settle), and keep units on a line
 
     def _settle(self) -> None:
         """Place the axes once, for the first values drawn (with their titles), and keep them there:
@@ -286,6 +286,7 @@ class Renderer:
             if not (title or self.layout.stack):
                 continue
             text.set_wrap(True)
+            self._wrapping.append(text)
             _keep_units(text)
             lines = text._get_wrapped_text()
             if self.layout.stack and title and id(text) in changing:
@@ -396,9 +397,9 @@ class Renderer:
         for label, (text, broken) in self._broken.items():  # a view may set a label again, with the same text
             if label.get_text() == text:
                 label.set_text(broken)
-        for text in self.fig.findobj(Text):
-            if text.get_wrap():
-                _keep_units(text)
+        texts_in_axes = [t for ax in self.fig.axes for t in ax.texts if t.get_wrap()]  # a view's own, wrapping
+        for text in [*self._wrapping, *texts_in_axes]:
+            _keep_units(text)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
         self._settle()

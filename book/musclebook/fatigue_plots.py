@@ -111,7 +111,8 @@ class RelaxationView(View):
         phase = fa.linear_phase(tet)
         if np.isfinite(phase.duration_ms):
             t0, t1 = phase.start_ms, phase.start_ms + phase.duration_ms
-            self.transient(self.right.axvspan(t0, t1, color=LINEAR_PHASE, lw=0, zorder=0))
+            scale = 105 / self.right.get_ylim()[1]  # the band ends with the scale, under the legend's room
+            self.transient(self.right.axvspan(t0, t1, ymax=scale, color=LINEAR_PHASE, lw=0, zorder=0))
         title = setting_text(cause, level)
         self.title.set_text(title[0].upper() + title[1:])
         r = fa.relaxation_vs_rested(fibre_for(cause, level))
