@@ -23,9 +23,9 @@ Speed: an explorer's background (axes, ticks, labels, legends: everything its vi
 changing) is the same under every frame of one layer (test_explorer checks this), so it is drawn and measured
 once per layer, and each frame draws only the artists that change. ``make check`` checks, for each explorer,
 the start frame and both ends of every control (the other controls at their start), where a moving label
-meets the edges: 96 explorer drawings and 20 static ones, about 24 s on one core (most of it Matplotlib's
-constrained layout placing the phone and slide drawings, which every renderer does once). ``make test`` checks
-every frame of every explorer (``slow``, about 75 s).
+meets the edges: 96 explorer drawings and 20 static ones, about 20 s on one core (most of it making the
+renderers: Matplotlib's constrained layout places each phone and slide drawing once, as the book does).
+``make test`` checks every frame of every explorer as well (``slow``, about 28 s more).
 """
 
 from __future__ import annotations
