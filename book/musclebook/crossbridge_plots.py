@@ -29,7 +29,7 @@ EXPLORER_ATP_MM = (5.0, 2.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.005, 0.002, 0.001, 0.0
 def plot_run(ax, run: cb.Run, band_text: bool = True):
     """Fractions of heads attached, in each attached state, against time; calcium shaded, and named in the
     band (``band_text``) or, through the band's label, in a legend."""
-    ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0, label=tr("calcium present"))
+    ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0, label=None if band_text else tr("calcium present"))
     if band_text:
         ax.text(run.calcium_off_ms / 2, 3, tr("calcium present"), ha="center", va="bottom", color="#1b6e4a")
     lines = [
