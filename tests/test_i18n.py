@@ -188,9 +188,15 @@ def texts_off(fig) -> list[str]:
             t.set_text(t._get_wrapped_text())
         box = t.get_window_extent()
         t.set_text(text)
-        if box.x0 < -1 or box.x1 > width + 1 or box.y0 < -1 or box.y1 > height + 1:
+        if off_figure(box, width, height):
             off.append(text)
     return off
+
+
+def off_figure(box, width: float, height: float) -> bool:
+    """Whether a text's box [display px] runs off a figure ``width`` x ``height`` px: by more than 1 px, the
+    rounding of the canvas size."""
+    return box.x0 < -1 or box.x1 > width + 1 or box.y0 < -1 or box.y1 > height + 1
 
 
 def english_left(texts: list[str]) -> list[tuple[str, str]]:

@@ -68,9 +68,10 @@ class PumpView(View):
         self.force = self.dynamic(plot_force(self.right, normal, FORCE))
         self.title = self.dynamic(self.left.set_title(" "))
         self.left.set_xlim(0, CALCIUM_WINDOW_MS)
-        self.left.set_ylim(0, 90)
         self.right.set_xlim(0, 150)
-        _legend(self.left, CALCIUM)
+        style.legend_room(self.left, 90, [0, 20, 40, 60, 80], phone=layout.stack)
+        style.legend_room(self.right, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
+        _legend(self.left, CALCIUM, loc="upper right")
         _legend(self.right, FORCE, loc="upper right")
 
     def update(self, atp_mm: float, serca_scale: float) -> str:
@@ -149,6 +150,7 @@ class StaircaseView(View):
         plot_force(self.left, first, NORMAL, ls="--", lw=1.5)
         self.last = self.dynamic(plot_force(self.left, first, FORCE))
         self.left.set_xlim(0, 60)
+        style.legend_room(self.left, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
         self.left.legend(
             handles=[
                 Line2D([], [], color=NORMAL, ls="--", lw=1.5, label=tr("twitch {n}", n=1)),

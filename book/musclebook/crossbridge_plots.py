@@ -26,10 +26,12 @@ ATP_GRID_MM = np.geomspace(0.0003, 10, 25)  # the curve of the right-hand panel 
 EXPLORER_ATP_MM = (5.0, 2.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.005, 0.002, 0.001, 0.0003)  # the explorer's slider [mM]
 
 
-def plot_run(ax, run: cb.Run):
-    """Fractions of heads attached, in each attached state, against time; calcium shaded."""
-    ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0)
-    ax.text(run.calcium_off_ms / 2, 3, tr("calcium present"), ha="center", va="bottom", color="#1b6e4a")
+def plot_run(ax, run: cb.Run, band_text: bool = True):
+    """Fractions of heads attached, in each attached state, against time; calcium shaded, and named in the
+    band (``band_text``) or, through the band's label, in a legend."""
+    ax.axvspan(0, run.calcium_off_ms, color=CALCIUM, lw=0, label=None if band_text else tr("calcium present"))
+    if band_text:
+        ax.text(run.calcium_off_ms / 2, 3, tr("calcium present"), ha="center", va="bottom", color="#1b6e4a")
     lines = [
         ax.plot(run.t_ms, run.attached * 100, color=ATTACHED, lw=2, label=tr("attached (force)"))[0],
         ax.plot(run.t_ms, run.cycling * 100, color=CYCLING, lw=1.5, ls="--", label=tr("attached, holding ADP"))[0],
@@ -59,18 +61,14 @@ class AtpView(View):
         super().__init__(fig, layout)
         self.cycle = cycle
         self.left, self.right = self.panels(1, 2, width_ratios=[1.4, 1], margins=MARGINS)
-        self.lines = self.dynamic(plot_run(self.left, cb.simulate(cycle)))
-        if layout.stack:  # a narrow figure: the legend inside, where the heads have let go
-            self.left.legend(loc="upper right", handlelength=1.8)
-        else:
-            self.left.legend(
-                ncol=2,
-                loc="lower left",
-                bbox_to_anchor=(0, 1.0),
-                borderaxespad=0.3,
-                handlelength=1.8,
-                columnspacing=1.0,
-            )
+        # the band of calcium is named in the legend: at every size and ATP a curve crossed its name in the band
+        self.lines = self.dynamic(plot_run(self.left, cb.simulate(cycle), band_text=False))
+        compact = dict(handlelength=1.8, columnspacing=1.0)
+        if layout == WIDE:  # over the left-hand panel, in the figure's top margin
+            self.left.legend(ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.3, **compact)
+        else:  # at the figure's top (constrained layout makes the room): inside, the curves fill the panel
+            handles, labels = self.left.get_legend_handles_labels()
+            self.fig.legend(handles, labels, loc="outside upper center", ncols=1 if layout.stack else 2, **compact)
         atp, late = late_attached_curve(cycle)
         self.right.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
         self.right.text(2.6, 50, tr("rest and\nfatigue:\nmillimolar"), ha="center", va="center")
@@ -79,7 +77,7 @@ class AtpView(View):
         self.title = self.dynamic(self.right.set_title(" "))
         self.right.set_xscale("log")
         self.right.set_xlim(ATP_GRID_MM[0], ATP_GRID_MM[-1])
-        shown = [0.001, 0.1, 10] if layout.stack else [0.001, 0.01, 0.1, 1, 10]  # a narrow panel: fewer labels
+        shown = [0.001, 0.01, 0.1, 1, 10] if layout == WIDE else [0.001, 0.1, 10]  # a narrow panel: fewer labels
         self.right.set_xticks(shown, [f"{x:g}" for x in shown])  # i18n.localise_axes writes them
         self.right.minorticks_off()
         self.right.set_ylim(0, 105)

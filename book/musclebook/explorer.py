@@ -29,6 +29,7 @@ import json
 import math
 import os
 import re
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from . import i18n
 from .i18n import Msg, tr
 from .style import MIN_FONT_PT, book_style
 
+#: the space between a number and its unit, which a wrapped text must not break at (Matplotlib wraps at spaces)
+UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=(?:mM|µM|µm|mV|ms|m/s|Hz|s|V|mm|N|°C)\b|%)")
 STATIC_ENV = "MUSCLEBOOK_STATIC"  # "1" while the book's pages are built: explorers precompute their frames
 DEFAULT_BUDGET_BYTES = 1_500_000  # all frames of one explorer [bytes]
 DPI = 96  # pixels per inch of the frames (1 px of the image = 1 CSS px at natural size)
@@ -236,6 +239,13 @@ class Frame:
         return data_uri(self.svg)
 
 
+def _keep_units(text) -> None:
+    """Keep each number of a wrapped text with its unit ("2,10 µm", not "2,10" and "µm" on two lines): a
+    no-break space between them (Matplotlib wraps at spaces)."""
+    if UNIT_AFTER_NUMBER.search(text.get_text()):
+        text.set_text(UNIT_AFTER_NUMBER.sub("\u00a0", text.get_text()))
+
+
 class Renderer:
     """One figure and one view, reused for every frame.
 
@@ -252,6 +262,8 @@ class Renderer:
             self.view = view(self.fig, layout)
         self.layout = layout
         self.render_ms: list[float] = []
+        self._broken: dict = {}  # axis label -> (its text, that text broken onto lines): see _break_long_axis_labels
+        self._wrapping: list = []  # the texts that wrap as they are drawn (see _settle), and keep units on a line
 
     def _settle(self) -> None:
         """Place the axes once, for the first values drawn (with their titles), and keep them there:
@@ -259,30 +271,72 @@ class Renderer:
         if not isinstance(self.fig.get_layout_engine(), ConstrainedLayoutEngine):
             return
         self.fig.draw_without_rendering()
-        if self.layout.stack:
-            # a narrow figure: titles and axis labels wider than it wrap onto more lines whenever they are
-            # drawn (``wrap``), and the layout leaves room for the lines their first text needs, and one
-            # line more for a title that changes from frame to frame (a later value may need it)
-            titles = [self.fig._suptitle] if self.fig._suptitle is not None else []
-            titles += [ax.title for ax in self.fig.axes]
-            labels = [label for ax in self.fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
-            changing = {id(a) for a in self.view.changing}
-            wrapped = {}
-            for text in (t for t in titles + labels if t.get_visible() and t.get_text().strip()):
-                text.set_wrap(True)
-                lines = text._get_wrapped_text()
-                if id(text) in changing and any(text is title for title in titles):
-                    lines += "\n "
-                if lines != text.get_text():
-                    wrapped[text] = text.get_text()
-                    text.set_text(lines)
-                    text.set_wrap(False)
-            if wrapped:
-                self.fig.draw_without_rendering()
-            for text, original in wrapped.items():
-                text.set_text(original)
-                text.set_wrap(True)
+        if self._break_long_axis_labels():
+            self.fig.draw_without_rendering()
+        # titles wider than the figure wrap onto more lines whenever they are drawn (``wrap``), and the layout
+        # leaves room for the lines their first text needs; on a phone's narrow figure axis labels wrap too, and
+        # a title that changes from frame to frame gets one line more (a later value may need it)
+        titles = [self.fig._suptitle] if self.fig._suptitle is not None else []
+        titles += [ax.title for ax in self.fig.axes]
+        texts = titles + [label for ax in self.fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
+        changing = {id(a) for a in self.view.changing}
+        wrapped = {}
+        for text in (t for t in texts if t.get_visible() and t.get_text().strip()):
+            title = any(text is t for t in titles)
+            if not (title or self.layout.stack):
+                continue
+            text.set_wrap(True)
+            self._wrapping.append(text)
+            _keep_units(text)
+            lines = text._get_wrapped_text()
+            if self.layout.stack and title and id(text) in changing:
+                lines += "\n "
+            if lines != text.get_text():
+                wrapped[text] = text.get_text()
+                text.set_text(lines)
+                text.set_wrap(False)
+        if wrapped:
+            self.fig.draw_without_rendering()
+        for text, original in wrapped.items():
+            text.set_text(original)
+            text.set_wrap(True)
         self.fig.set_layout_engine("none")
+
+    def _break_long_axis_labels(self) -> bool:
+        """Break an axis label longer than its axes onto more lines, at spaces; return whether any was.
+
+        On a phone's stacked panels and a slide's low ones an upright y label can be longer than its panel is
+        high ("Tegangan isometrik (% maks.)"): it would run into the panel above or off the figure; on a slide's
+        narrow panels an x label can be wider than its panel. A label is kept within 97% of its axes, a margin
+        for the SVG's unhinted glyphs, which are up to 2% wider. A unit in brackets gets a line of its own.
+        """
+        renderer = self.fig.canvas.get_renderer()
+        broken = False
+        for ax in self.fig.axes:
+            axes_box = ax.get_window_extent(renderer)
+            # on a phone an x label wraps to the figure's width as it is drawn (see _settle)
+            labels = [(ax.yaxis.label, axes_box.height)] + (
+                [] if self.layout.stack else [(ax.xaxis.label, axes_box.width)]
+            )
+            for label, room in labels:
+                text = label.get_text()
+                if not label.get_visible() or not text.strip():
+                    continue
+                box = label.get_window_extent(renderer)
+                length = box.height if label is ax.yaxis.label else box.width
+                if length > 0.97 * room:
+                    longest = max(len(line) for line in text.splitlines())  # (a label may have lines already)
+                    chars = max(8, int(longest * 0.97 * room / length))
+                    fill = dict(width=chars, break_long_words=False, break_on_hyphens=False)
+                    words, unit = " ".join(text.split()).rpartition(" (")[::2]  # the unit on a line of its own
+                    if words and len(unit) + 1 <= chars:
+                        lines = f"{textwrap.fill(words, **fill)}\n({unit}"
+                    else:
+                        lines = textwrap.fill(" ".join(text.split()), **fill)
+                    label.set_text(lines)
+                    self._broken[label] = (text, lines)
+                    broken = True
+        return broken
 
     @property
     def size_px(self) -> tuple[int, int]:
@@ -340,6 +394,12 @@ class Renderer:
         with i18n.speaking(self.language):
             description = self.view.update(**params)
             i18n.localise_axes(self.fig)
+        for label, (text, broken) in self._broken.items():  # a view may set a label again, with the same text
+            if label.get_text() == text:
+                label.set_text(broken)
+        texts_in_axes = [t for ax in self.fig.axes for t in ax.texts if t.get_wrap()]  # a view's own, wrapping
+        for text in [*self._wrapping, *texts_in_axes]:
+            _keep_units(text)
         if not description or not description.strip():
             raise ValueError(f"{type(self.view).__name__} {params}: the frame has no text alternative")
         self._settle()

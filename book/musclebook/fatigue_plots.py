@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from . import fatigue as fa
 from . import style
@@ -18,6 +19,7 @@ from .i18n import N_, Msg, tr
 FORCE = style.BLUE
 POWER_COLOUR = style.VERMILION
 RESTED = "#999999"
+LINEAR_PHASE = "#FFF1C9"  # the band of the linear phase of relaxation
 MARGINS = dict(left=0.08, right=0.98, bottom=0.16, top=0.86, wspace=0.3)
 CAUSES = ("fatigue", "atp")
 RELAXATION_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # the relaxation explorer's slider [-]
@@ -68,11 +70,12 @@ def plot_relaxation(ax, tet: fa.Tetanus, colour=FORCE, label=None, **kw):
     return line
 
 
-def _legend(ax, colour, label=None):
+def _legend(ax, colour, label=None, extra=()):
     ax.legend(
         handles=[
             Line2D([], [], color=RESTED, ls="--", lw=1.5, label=tr("rested")),
             Line2D([], [], color=colour, label=label or tr("this setting")),
+            *extra,
         ],
         loc="upper right",
     )
@@ -92,8 +95,13 @@ class RelaxationView(View):
         self.force = self.dynamic(plot_tetanus(self.left, rested, FORCE))
         self.relax = self.dynamic(plot_relaxation(self.right, rested, FORCE))
         self.title = self.dynamic(fig.suptitle(" ", fontsize=10.5))
-        _legend(self.left, FORCE)
-        _legend(self.right, FORCE)
+        # the tetanus's plateau, and a slow relaxation without ATP, fill every corner of the scales: the legends
+        # get room over them
+        # the linear phase's band is named in the legend: inside the band the falling curves cross every place
+        band = Patch(color=LINEAR_PHASE, lw=0, label=tr("linear\nphase").replace("\n", " "))
+        for ax, extra in ((self.left, ()), (self.right, (band,))):
+            style.legend_room(ax, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack, rows=2 + len(extra))
+            _legend(ax, FORCE, extra=extra)
 
     def update(self, cause: str, level: float) -> str:
         self.clear_transient()
@@ -103,8 +111,8 @@ class RelaxationView(View):
         phase = fa.linear_phase(tet)
         if np.isfinite(phase.duration_ms):
             t0, t1 = phase.start_ms, phase.start_ms + phase.duration_ms
-            self.transient(self.right.axvspan(t0, t1, color="#FFF1C9", lw=0, zorder=0))
-            self.transient(self.right.text((t0 + t1) / 2, 8, tr("linear\nphase"), ha="center"))
+            scale = 105 / self.right.get_ylim()[1]  # the band ends with the scale, under the legend's room
+            self.transient(self.right.axvspan(t0, t1, ymax=scale, color=LINEAR_PHASE, lw=0, zorder=0))
         title = setting_text(cause, level)
         self.title.set_text(title[0].upper() + title[1:])
         r = fa.relaxation_vs_rested(fibre_for(cause, level))
@@ -150,7 +158,8 @@ class PowerView(View):
         for ax, colour in ((self.left, FORCE), (self.right, POWER_COLOUR)):
             ax.set_xlabel(tr("Load (% of rested isometric force)"))
             ax.set_xlim(0, 105)
-            ax.set_ylim(0, 105)
+            # room over the scale: on a narrow panel the power's hump reaches the upper right corner
+            style.legend_room(ax, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
             _legend(ax, colour, tr("this level"))
 
     def update(self, level: float) -> str:

@@ -21,6 +21,9 @@ STRETCH = "#FBE3D6"
 FATIGUE_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)
 # the model's own persistent current is one of the levels, and the explorer opens on it (the prose describes it)
 PIC_LEVELS_MV = (0.0, 8.0, gn.NEURON.pic_mv, 24.0)
+#: top of the hysteresis explorer's rate axis [Hz]: above the fastest firing (fatigued, largest PIC), with room
+#: for the legend at the upper left, above the curves, on a phone
+TOP_HZ = 140
 
 
 def instantaneous_rate(spikes_ms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -51,7 +54,8 @@ def window_s(window_ms):
 
 
 def _band_label(ax, start_s: float, end_s: float, text: str):
-    """A label at the top of a shaded time band, centred over it."""
+    """A label at the top of a shaded time band, centred over it (in the force panel, whose upper part no
+    force reaches: in the firing panel the voluntary rate, up to 65 Hz, runs through it)."""
     return ax.text((start_s + end_s) / 2, 0.97, text, transform=ax.get_xaxis_transform(), ha="center", va="top")
 
 
@@ -70,7 +74,7 @@ class CrampView(View):
         for ax in (self.top, self.bottom):
             ax.axvspan(d0, d1, color=DRIVE, lw=0)
             ax.set_xlim(0, gn.WITH_STRETCH.duration_ms / 1000)
-        _band_label(self.top, d0, d1, tr("voluntary\ncontraction"))
+        _band_label(self.bottom, d0, d1, tr("voluntary\ncontraction"))
         (self.rate,) = self.dynamic(self.top.plot([], [], ".", color=RATE, ms=3))
         (self.force,) = self.dynamic(self.bottom.plot([], [], color=FORCE, lw=1.5))
         self.title = self.dynamic(self.top.set_title(" "))
@@ -80,7 +84,7 @@ class CrampView(View):
         self.stretch = [
             self.dynamic(ax.axvspan(s0, s1, color=STRETCH, lw=0, zorder=0)) for ax in (self.top, self.bottom)
         ]
-        self.stretch.append(self.dynamic(_band_label(self.top, s0, s1, tr("stretch"))))
+        self.stretch.append(self.dynamic(_band_label(self.bottom, s0, s1, tr("stretch"))))
         self.top.set_ylim(0, 80)
         self.top.set_yticks([0, 20, 40, 60, 80])
         self.top.set_ylabel(tr("Firing (Hz)"))
@@ -147,7 +151,7 @@ class HysteresisView(View):
         self.ax.legend(loc="upper left")
         self.title = self.dynamic(self.ax.set_title(" "))
         self.ax.set_xlim(0, gn.RAMP_PEAK_MV)
-        self.ax.set_ylim(0, 130)
+        self.ax.set_ylim(0, TOP_HZ)
         self.ax.set_xlabel(tr("Synaptic input (mV of depolarisation)"))
         self.ax.set_ylabel(tr("Firing (Hz)"))
 

@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 
 from . import length_speed as ls
 from . import style
-from .explorer import WIDE, Control, Layout, Spec, View
+from .explorer import PROJECTOR, WIDE, Control, Layout, Spec, View
 from .i18n import N_, Msg, tr
 
 ACTIN = style.VERMILION
@@ -69,9 +69,12 @@ def muscle_name(filaments: ls.Filaments) -> str:
     return tr(MUSCLE_NAMES[filaments.name]) if filaments.name in MUSCLE_NAMES else filaments.name
 
 
-def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filaments | None = None, calf: bool = False):
+def plot_length_tension(
+    ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filaments | None = None, calf: bool = False, legend=True
+):
     """The length-tension curve, optionally with a second curve for comparison (dashed) and the calf's
-    positions (foot pointed, foot pulled up) marked on it."""
+    positions (foot pointed, foot pulled up) marked on it, named in a legend (``legend=False``: none drawn;
+    the artists carry their labels for a legend placed elsewhere)."""
     if compare is not None:
         ax.plot(
             LENGTHS_UM,
@@ -82,19 +85,18 @@ def plot_length_tension(ax, filaments: ls.Filaments = ls.FROG, compare: ls.Filam
             label=muscle_name(compare),
         )
     ax.plot(LENGTHS_UM, ls.isometric_tension(LENGTHS_UM, filaments) * 100, color=CURVE, label=muscle_name(filaments))
-    if calf:
-        for length, text, offset, align in (
-            (ls.CALF_POINTED_UM, tr("calf, foot pointed"), (6, -16), "left"),
-            (ls.CALF_STRETCHED_UM, tr("calf stretched"), (-8, 6), "right"),
+    if calf:  # named in the legend by their marks: between the two curves no label fits at every size
+        for length, text, marker in (
+            (ls.CALF_POINTED_UM, tr("calf, foot pointed"), "v"),
+            (ls.CALF_STRETCHED_UM, tr("calf stretched"), "s"),
         ):
             tension = float(ls.isometric_tension(length, filaments)) * 100
-            ax.plot([length], [tension], "s", color=ACTIN, ms=6)
-            ax.annotate(text, (length, tension), xytext=offset, textcoords="offset points", ha=align, color=ACTIN)
+            ax.plot([length], [tension], marker, color=ACTIN, ms=7, ls="none", label=text)
     ax.set_xlabel(tr("Sarcomere length (µm)"))
     ax.set_ylabel(tr("Isometric tension (% of max)"))
     ax.set_xlim(LENGTHS_UM[0], LENGTHS_UM[-1])
     ax.set_ylim(0, 110)
-    if compare is not None:
+    if compare is not None and legend:
         ax.legend(loc="upper right", fontsize=9.5)
 
 
@@ -102,21 +104,41 @@ class LengthView(View):
     """Explorer frame: the sarcomere (top) and where it sits on the length-tension curve (bottom). The curve
     changes with the muscle (``layers_by``)."""
 
-    figsize = (7.5, 4.6)
+    figsize = (7.5, 4.9)
+    phone_panel_in = 2.7  # and the legend under the lower panel
 
     def __init__(self, fig, layout: Layout = WIDE):
         super().__init__(fig, layout)
-        self.top, self.bottom = self.panels(
-            2, 1, height_ratios=[1, 1.3], margins=dict(left=0.1, right=0.97, bottom=0.12, top=0.93, hspace=0.75)
-        )
+        if layout == PROJECTOR:  # side by side: stacked in a slide's 2.7 in, the curve's panel was 0.5 in high
+            self.top, self.bottom = self.panels(1, 2, width_ratios=[1, 1.1])
+        else:
+            margins = dict(left=0.1, right=0.97, bottom=0.175, top=0.935, hspace=0.75)
+            self.top, self.bottom = self.panels(2, 1, height_ratios=[1, 1.3], margins=margins)
         self.top.set_xlim(0, SPAN_UM)
         self.top.set_ylim(0, 1)
         self.top.set_yticks([])
         self.top.spines["left"].set_visible(False)
         self.top.set_xlabel(tr("Position along the fibre (µm); green = thin filaments beside myosin heads"))
-        self.title = self.dynamic(self.top.set_title(" "))
+        # side by side, the title spans the figure: over the sarcomere's panel alone it ran into the curve's
+        title = fig.suptitle(" ", fontsize=10.5) if layout == PROJECTOR else self.top.set_title(" ")
+        self.title = self.dynamic(title)
         (self.mark,) = self.dynamic(self.bottom.plot([], [], "o", color=style.GREEN, ms=9))
         self.muscle = None
+
+    def _legend(self) -> None:
+        """The curves' (and the calf's) legend under the panels: inside the curve's, the two curves leave it no
+        room at a phone's width. Two rows for either muscle (the human's four entries in two columns), so that the
+        room the layout makes for the first muscle's legend fits the other's."""
+        for old in self.fig.legends:
+            old.remove()
+        handles, labels = self.bottom.get_legend_handles_labels()
+        compact = dict(handlelength=1.5, handletextpad=0.5, columnspacing=1.0)
+        if self.layout == WIDE:  # fixed margins: one row, under the panel's centre
+            box = self.bottom.get_position()
+            where = dict(loc="lower center", bbox_to_anchor=((box.x0 + box.x1) / 2, 0), ncols=len(handles))
+        else:  # under the panels, where constrained layout makes the room
+            where = dict(loc="outside lower center", ncols=(len(handles) + 1) // 2)
+        self.fig.legend(handles, labels, **where, **compact)
 
     def update(self, muscle: str, sarcomere_length_um: float) -> str:
         self.clear_transient()
@@ -125,7 +147,8 @@ class LengthView(View):
             for artist in [a for a in [*self.bottom.lines, *self.bottom.texts] if a is not self.mark]:
                 artist.remove()
             other = ls.HUMAN if filaments is ls.FROG else ls.FROG
-            plot_length_tension(self.bottom, filaments, compare=other, calf=filaments is ls.HUMAN)
+            plot_length_tension(self.bottom, filaments, compare=other, calf=filaments is ls.HUMAN, legend=False)
+            self._legend()
             self.muscle = muscle
         self.transient(plot_sarcomere(self.top, sarcomere_length_um, filaments))
         self.title.set_text(

@@ -22,6 +22,8 @@ SODIUM = style.ORANGE
 THRESHOLD = style.VERMILION
 MEASURED = "#000000"
 MARGINS = dict(left=0.1, right=0.97, bottom=0.16, top=0.86, wspace=0.45, width_ratios=[1, 1.6])
+# the membrane explorer's figure is 0.35 in higher, for the row of its legend under the right-hand panel
+MEMBRANE_MARGINS = MARGINS | dict(bottom=0.23, top=0.873)
 IONS = ("K", "Na", "Ca")
 NAMES = {"K": N_("K⁺"), "Na": N_("Na⁺"), "Ca": N_("Ca²⁺")}  # symbols, the same in every language
 LEVELS = {  # the explorer's plasma concentrations [mM]; index 3 is normal
@@ -65,6 +67,23 @@ def state(ion: str, level: int) -> State:
     )
 
 
+def line_label(ax, y_mv: float, text: str, colour=style.INK, *, below: bool = False, line_pt: float = 1.0):
+    """A label at the left of a horizontal line at ``y_mv``, above it (or ``below``); see ``move_line_label``."""
+    label = ax.annotate(text, (0.02, y_mv), xytext=(0, 0), textcoords="offset points", color=colour)
+    move_line_label(label, y_mv, below=below, line_pt=line_pt)
+    return label
+
+
+def move_line_label(label, y_mv: float, *, below: bool = False, line_pt: float = 1.0) -> None:
+    """Put a line's label beside the line at ``y_mv``: its box 2 pt clear of the line's stroke (``line_pt``
+    wide), at every size the figure is drawn (an offset in points: a fixed number of mV would touch the line
+    on a phone and float off it on a wide page)."""
+    gap_pt = line_pt / 2 + 2
+    label.xy = (0.02, y_mv)
+    label.set_position((0, -gap_pt if below else gap_pt))
+    label.set_verticalalignment("top" if below else "bottom")
+
+
 def plot_potential_against(ax, ion: str, low_mm: float, high_mm: float):
     """The GHK resting potential [mV] against the plasma concentration of ``ion`` [mM]."""
     x = np.linspace(low_mm, high_mm, 120)
@@ -80,11 +99,12 @@ class MembraneView(View):
     """Explorer frame: a scale of membrane potential (left) and the resting potential against the plasma
     level of the chosen ion (right). The right-hand axes change with the ion (``layers_by``)."""
 
-    figsize = (7.5, 3.5)
+    figsize = (7.5, 3.85)
+    phone_panel_in = 2.8  # and the legend under the lower panel
 
     def __init__(self, fig, layout: Layout = WIDE):
         super().__init__(fig, layout)
-        self.left, self.right = self.panels(1, 2, margins=MARGINS)
+        self.left, self.right = self.panels(1, 2, margins=MEMBRANE_MARGINS)
         self.left.set_ylim(-110, -40)
         self.left.set_xlim(0, 1)
         self.left.set_xticks([])
@@ -117,7 +137,14 @@ class MembraneView(View):
             ax.plot([lo, mb.PARADOX_BELOW_K_MM], [mb.PARADOX_MV] * 2, color=MEASURED, label=tr("measured (GHK fails)"))
         ax.axvline(mb.NORMAL[ion][0], color="#999999", lw=0.8, ls=":")
         ax.set_xlim(lo, hi)
-        ax.legend(loc="upper right" if ion != "K" else "lower right", fontsize=9.5)
+        # the legend goes under the axes: inside, every place crosses a curve or the dotted line at normal
+        for old in self.fig.legends:
+            old.remove()
+        handles, labels = ax.get_legend_handles_labels()
+        if self.layout == WIDE:  # fixed margins: one row at the bottom, ending where the right-hand panel ends
+            self.fig.legend(handles, labels, loc="lower right", ncols=3, bbox_to_anchor=(ax.get_position().x1, 0))
+        else:  # constrained layout makes room: a column on a phone, a row on a slide
+            self.fig.legend(handles, labels, loc="outside lower center", ncols=1 if self.layout.stack else 3)
         self.ion = ion
 
     def update(self, ion: str, level: int) -> str:
@@ -126,21 +153,38 @@ class MembraneView(View):
             self._axes_for(ion)
         s, normal = state(ion, level), state(ion, NORMAL_LEVEL)
         ax, add = self.left, self.transient
+        # each label beside its line: rest and threshold above theirs, E(K) below its own (the resting
+        # potential lies above E(K), often close), and the measured potential below its line, 5 mV under the
+        # threshold's
         add(ax.axhline(s.vm_mv, color=VM, lw=3))
-        add(ax.text(0.02, s.vm_mv + 1.5, tr("rest (GHK) {mv:.0f} mV", mv=s.vm_mv), color=VM))
+        add(line_label(ax, s.vm_mv, tr("rest (GHK) {mv:.0f} mV", mv=s.vm_mv), VM, line_pt=3))
         add(ax.axhline(s.threshold_mv, color=THRESHOLD, lw=1.5, ls="--"))
-        add(ax.text(0.02, s.threshold_mv + 1.5, tr("threshold {mv:.0f} mV", mv=s.threshold_mv), color=THRESHOLD))
+        threshold = tr("threshold {mv:.0f} mV", mv=s.threshold_mv)
+        add(line_label(ax, s.threshold_mv, threshold, THRESHOLD, line_pt=1.5))
         add(ax.axhline(s.e_k_mv, color=POTASSIUM, lw=1, ls=":"))
         bottom = ax.get_ylim()[0]
         if s.e_k_mv - 8 > bottom:
-            add(ax.text(0.02, s.e_k_mv - 5, tr("E(K) {mv:.0f} mV", mv=s.e_k_mv), color=POTASSIUM))
+            add(line_label(ax, s.e_k_mv, tr("E(K) {mv:.0f} mV", mv=s.e_k_mv), POTASSIUM, below=True))
         else:  # below the scale: named under its foot (the scale has no ticks there), as E(Na) is over its top
             foot = tr("E(K) {mv:.0f} mV ↓", mv=s.e_k_mv)
             add(ax.text(0.5, bottom - 2, foot, ha="center", va="top", color=POTASSIUM, clip_on=False))
-        add(ax.text(0.5, -42, tr("E(Na) {mv:+.0f} mV ↑", mv=s.e_na_mv), ha="center", va="top"))
+        # over the top of the scale, clear of the labels inside it (the threshold's reaches -47 mV on a slide)
+        e_na = tr("E(Na) {mv:+.0f} mV ↑", mv=s.e_na_mv)
+        add(
+            ax.annotate(
+                e_na,
+                (0.5, 1),
+                xycoords="axes fraction",
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+            )
+        )
         if not s.valid:
             add(ax.axhline(mb.PARADOX_MV, color=MEASURED, lw=2))
-            add(ax.text(0.02, mb.PARADOX_MV + 1.5, tr("measured {mv:.0f} mV", mv=mb.PARADOX_MV)))
+            measured = tr("measured {mv:.0f} mV", mv=mb.PARADOX_MV)
+            add(line_label(ax, mb.PARADOX_MV, measured, MEASURED, below=True, line_pt=2))
         self.mark.set_data([s.outside_mm], [s.vm_mv])
         ion_name, level_name = tr(NAMES[ion]), tr(LEVEL_NAMES[level])
         self.title.set_text(tr("Plasma {ion} {mm:g} mM ({level})", ion=ion_name, mm=s.outside_mm, level=level_name))
@@ -170,6 +214,7 @@ class MembraneView(View):
 
 # ---------------------------------------------------------------- permeability: from rest towards the action potential
 
+NEAR_E_NA_MV = 25.0  # a membrane potential this close below E(Na) is named under its line [mV]
 PERMEABILITY_RATIOS = (0.001, 0.005, round(mb.P_NA, 3), 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
 
@@ -184,11 +229,14 @@ class PermeabilityView(View):
         e_k, e_na = mb.nernst_mv("K", *mb.NORMAL["K"]), mb.nernst_mv("Na", *mb.NORMAL["Na"])
         self.left.set_ylim(-110, 80)
         self.left.set_xlim(0, 1)
-        for value, colour, name in ((e_na, SODIUM, "E(Na)"), (e_k, POTASSIUM, "E(K)")):
+        # E(Na) named above its line, E(K) below its own: the membrane's line and label lie between them
+        for value, colour, name, below in ((e_na, SODIUM, "E(Na)", False), (e_k, POTASSIUM, "E(K)", True)):
             self.left.axhline(value, color=colour, lw=1.2, ls=":")
-            self.left.text(0.02, value + 3, tr("{name} {mv:+.0f} mV", name=name, mv=value), color=colour)
+            label = tr("{name} {mv:+.0f} mV", name=name, mv=value)
+            line_label(self.left, value, label, colour, below=below, line_pt=1.2)
+        self.e_na_mv = e_na
         self.vm = self.dynamic(self.left.axhline(0, color=VM, lw=3))
-        self.vm_text = self.dynamic(self.left.text(0.02, 0, " ", color=VM))
+        self.vm_text = self.dynamic(line_label(self.left, 0, " ", VM, line_pt=3))
         self.left.set_xticks([])
         self.left.set_ylabel(tr("Membrane potential (mV)"))
         self.left.spines["bottom"].set_visible(False)
@@ -208,7 +256,10 @@ class PermeabilityView(View):
     def update(self, p_na: float) -> str:
         vm = mb.ghk_mv(mb.REST.replace(p_na=p_na))
         self.vm.set_ydata([vm, vm])
-        self.vm_text.set_position((0.02, vm + 3))
+        # the label above the membrane's line, or below it near E(Na), whose line and label it would cover
+        # (on a phone or a slide the scale has about 1 px per mV, a label is 13 px high)
+        below = vm > self.e_na_mv - NEAR_E_NA_MV
+        move_line_label(self.vm_text, vm, below=below, line_pt=3)
         self.vm_text.set_text(tr("membrane {mv:+.0f} mV", mv=vm))
         self.mark.set_data([p_na], [vm])
         self.title.set_text(tr("Sodium permeability {ratio:.3g} × potassium permeability", ratio=p_na))

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import motor_units as mu
 from . import style
-from .explorer import WIDE, Control, Layout, Spec, View
+from .explorer import PROJECTOR, WIDE, Control, Layout, Spec, View
 from .i18n import N_, Msg, tr
 
 SPIKES = "#333333"
@@ -47,9 +47,11 @@ class PoolView(View):
     def __init__(self, fig, layout: Layout = WIDE, pool: mu.Pool = mu.POOL):
         super().__init__(fig, layout)
         self.pool = pool
-        self.top, self.bottom = self.panels(
-            2, 1, height_ratios=[1.2, 1], margins=dict(left=0.13, right=0.97, bottom=0.12, top=0.92, hspace=0.45)
-        )
+        if layout == PROJECTOR:  # side by side: stacked in a slide's 2.7 in, each panel was 0.7 in high
+            self.top, self.bottom = self.panels(1, 2)
+        else:
+            margins = dict(left=0.13, right=0.97, bottom=0.12, top=0.92, hspace=0.45)
+            self.top, self.bottom = self.panels(2, 1, height_ratios=[1.2, 1], margins=margins)
         rows = len(range(0, pool.n_units, SHOWN_EVERY))
         self.top.set_ylim(0, rows)
         self.top.set_yticks([0.5, rows - 0.5], [tr("smallest"), tr("largest")])
@@ -61,7 +63,9 @@ class PoolView(View):
         self.bottom.set_ylabel(tr("Force (% of maximum)"))
         for ax in (self.top, self.bottom):
             ax.set_xlim(0, DURATION_MS)
-        self.title = self.dynamic(self.top.set_title(" "))
+        # side by side, the title spans the figure (over the raster alone it ran off the slide)
+        title = fig.suptitle(" ", fontsize=10.5) if layout == PROJECTOR else self.top.set_title(" ")
+        self.title = self.dynamic(title)
 
     def update(self, in_phase: bool, excitation: float) -> str:
         self.clear_transient()
@@ -150,11 +154,20 @@ class StimulusView(View):
         low, high = mu.STIMULUS_RANGE_V
         for x, text in ((low, tr("threshold")), (high, tr("maximal"))):
             self.right.axvline(x, color="#999999", lw=0.8, ls=":")
-            self.right.text(x, 104, text, ha="center")
+            # over the top of the axes, where the dotted line ends: inside, the line ran through the word
+            self.right.annotate(
+                text,
+                (x, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+            )
         self.right.set_xlim(CURVE_V[0], CURVE_V[-1])
         self.right.set_xlabel(tr("Stimulus (V)"))
         self.right.set_ylabel(tr("Twitch peak (% of maximal)"))
-        self.right.set_ylim(0, 112)
+        self.right.set_ylim(0, 105)
         self.title = self.dynamic(self.left.set_title(" "))
 
     def update(self, volts: float) -> str:

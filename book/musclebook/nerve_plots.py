@@ -31,7 +31,9 @@ def plot_velocity_curves(ax):
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(0.15, 25)
-    ax.set_ylim(0.3, 200)
+    # a decade over the scale for the legend: at the upper left, under 200 m/s, the myelinated line ran through it
+    ax.set_ylim(0.3, 2000)
+    ax.spines["left"].set_bounds(0.3, 200)
     ax.set_xticks([0.2, 0.5, 1, 2, 5, 10, 20], ["0.2", "0.5", "1", "2", "5", "10", "20"])  # i18n writes 0,2
     ax.set_yticks([1, 10, 100], ["1", "10", "100"])
     ax.minorticks_off()
@@ -86,7 +88,8 @@ class ConductionView(View):
             time_ms = float(nv.travel_time_ms(nv.SPINAL_CORD_TO_CALF_M, velocity))
             self.transient(self.right.barh([y], [time_ms], color=colour, height=0.45))
             speed = tr("{name}, {velocity:.1f} m/s", name=name, velocity=velocity)
-            self.transient(self.right.text(6, y + 0.38, speed, va="center"))
+            # over the bar, growing upwards; wrapped where it would run off a phone's figure
+            self.transient(self.right.text(6, y + 0.26, speed, va="bottom", wrap=True))
             label = tr("{ms:.0f} ms", ms=time_ms)
             if time_ms < 800:  # after the bar; a long bar carries its time inside its end
                 self.transient(self.right.text(time_ms * 1.1, y, label, va="center"))

@@ -53,6 +53,21 @@ RC = {
 }
 
 
+LEGEND_ROW = 0.15  # share of a panel's height one legend row takes (see legend_room)
+LEGEND_ROW_PHONE = 0.165  # a phone's panels are lower: the same legend takes more of them
+
+
+def legend_room(ax, scale_top: float, ticks, *, phone: bool = False, rows: int = 2) -> None:
+    """Room over a panel's scale (from 0 to ``scale_top``, labelled at ``ticks``) for a legend of ``rows``
+    entries in its upper corner, for explorers in which, at some frame, a curve fills every corner of the
+    scale: the axes are taller by ``rows`` times ``LEGEND_ROW`` of their height, and the axis line ends with
+    the scale."""
+    room = rows * (LEGEND_ROW_PHONE if phone else LEGEND_ROW)
+    ax.set_ylim(0, scale_top / (1 - room))
+    ax.spines["left"].set_bounds(0, scale_top)
+    ax.set_yticks(ticks)
+
+
 def ticks(ax, x, bottom, top, **line):
     """Vertical ticks at ``x`` from ``bottom`` to ``top`` (spikes, stimuli) as one line with gaps.
 

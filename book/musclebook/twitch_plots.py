@@ -22,9 +22,16 @@ COLOURS = {"slow": style.BLUE, "fast": style.VERMILION}
 UNIT_NAMES = {"slow": N_("slow"), "fast": N_("fast")}  # the model's units, as figures name them
 FF_FREQUENCIES_HZ = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100)
 FREQUENCY_TICKS_HZ = (1, 2, 5, 10, 20, 50, 100)
+#: on a panel about 2 in wide or less (the explorers' force-frequency panel, wide and on a slide) 2 and 50 sit
+#: too close to their neighbours on the log axis ("50100" on a slide)
+FEWER_FREQUENCY_TICKS_HZ = (1, 5, 10, 20, 100)
 TRAIN_MS = 600.0  # stimulus train shown by the explorers [ms]
 WINDOW_MS = 1800.0  # time shown: long enough for the slowest explorer unit to relax fully [ms]
 TWITCH_WINDOW_MS = 450.0  # time shown for a single twitch [ms]
+#: top of the explorers' force axis [% of max. tetanus]: room above 100% for the legend, more on a phone, whose
+#: axes are lower (a tetanus's plateau and a slowed relaxation leave no other place for it at every frame)
+TRAIN_TOP = 130.0
+TRAIN_TOP_PHONE = 145.0
 
 
 def colour(unit: tw.Unit) -> str:
@@ -101,7 +108,8 @@ class TrainView(View):
         (self.train,) = self.dynamic(self.ax.plot([], []))
         self.title = self.dynamic(self.ax.set_title(" "))
         self.ax.set_xlim(0, WINDOW_MS)
-        self.ax.set_ylim(-10, 105)
+        self.ax.set_ylim(-10, TRAIN_TOP_PHONE if layout.stack else TRAIN_TOP)
+        self.ax.spines["left"].set_bounds(-10, 105)  # the axis line ends where the force scale does
         self.ax.set_xticks([0, 500, 1000, 1500])
         self.ax.set_yticks([0, 25, 50, 75, 100])
         self.ax.set_xlabel(tr("Time (ms); ticks = stimuli"))
@@ -111,13 +119,14 @@ class TrainView(View):
                 Line2D([], [], color=style.INK, lw=1, ls="--", label=tr("single twitch")),
                 Line2D([], [], color=style.INK, label=tr("stimulus train")),
             ],
-            loc="upper right",
+            loc="upper right",  # above 100%: a tetanus's plateau and a slowed relaxation fill the rest
         )
         (self.curve,) = self.dynamic(self.ff.plot([], []))
         (self.mark,) = self.dynamic(self.ff.plot([], [], "o", ms=8))
         self.ff.set_xscale("log")
         self.ff.set_xlim(0.9, 110)
-        self.ff.set_xticks(FREQUENCY_TICKS_HZ, [f"{f:g}" for f in FREQUENCY_TICKS_HZ])
+        ticks = FREQUENCY_TICKS_HZ if layout.stack else FEWER_FREQUENCY_TICKS_HZ  # full width only on a phone
+        self.ff.set_xticks(ticks, [f"{f:g}" for f in ticks])
         self.ff.minorticks_off()
         self.ff.set_ylim(0, 105)
         self.ff.set_yticks([0, 50, 100])
@@ -182,7 +191,21 @@ class TwitchView(View):
         peak_t = onset + timing.contraction_time_ms
         half_t = peak_t + timing.half_relaxation_ms
         ax, add = self.ax, self.transient
-        add(ax.text(-4, peak * 0.3, tr("stimulus"), color=style.GREY, rotation=90, ha="right"))
+        if self.layout.stack:
+            # a phone's axes leave the 20 ms before the stimulus about 10 px wide: no room for an upright word
+            # between the axis and the dotted line, so the label lies level just right of the line's top
+            add(
+                ax.annotate(
+                    tr("stimulus"),
+                    (0, peak * 1.22),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    color=style.GREY,
+                )
+            )
+        else:
+            add(ax.text(-4, peak * 0.3, tr("stimulus"), color=style.GREY, rotation=90, ha="right"))
         add(
             ax.annotate(
                 "", xy=(peak_t, peak * 1.04), xytext=(onset, peak * 1.04), arrowprops=dict(arrowstyle="<->", color=c)
@@ -196,7 +219,8 @@ class TwitchView(View):
             )
         )
         half = tr("half-relaxation {ms:.0f} ms", ms=timing.half_relaxation_ms)
-        add(ax.text(half_t + 5, peak / 2, half, va="center", color=c))
+        # above and right of the arrow's end: the falling curve runs through the point below and right of it
+        add(ax.annotate(half, (half_t, peak / 2), xytext=(4, 2), textcoords="offset points", va="bottom", color=c))
         return tr(
             "A single twitch of the {name} model unit: after a latent period of {latent:.0f} ms force rises for "
             "{contraction:.0f} ms to a peak of {peak:.0f}% of maximal tetanic force, falls to half of the peak "
@@ -222,8 +246,8 @@ class ForceFrequencyView(View):
     def update(self, units, band_hz=None, band_label=None) -> str:
         self.ax.clear()
         if band_hz is not None:
-            # on a phone the label wraps, and the legend goes under the axes
-            label = textwrap.fill(band_label, 26) if self.layout.stack else band_label
+            # the label wraps (above the curves, left of the band), and on a phone the legend goes under the axes
+            label = textwrap.fill(band_label, 26 if self.layout.stack else 30)  # wide: left of the slow curve
             self.ax.axvspan(*band_hz, color="0.9", label=label)
         for unit in units:
             plot_force_frequency(self.ax, unit, label=tr("{name} unit (model)", name=unit_name(unit)))
