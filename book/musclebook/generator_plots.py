@@ -54,8 +54,8 @@ def window_s(window_ms):
 
 
 def _band_label(ax, start_s: float, end_s: float, text: str):
-    """A label at the top of a shaded time band, centred over it (in the force panel, whose upper part no
-    force reaches: in the firing panel the voluntary rate, up to 65 Hz, runs through it)."""
+    """A label at the top of a shaded time band, centred over it (in the force panel, above its 100 % mark, where
+    no force reaches: in the firing panel the voluntary rate, up to 65 Hz, runs through it)."""
     return ax.text((start_s + end_s) / 2, 0.97, text, transform=ax.get_xaxis_transform(), ha="center", va="top")
 
 
@@ -88,7 +88,7 @@ class CrampView(View):
         self.top.set_ylim(0, 80)
         self.top.set_yticks([0, 20, 40, 60, 80])
         self.top.set_ylabel(tr("Firing (Hz)"))
-        self.bottom.set_ylim(0, 100)
+        self.bottom.set_ylim(0, 135)  # force stays below 75 %; the band labels take the room above 100 %
         self.bottom.set_yticks([0, 50, 100])
         self.bottom.set_ylabel(tr("Force (%)"))
         self.bottom.set_xlabel(tr("Time (s)"))
