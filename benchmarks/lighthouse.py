@@ -156,8 +156,8 @@ def main() -> None:
             if worst is None or rank > worst:
                 worst, worst_line = rank, line
     print(
-        f"budgets: performance >= {BUDGETS['performance']}, accessibility/best practices/SEO 100; {PAGE_BYTES / 1e6:g} MB a page, "
-        f"{TEXT_PAGE_BYTES / 1000:.0f} kB a page without explorers"
+        f"budgets: performance >= {BUDGETS['performance']}, accessibility/best practices/SEO 100; "
+        f"{PAGE_BYTES / 1e6:g} MB a page, {TEXT_PAGE_BYTES / 1000:.0f} kB a page without explorers"
     )
     print(f"worst: {worst_line}")
 
