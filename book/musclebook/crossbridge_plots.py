@@ -181,7 +181,7 @@ class CycleView(View):
                 bbox=dict(boxstyle="round,pad=0.5", fc=colour, ec="#333333"),
             )
         labels = [
-            tr("binds actin\n(needs calcium:\nsites uncovered)"),
+            tr("binds actin\n(needs calcium),\nPi released"),
             tr("stroke,\nADP released") if not layout.stack else tr("stroke,\nADP\nreleased"),
             tr("ATP binds:\nhead lets go,\nATP split"),
         ]
@@ -203,7 +203,8 @@ class CycleView(View):
     def update(self) -> str:
         return tr(
             "The cross-bridge cycle as three states: a detached myosin head holding ADP and phosphate binds actin "
-            "where calcium has uncovered the sites; the attached head makes its power stroke and releases ADP, "
+            "where calcium has uncovered the sites and releases its phosphate; the attached head makes its power "
+            "stroke and releases ADP, "
             "leaving it in rigor, bound with no nucleotide; only when a new ATP binds does the head let go, and "
             "splitting that ATP re-cocks it. Without ATP the cycle stops in rigor."
         )

@@ -6,7 +6,10 @@ A transparent teaching model of the *altered neuromuscular control* hypothesis o
 cramps (Schwellnus 2009): fatigue raises excitation from muscle spindles (group Ia) and lowers
 inhibition from Golgi tendon organs (group Ib) onto the motor neurons; a motor neuron with a
 persistent inward current (PIC) can then keep firing on its own after a voluntary contraction
-ends. Stretching the muscle loads its tendon organs, whose inhibition stops the firing. That
+ends. Both changes are load-bearing: without the Ia rise there is no cramp at any fatigue, and without
+the Ib loss cramps start only at a higher fatigue. The premise is contested (in people, spindle firing
+falls during sustained contractions: Macefield et al. 1991), and the model shows it: fatigued, the
+neuron fires faster under the same command, where real motor units usually slow down (Gandevia 2001). Stretching the muscle loads its tendon organs, whose inhibition stops the firing. That
 link is the model's assumption: stimulating the tendon does inhibit cramp activity (Khan & Burne
 2007), but stretch also stopped cramps after a nerve block (Bertolasi et al. 1993), so how
 stretch stops real cramps is debated.
@@ -80,7 +83,14 @@ class Neuron(Params):
 NEURON = Neuron()
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
-    N_("fatigue raises Ia excitation and lowers Ib inhibition"): N_("hypothesis: Schwellnus 2009"),
+    N_("fatigue raises Ia excitation and lowers Ib inhibition"): N_(
+        "hypothesis (Schwellnus 2009), contested: in people, spindle firing falls during sustained contractions "
+        "(Macefield et al. 1991)"
+    ),
+    N_("fatigue speeds the neuron's voluntary firing"): N_(
+        "an artefact of the model, which adds excitation with fatigue and nothing that tires the neuron: real "
+        "motor units usually fire more slowly as they tire (Gandevia 2001)"
+    ),
     N_("a persistent inward current in the motor neuron"): (
         N_("mechanism known from motor neurons; its size here illustrative")
     ),

@@ -119,6 +119,13 @@ def describe_cramp(stretch: bool, fatigue: float) -> str:
         when=when,
         rate=s.voluntary_rate_hz,
     )
+    rested = gn.summary(gn.NEURON, stretch=stretch).voluntary_rate_hz
+    if fatigue > 0 and s.voluntary_rate_hz > rested:  # the model's artefact, said where it shows
+        text += " " + tr(
+            "In the model fatigue also speeds this voluntary firing (rested: {rested:.0f} Hz); real motor units "
+            "usually fire more slowly as they tire.",
+            rested=rested,
+        )
     if not s.cramp:
         if stretch:
             return (
