@@ -9,7 +9,8 @@ persistent inward current (PIC) can then keep firing on its own after a voluntar
 ends. Both changes are load-bearing: without the Ia rise there is no cramp at any fatigue, and without
 the Ib loss cramps start only at a higher fatigue. The premise is contested (in people, spindle firing
 falls during sustained contractions: Macefield et al. 1991), and the model shows it: fatigued, the
-neuron fires faster under the same command, where real motor units usually slow down (Gandevia 2001). Stretching the muscle loads its tendon organs, whose inhibition stops the firing. That
+neuron fires faster under the same command, where real motor units usually slow down (Gandevia 2001).
+Stretching the muscle loads its tendon organs, whose inhibition stops the firing. That
 link is the model's assumption: stimulating the tendon does inhibit cramp activity (Khan & Burne
 2007), but stretch also stopped cramps after a nerve block (Bertolasi et al. 1993), so how
 stretch stops real cramps is debated.
