@@ -137,14 +137,17 @@ def twitch_timing(unit: Unit) -> TwitchTiming:
     """Latent period, contraction time and half-relaxation time of a single twitch."""
     run = simulate(unit, 0.0, duration_ms=1.0)
     t, f = run.t_ms, run.force
-    onset = t[np.argmax(f > 0)]
+    onset = t[np.argmax(f > 0) - 1]  # the last sample at rest: force rises from there (not from the next sample)
     i_peak = int(np.argmax(f))
+    # the peak between samples: the vertex of the parabola through the highest sample and its neighbours
+    before, top, after_peak = f[i_peak - 1], f[i_peak], f[i_peak + 1]
+    t_peak = t[i_peak] + DT_MS * 0.5 * (before - after_peak) / (before - 2 * top + after_peak)
     after = f[i_peak:]
     i_half = i_peak + int(np.argmax(after <= f[i_peak] / 2))
     # linear interpolation of the half-force crossing
     f0, f1 = f[i_half - 1], f[i_half]
     t_half = t[i_half - 1] + DT_MS * (f0 - f[i_peak] / 2) / (f0 - f1)
-    return TwitchTiming(float(onset), float(t[i_peak] - onset), float(t_half - t[i_peak]), float(f[i_peak]))
+    return TwitchTiming(float(onset), float(t_peak - onset), float(t_half - t_peak), float(f[i_peak]))
 
 
 @dataclass(frozen=True)
