@@ -63,8 +63,8 @@ def test_the_indonesian_article_page_explains_kram_rather_than_kejang():
 # ---------------------------------------------------------------- red flags (finding F05)
 
 RED_FLAGS = {
-    "en": [r"\{pub\}`red_flag_cramp_duration_min`", r"wound", r"swollen", r"heat"],
-    "id": [r"\{pub\}`red_flag_cramp_duration_min`", r"luka", r"bengkak", r"panas"],
+    "en": [r"\{pub\}`red_flag_cramp_duration_min`", r"wound", r"swollen", r"confusion"],
+    "id": [r"\{pub\}`red_flag_cramp_duration_min`", r"luka", r"bengkak", r"kebingungan"],
 }
 
 
@@ -88,3 +88,53 @@ def test_every_red_flag_list_is_complete(name, language, text):
     assert not missing, f"{name} lacks the red flag(s) {missing}"
     # cramps at rest are what ordinary night cramps are: not a red flag by themselves
     assert not re.search(r"at rest without exercise|saat istirahat tanpa olahraga", text), name
+
+
+# ---------------------------------------------------------------- urgent in any weather (finding M-01)
+
+# Confusion, vomiting, fainting or collapse during or after exercise are urgent whatever the weather:
+# exercise-associated hyponatraemia from drinking beyond thirst strikes in the cool too (Hew-Butler et al.
+# 2015). Every page that lists the urgent signs says so, names the toxic-substance trigger (NHS inform),
+# and warns against treating cramps with large amounts of plain water (the physiology review of
+# 2026-12-07, M-01 and m-24). The claim ledger's K40 is checked with the pages' common list above.
+URGENT_IN_ANY_WEATHER = {
+    "en": [r"vomiting", r"in any weather", r"poison|toxic", r"[Dd]rink to thirst"],
+    "id": [r"muntah", r"cuaca apa pun", r"beracun|toksik", r"sesuai rasa haus"],
+}
+ONLY_IN_THE_HEAT = {
+    "en": r"(confusion|fainting|collapse)[^.;]*\bin the heat\b",
+    "id": r"(kebingungan|pingsan|ambruk)[^.;]*\budara panas\b",
+}
+
+
+def page_red_flag_places():
+    return [(name, language, text) for name, language, text in red_flag_places() if not name.startswith("K40")]
+
+
+@pytest.mark.parametrize("name, language, text", page_red_flag_places(), ids=lambda v: v if len(v) < 30 else "")
+def test_confusion_or_collapse_is_urgent_in_any_weather(name, language, text):
+    tied = re.search(ONLY_IN_THE_HEAT[language], text)
+    assert not tied, f"{name} makes confusion or collapse urgent only in the heat: '{tied.group(0)}'"
+    missing = [p for p in URGENT_IN_ANY_WEATHER[language] if not re.search(p, text)]
+    assert not missing, f"{name} lacks {missing}"
+
+
+def test_the_heat_rule_catches_the_old_wording():
+    old = "cramps spread to many muscles, or come with confusion, fainting or collapse during exercise in the heat"
+    old_id = (
+        "kram menyebar ke banyak otot, atau disertai kebingungan, pingsan, atau ambruk saat berolahraga di udara panas"
+    )
+    assert re.search(ONLY_IN_THE_HEAT["en"], old) and re.search(ONLY_IN_THE_HEAT["id"], old_id)
+    new = "come with confusion, vomiting, fainting or collapse, during or after exercise, in any weather. Heat illness"
+    assert not re.search(ONLY_IN_THE_HEAT["en"], new)
+
+
+def test_the_cramps_chapter_warns_against_self_treatment_in_both_languages():
+    # quinine and tonic water only with a doctor (m-04); the potassium danger has a clinical source (m-24)
+    for page, quinine in (
+        ("cramps.md", r"Do not take quinine tablets,\s+or large amounts\s+of tonic water"),
+        ("id/cramps.md", r"Jangan minum\s+tablet kina,\s+atau minuman tonik"),
+    ):
+        text = (REPO / "book" / page).read_text(encoding="utf-8")
+        assert re.search(quinine, text), page
+        assert "montford2017" in text and "hewbutler2015" in text, page
