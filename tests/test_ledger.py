@@ -383,3 +383,34 @@ def test_the_potassium_warning_rests_on_a_clinical_source(ledger):
     k33 = ledger.get("K33")
     assert {"montford2017", "hall2021"} <= set(k33.references)
     assert re.search(r"heart failure", k33.correction) and re.search(r"gagal jantung", k33.correction_id)
+
+
+@pytest.mark.parametrize(
+    "claim_id, gone, present, source",
+    [
+        # m-07: human fibres too, not only frog values (gollapudi2009)
+        ("K13", r"in frog fibres\.$", r"\{pub\}`human_plateau_um`", "gollapudi2009"),
+        # m-08: induced-cramp EMG was 55-68 % of maximal, not "well below"; no study tied strength to the trigger
+        ("K16", r"well below|does not depend on whether", r"not far below", "miller2010pickle"),
+        # m-10: cramps can start in the muscle in myopathy (katzberg2015)
+        ("K19", r"final common pathway of true cramps", r"almost all true cramps", "katzberg2015"),
+        # m-06: tetany does not paralyse; severe potassium disorders do (jurkatrott2009)
+        ("K23", r"or to tetany", r"potassium", "jurkatrott2009"),
+        # m-01: two studies by one group; Lau 2019 gave the water after sweating
+        ("K28", r"in one study", r"two studies by one group", "lau2019"),
+        # m-11: no timescale argument against inflammation, but no evidence for it (dijkstra2023)
+        ("K36", r"far faster than inflammation", r"no evidence", "dijkstra2023"),
+        # m-12: one brief induced cramp of a small foot muscle
+        ("K22", r"returns within minutes after a cramp,", r"brief induced cramp", "miller2012"),
+        ("K17", r"back to baseline", r"says nothing about the rare severe", "hoffman2015"),
+        # m-09: no uncited claim that smoothness comes only from asynchrony; how stretch stops a cramp is debated
+        ("K14", r"not because each of them is fused", r"debated", "bertolasi1993"),
+        # s-04: cirrhosis is a liver disease, not an endocrine one
+        ("K15", r"metabolic and endocrine", r"endocrine and liver", "swash2019"),
+    ],
+)
+def test_corrections_keep_the_physiology_review_fixes(ledger, claim_id, gone, present, source):
+    claim = ledger.get(claim_id)
+    assert not re.search(gone, claim.correction), claim_id
+    assert re.search(present, claim.correction), claim_id
+    assert source in claim.references, claim_id
