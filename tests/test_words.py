@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bookkit import translate
-from bookkit.ledger import load_ledger
+from bookkit.ledger import load_ledger, markdown_sources
 from musclebook import i18n
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,3 +88,32 @@ def test_every_red_flag_list_is_complete(name, language, text):
     assert not missing, f"{name} lacks the red flag(s) {missing}"
     # cramps at rest are what ordinary night cramps are: not a red flag by themselves
     assert not re.search(r"at rest without exercise|saat istirahat tanpa olahraga", text), name
+
+
+# ---------------------------------------------------------------- glossary (physiology review of 2026-12-07)
+
+
+def test_glossary_definitions_keep_the_physiology_review_fixes():
+    terms = {t["en"]: t for t in TERMS["terms"]}
+    hypokalaemia = terms["Hypokalaemia"]  # m-05: the main danger of low potassium is the heart
+    assert "heart" in hypokalaemia["definition"] and "irama jantung" in hypokalaemia["definition_id"]
+    seizure = terms["Seizure"]  # m-21: a tonic-clonic seizure always takes consciousness
+    assert "loses consciousness" in seizure["definition"] and "kehilangan kesadaran" in seizure["definition_id"]
+    fasciculation = terms["Fasciculation"]  # s-02: many fasciculations are seen only on EMG
+    assert "often visible" in fasciculation["definition"] and "EMG" in fasciculation["definition"]
+    assert "sering tampak" in fasciculation["definition_id"] and "EMG" in fasciculation["definition_id"]
+    tetanus = terms["Tetanus (contraction)"]  # s-01: tetanus is summed, and only fused at high rates
+    assert not re.search(r"\b(smooth|fused)\b[^:]*:", tetanus["definition"]), tetanus["definition"]
+    assert re.search(r"\bunfused\b.*\bfused\b", tetanus["definition"])
+    assert re.search(r"tidak lengkap.*tetanus lengkap", tetanus["definition_id"])
+
+
+def test_the_words_chapter_says_a_tonic_clonic_seizure_takes_consciousness():
+    def page(path):
+        return " ".join(markdown_sources(REPO / "book" / path).split())
+
+    english, indonesian = page("words.ipynb"), page("id/words.ipynb")
+    assert "often with loss" not in english and "always loses consciousness" in english  # m-21
+    assert "sering disertai hilangnya" not in indonesian and "selalu kehilangan kesadaran" in indonesian
+    assert "A brief, visible twitch" not in english and "It is often visible" in english  # s-02
+    assert "sering tampak" in indonesian
