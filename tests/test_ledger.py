@@ -414,3 +414,10 @@ def test_corrections_keep_the_physiology_review_fixes(ledger, claim_id, gone, pr
     assert not re.search(gone, claim.correction), claim_id
     assert re.search(present, claim.correction), claim_id
     assert source in claim.references, claim_id
+
+
+def test_mouse_studies_are_mencit_in_indonesian(ledger):
+    # Indonesian review of 2026-12-07 (MEANING #3): "tikus" is the rat; the mouse is "mencit".
+    for claim in ledger.claims:
+        if re.search(r"\bmouse\b|\bmice\b", claim.correction):
+            assert "mencit" in claim.correction_id and "tikus" not in claim.correction_id, claim.id
