@@ -309,3 +309,115 @@ def test_debated_topics_and_hedges_are_required(mini):
     d["debated"]["why"]["signals"] = ["(unclosed"]
     with pytest.raises(LedgerError, match=r"field 'debated.why': a signal is not a valid pattern"):
         load(d)
+
+
+# ---------------------------------------------------------------- safety wording (physiology review of 2026-12-07)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+URGENT_TIER = {"en": r"\bGet help (just as )?urgently\b", "id": r"\bpertolongan medis darurat\b"}
+SOON_TIER = {"en": r"\bSee a doctor soon\b", "id": r"\bke dokter dalam waktu dekat\b"}
+URGENCY = r"urgent|emergency|immediate|\bsegera\b|darurat|gawat"
+
+
+@pytest.mark.parametrize("fld, language", [("correction", "en"), ("correction_id", "id")])
+def test_k40_keeps_the_urgent_tier_apart_from_the_see_a_doctor_tier(ledger, fld, language):
+    # The Indonesian review of 2026-12-07 (MEANING #2): "Segera periksakan diri" merged "see a doctor soon"
+    # into "get help urgently".
+    text = ledger.get("K40").text(fld)
+    urgent = [s for s in sentences(text) if re.search(URGENT_TIER[language], s, re.IGNORECASE)]
+    soon = [s for s in sentences(text) if re.search(SOON_TIER[language], s, re.IGNORECASE)]
+    assert urgent and soon, f"K40 {fld} names both tiers"
+    assert not set(urgent) & set(soon)
+    assert not [s for s in soon if re.search(URGENCY, s, re.IGNORECASE)], soon
+
+
+def test_no_correction_makes_seeing_a_doctor_urgent(ledger):
+    for claim in ledger.claims:
+        assert not re.search(r"\bsegera\s+(periksakan|memeriksakan)\b", claim.correction_id, re.IGNORECASE), claim.id
+
+
+ALARM = {"en": r"confusion|collapse|faint", "id": r"kebingungan|kolaps|pingsan|ambruk"}
+HEAT = {"en": r"\bheat\b|\bhot\b", "id": r"\bpanas\b"}
+ANY_WEATHER = {
+    "en": r"any weather|whatever the weather|not only in the heat",
+    "id": r"cuaca apa pun|tidak hanya (saat|di|pada) (udara |cuaca )?panas",
+}
+
+
+def test_no_correction_ties_confusion_or_collapse_to_heat_alone(ledger):
+    # M-01: exercise-associated hyponatraemia brings confusion and collapse in any weather (hewbutler2015).
+    for claim in ledger.claims:
+        for fld, language in (("correction", "en"), ("correction_id", "id")):
+            for s in sentences(claim.text(fld)):
+                if re.search(ALARM[language], s, re.IGNORECASE) and re.search(HEAT[language], s, re.IGNORECASE):
+                    assert re.search(ANY_WEATHER[language], s, re.IGNORECASE), (claim.id, fld, s)
+
+
+def test_k40_warns_against_drinking_plain_water_for_cramps(ledger):
+    # M-01: drinking beyond thirst causes dilutional hyponatraemia; the consensus advice is to drink to thirst.
+    k40 = ledger.get("K40")
+    assert "hewbutler2015" in k40.references
+    english, indonesian = k40.text("correction"), k40.text("correction_id")
+    assert re.search(r"plain water[^.]*\bthirst", english) and re.search(r"air putih[^.]*\bhaus", indonesian)
+    assert "vomiting" in english and "muntah" in indonesian
+    assert "during or after exercise" in english and "selama atau setelah berolahraga" in indonesian
+
+
+@pytest.mark.parametrize("claim_id", ["K33", "K40"])
+def test_quinine_is_not_for_self_medication(ledger, claim_id):
+    # m-04: quinine and tonic water are familiar remedies; the harms include fatal ones (eltawil2015).
+    claim = ledger.get(claim_id)
+    for fld, pattern in (
+        ("correction", r"\b(do not|never)\b[^.]*quinine[^.]*tonic water[^.]*doctor"),
+        ("correction_id", r"\bjangan\b[^.]*kina[^.]*air tonik[^.]*dokter"),
+    ):
+        assert re.search(pattern, claim.text(fld), re.IGNORECASE), (claim_id, fld)
+
+
+def test_the_potassium_warning_rests_on_a_clinical_source(ledger):
+    # m-24: hyperkalaemia's clinical risk needs a clinical source, not only a physiology textbook.
+    k33 = ledger.get("K33")
+    assert {"montford2017", "hall2021"} <= set(k33.references)
+    assert re.search(r"heart failure", k33.correction) and re.search(r"gagal jantung", k33.correction_id)
+
+
+@pytest.mark.parametrize(
+    "claim_id, gone, present, source",
+    [
+        # m-07: human fibres too, not only frog values (gollapudi2009)
+        ("K13", r"in frog fibres\.$", r"\{pub\}`human_plateau_um`", "gollapudi2009"),
+        # m-08: induced-cramp EMG was 55-68 % of maximal, not "well below"; no study tied strength to the trigger
+        ("K16", r"well below|does not depend on whether", r"not far below", "miller2010pickle"),
+        # m-10: cramps can start in the muscle in myopathy (katzberg2015)
+        ("K19", r"final common pathway of true cramps", r"almost all true cramps", "katzberg2015"),
+        # m-06: tetany does not paralyse; severe potassium disorders do (jurkatrott2009)
+        ("K23", r"or to tetany", r"potassium", "jurkatrott2009"),
+        # m-01: two studies by one group; Lau 2019 gave the water after sweating
+        ("K28", r"in one study", r"two studies by one group", "lau2019"),
+        # m-11: no timescale argument against inflammation, but no evidence for it (dijkstra2023)
+        ("K36", r"far faster than inflammation", r"no evidence", "dijkstra2023"),
+        # m-12: one brief induced cramp of a small foot muscle
+        ("K22", r"returns within minutes after a cramp,", r"brief induced cramp", "miller2012"),
+        ("K17", r"back to baseline", r"says nothing about the rare severe", "hoffman2015"),
+        # m-09: no uncited claim that smoothness comes only from asynchrony; how stretch stops a cramp is debated
+        ("K14", r"not because each of them is fused", r"debated", "bertolasi1993"),
+        # s-04: cirrhosis is a liver disease, not an endocrine one
+        ("K15", r"metabolic and endocrine", r"endocrine and liver", "swash2019"),
+    ],
+)
+def test_corrections_keep_the_physiology_review_fixes(ledger, claim_id, gone, present, source):
+    claim = ledger.get(claim_id)
+    assert not re.search(gone, claim.correction), claim_id
+    assert re.search(present, claim.correction), claim_id
+    assert source in claim.references, claim_id
+
+
+def test_mouse_studies_are_mencit_in_indonesian(ledger):
+    # Indonesian review of 2026-12-07 (MEANING #3): "tikus" is the rat; the mouse is "mencit".
+    for claim in ledger.claims:
+        if re.search(r"\bmouse\b|\bmice\b", claim.correction):
+            assert "mencit" in claim.correction_id and "tikus" not in claim.correction_id, claim.id
