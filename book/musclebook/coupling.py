@@ -65,6 +65,9 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     ),
     N_("SERCA stoichiometry, 2 Ca²⁺ per ATP"): N_("measured (used in the text, not in the equations)"),
     N_("buffers, cross-bridge rates, ATP sensitivities"): N_("illustrative"),
+    N_("the share of cross-bridges a twitch uses"): N_(
+        "illustrative, and far larger than in real muscle, whose single twitch reaches only a fraction of tetanic force"
+    ),
     N_("delay and duration of release"): N_("illustrative"),
     N_("staircase: phosphorylation per twitch, its decay, and its effect on cross-bridges"): N_("illustrative"),
 }

@@ -60,6 +60,7 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     N_("three states and their order (attach, stroke, ATP binding, detach)"): N_("measured biochemistry, simplified"),
     N_("one ATP split per cycle"): N_("measured"),
     N_("every rate constant and the activation time constant"): N_("illustrative"),
+    N_("the share of heads attached while calcium is present"): N_("illustrative, and larger than in real muscle"),
     N_("normal ATP 5 mM"): N_("textbook value"),
 }
 
