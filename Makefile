@@ -19,7 +19,7 @@ LOCK_PYTHON = $(patsubst python-%,%,$(shell cat runtime.txt))
 UV_COMPILE = $(PYTHON) -m uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes \
 	--python-version $(LOCK_PYTHON) --custom-compile-command "make lock (Python $(LOCK_PYTHON), every platform)"
 
-.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab lock linkcheck clean
+.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab lock linkcheck mutation clean
 
 # What has been installed, and into which environment: inside .venv (so a new .venv installs again), or,
 # for PYTHON=..., in _build/.stamps/<that interpreter>.
@@ -61,6 +61,7 @@ $(STAMPS)/dev: $(STAMPS)/setup requirements-dev.txt
 lock: $(STAMPS)/dev ## resolve requirements.in and requirements-dev.in into the locks again (UPGRADE=1: the newest allowed)
 	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements.in -o requirements.txt
 	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements-dev.in -o requirements-dev.txt
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements-mutation.in -o requirements-mutation.txt
 
 browser: ## Debian's Chromium for the browser tests (no browser download)
 	@command -v chromium >/dev/null || { \
@@ -90,6 +91,10 @@ book: setup ## both editions in _build/html (English) and _build/html/id (Indone
 	  if [ $$indonesian -ne 0 ]; then echo "== the Indonesian edition failed:"; cat _build/book-id.log; fi; \
 	  test $$english -eq 0 && test $$indonesian -eq 0
 	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
+
+mutation: dev ## on demand, about an hour: mutation testing of the models (cosmic-ray); MODULES=twitch limits it
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-mutation.txt
+	$(PYTHON) scripts/mutation.py $(MODULES)
 
 linkcheck: setup ## online: Sphinx checks every external link of the book, each reference's DOI and URL among them
 	@# apart from the book's build (Jupyter Book writes linkcheck's report where it writes the pages)
