@@ -21,6 +21,32 @@ SPEED_FRAMES = list(lp.SPEED.grid())
 # ------------------------------------------------------- length-tension, Gordon et al. 1966 (J Physiol 184:170)
 
 
+def test_the_filament_lengths_are_the_published_ones():
+    """Provenance: every measured length that places a corner of the curves is its registered value."""
+    assert ls.THICK_FILAMENT_UM == VALUES["thick_filament_um"].value
+    assert ls.FROG.thin_across_z_um == VALUES["thin_filaments_across_z_um"].value
+    assert ls.ZERO_SHORT_UM == VALUES["length_tension_zero_short_um"].value
+    assert ls.THICK_FILAMENT_UM + ls.Z_LINE_UM == pytest.approx(VALUES["length_tension_knee_um"].value, abs=1e-12)
+    assert ls.FROG.plateau_um == VALUES["length_tension_plateau_geometry_um"].bounds
+    assert ls.HUMAN_ASCENDING_SLOPE_PER_UM == VALUES["human_ascending_slope_per_um"].value
+    assert ls.HILL_CURVATURE == VALUES["hill_curvature"].value
+
+
+def test_the_frog_curve_passes_through_its_published_corners():
+    """Implementation: zero tension at 1.27 and 3.65 µm, full tension across the geometric plateau, and the knee
+    at 1.67 µm (at its illustrative height), read off the curve itself."""
+    corners = {
+        VALUES["length_tension_zero_short_um"].value: 0.0,
+        VALUES["length_tension_knee_um"].value: ls.FROG.knee_tension,
+        VALUES["length_tension_plateau_geometry_um"].low: 1.0,
+        VALUES["length_tension_plateau_geometry_um"].high: 1.0,
+        VALUES["length_tension_zero_um"].value: 0.0,
+    }
+    for length, tension in corners.items():
+        assert float(ls.isometric_tension(length)) == pytest.approx(tension, abs=1e-12), length
+    assert float(ls.isometric_tension(VALUES["length_tension_zero_short_um"].value + 0.01)) > 0
+
+
 def test_tension_is_maximal_across_the_measured_plateau():
     # plateau measured between 2.05 and 2.2 µm
     low, high = VALUES["length_tension_plateau_um"].bounds
@@ -74,11 +100,12 @@ def test_human_plateau_is_the_one_predicted_from_human_filament_lengths():
 
 
 def test_human_ascending_limb_has_the_measured_slope():
-    # same source: ascending limb 0.42 F0 per µm
-    low = ls.THICK_FILAMENT_UM + ls.Z_LINE_UM + 0.1
+    # same source: ascending limb 0.42 F0 per µm; the knee's height is rounded to three decimals, which moves the
+    # slope by at most 0.0005 / 0.97 µm, 0.1 % of it
+    low = VALUES["length_tension_knee_um"].value + 0.1
     high = ls.HUMAN.plateau_um[0] - 0.1
     slope = float(ls.isometric_tension(high, ls.HUMAN) - ls.isometric_tension(low, ls.HUMAN)) / (high - low)
-    assert slope == pytest.approx(ls.HUMAN_ASCENDING_SLOPE_PER_UM, rel=0.01)
+    assert slope == pytest.approx(VALUES["human_ascending_slope_per_um"].value, rel=0.002)
 
 
 def test_stretching_a_calf_moves_it_up_the_ascending_limb():
@@ -94,6 +121,13 @@ def test_stretching_a_calf_moves_it_up_the_ascending_limb():
 
 
 # ---------------------------------------------------------------- force-velocity, Hill 1938 (Proc R Soc B 126:136)
+
+
+def test_the_default_curvature_is_hill_s():
+    # Implementation: with no curvature given, the model uses Hill's a/F0 (at half load, v' = a/F0 / (1 + 2 a/F0))
+    a = VALUES["hill_curvature"].value
+    assert float(ls.hill_velocity(0.5)) == pytest.approx(a / (1 + 2 * a), rel=1e-12)
+    assert ls.optimal_load() == pytest.approx(np.sqrt(a**2 + a) - a, rel=1e-12)
 
 
 def test_hill_hyperbola_holds_with_the_published_curvature():

@@ -31,6 +31,35 @@ def test_pool_spans_the_published_ranges():
     assert POOL.contraction_times_ms[0] == pytest.approx(high) and POOL.contraction_times_ms[-1] == pytest.approx(low)
 
 
+def test_the_rate_defaults_are_fuglevand_s():
+    """Provenance: rate at recruitment, peak rate and rate gain are the paper's defaults."""
+    low, high = VALUES["pool_firing_rates_hz"].bounds
+    assert (POOL.min_rate_hz, POOL.max_rate_hz) == (low, high)
+    assert POOL.rate_gain_hz == VALUES["pool_rate_gain_hz"].value
+
+
+def test_a_recruited_unit_s_rate_rises_by_the_published_gain():
+    """Implementation: 8 Hz at recruitment, then 1 Hz more per unit of excitation above threshold, up to 35 Hz."""
+    gain, (low, high) = VALUES["pool_rate_gain_hz"].value, VALUES["pool_firing_rates_hz"].bounds
+    unit = 40
+    threshold = POOL.thresholds[unit]
+    per_unit = 1 / POOL.max_excitation_units  # one unit of excitation, as a fraction of the maximum
+    assert POOL.firing_rates_hz(threshold)[unit] == pytest.approx(low, rel=1e-12)
+    assert POOL.firing_rates_hz(threshold + 5 * per_unit)[unit] == pytest.approx(low + 5 * gain, rel=1e-12)
+    assert POOL.firing_rates_hz(threshold - 1e-9)[unit] == 0
+    assert POOL.firing_rates_hz(1.0)[unit] == high
+
+
+@pytest.mark.parametrize("unit", [0, 60, 119])
+def test_each_twitch_peaks_at_its_unit_s_contraction_time_with_its_force(unit):
+    """Implementation of the twitch of Fuglevand et al.: P (t/T) e^(1 - t/T) peaks at T with force P (1 ms grid)."""
+    spikes = [np.array([]) for _ in range(POOL.n_units)]
+    spikes[unit] = np.array([0.0])
+    force = mu._summed_twitches(POOL, spikes, 1000)
+    assert int(np.argmax(force)) * mu.DT_MS == pytest.approx(POOL.contraction_times_ms[unit], abs=mu.DT_MS)
+    assert force.max() == pytest.approx(POOL.twitch_forces[unit], rel=1e-3)
+
+
 def test_firing_rates_run_from_8_to_35_hz():
     low, high = VALUES["pool_firing_rates_hz"].bounds
     for excitation in np.linspace(POOL.thresholds[0], 1, 30):
@@ -61,6 +90,21 @@ def test_force_rises_with_excitation_and_reaches_its_maximum():
     forces = [mu.simulate(POOL, e).steady().mean for e in (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)]
     assert all(a < b for a, b in zip(forces, forces[1:]))
     assert forces[-1] == pytest.approx(mu.max_force(POOL))
+
+
+def crowding(in_phase: bool, excitation: float) -> float:
+    """The largest share of the recruited units with a spike in one 5 ms window of the first 200 ms."""
+    result = mu.simulate(POOL.replace(in_phase=in_phase), excitation)
+    active = [times for times in result.spikes if len(times)]
+    return max(sum(np.any((s >= t) & (s < t + 5)) for s in active) for t in np.arange(0, 200, 1.0)) / len(active)
+
+
+@pytest.mark.parametrize("excitation", [0.05, 0.3, 1.0])
+def test_independent_units_fire_out_of_phase_from_the_start(excitation):
+    # the explorer draws the first second: random phases must show at once, not only once jitter has scattered
+    # the spikes (measured at most 0.31 of the units in a window, against all of them in phase)
+    assert crowding(False, excitation) <= 0.5
+    assert crowding(True, excitation) == 1.0
 
 
 def test_independent_firing_is_smoother_than_firing_in_phase():

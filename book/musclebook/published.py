@@ -216,6 +216,9 @@ VALUES: dict[str, Published] = {
         2.95,
     ),
     "thin_filaments_across_z_um": Published("length of the thin filaments across the Z-line", "µm", "gordon1966", 2.05),
+    "human_ascending_slope_per_um": Published(
+        "slope of the ascending limb, human type I fibres", "F0 per µm", "gollapudi2009", 0.42
+    ),
     # Force-velocity.
     "hill_curvature": Published("a/F0 of Hill's equation, frog sartorius", "", "hill1938", 0.25),
     # Motor-unit pool model defaults (Fuglevand et al. 1993).
@@ -224,6 +227,9 @@ VALUES: dict[str, Published] = {
     "pool_force_range": Published("range of twitch forces (fold)", "", "fuglevand1993", 100),
     "pool_contraction_times_ms": _range("contraction times, largest to smallest unit", "ms", "fuglevand1993", 30, 90),
     "pool_firing_rates_hz": _range("firing rates, at recruitment to peak", "Hz", "fuglevand1993", 8, 35),
+    "pool_rate_gain_hz": Published(
+        "rise of firing rate per unit of excitation above a unit's threshold", "Hz", "fuglevand1993", 1
+    ),
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
         "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", 6
