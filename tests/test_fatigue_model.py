@@ -38,20 +38,40 @@ def test_protocol_is_the_published_one():
 
 
 def test_fatigued_relaxation_matches_single_mouse_fibres():
+    """Implementation: the fatigued fibre reproduces the measured means within what the fit's grid allows: half a
+    percentage point of rate (one grid step moves it by about 0.7; measured 0.25) and of duration (one time step
+    of the rested phase is 0.41 points; measured 0.08), and the tetanic force within 0.2 points (the tetanus ends
+    just short of its plateau; measured 0.09). Plausibility: inside the published spread."""
     r = fa.relaxation_vs_rested(fa.FITTED.replace(level=1.0))
-    assert isinstance(r, fa.Relaxation)
-    assert VALUES["fatigue_relaxation_rate_pct"].contains(r.rate_pct)
-    assert VALUES["fatigue_relaxation_duration_pct"].contains(r.duration_pct)
-    assert r.tetanic_force_pct == pytest.approx(VALUES["fatigue_tetanic_force_pct"].value, abs=1)
+    rate, duration = VALUES["fatigue_relaxation_rate_pct"], VALUES["fatigue_relaxation_duration_pct"]
+    assert r.rate_pct == pytest.approx(rate.value, abs=0.5) and rate.contains(r.rate_pct)
+    assert r.duration_pct == pytest.approx(duration.value, abs=0.5) and duration.contains(r.duration_pct)
+    assert r.tetanic_force_pct == pytest.approx(VALUES["fatigue_tetanic_force_pct"].value, abs=0.2)
 
 
 def test_fitted_constants_are_the_fit():
-    # the constants in the module are what fit_slowing finds (on a coarser grid: within one grid step)
-    c, d = fa.fit_slowing(
-        VALUES["fatigue_relaxation_rate_pct"].value, VALUES["fatigue_relaxation_duration_pct"].value, steps=9
-    )
-    assert abs(c - fa.CALCIUM_SLOWING) <= 0.25 and abs(d - fa.DETACH_SLOWING) <= 0.25
+    """Fitted: re-running the fit to Westerblad & Lännergren's means gives the module's constants exactly, and no
+    neighbour on the fit's grid (0.05) hits the means better."""
+    rate, duration = VALUES["fatigue_relaxation_rate_pct"].value, VALUES["fatigue_relaxation_duration_pct"].value
+    assert fa.fit_slowing(rate, duration) == (fa.CALCIUM_SLOWING, fa.DETACH_SLOWING)
     assert (fa.FITTED.calcium_slowing, fa.FITTED.detach_slowing) == (fa.CALCIUM_SLOWING, fa.DETACH_SLOWING)
+    best = fa._fit_error(fa.CALCIUM_SLOWING, fa.DETACH_SLOWING, rate, duration)
+    for dc in (-0.05, 0, 0.05):
+        for dd in (-0.05, 0, 0.05):
+            if dc or dd:
+                assert fa._fit_error(fa.CALCIUM_SLOWING + dc, fa.DETACH_SLOWING + dd, rate, duration) > best
+
+
+def test_each_slowing_alone_slows_relaxation_and_both_are_needed():
+    # the chapter: fatigue slows calcium removal *and* cross-bridge detachment. Slower calcium removal mainly
+    # lengthens the linear phase, slower detachment mainly lowers its rate; neither alone gives both measurements
+    rate, duration = VALUES["fatigue_relaxation_rate_pct"], VALUES["fatigue_relaxation_duration_pct"]
+    calcium_only = fa.relaxation_vs_rested(fa.RelaxingFibre(level=1.0, calcium_slowing=fa.CALCIUM_SLOWING))
+    detach_only = fa.relaxation_vs_rested(fa.RelaxingFibre(level=1.0, detach_slowing=fa.DETACH_SLOWING))
+    for alone in (calcium_only, detach_only):
+        assert alone.rate_pct < 95 and alone.duration_pct > 100
+        assert not (rate.contains(alone.rate_pct) and duration.contains(alone.duration_pct))
+    assert calcium_only.duration_pct > detach_only.duration_pct and detach_only.rate_pct < calcium_only.rate_pct
 
 
 def test_without_the_fitted_slowing_the_fatigued_fibre_misses_the_measurement():
@@ -66,7 +86,6 @@ def test_fatigued_fibre_relaxes_completely():
 def test_linear_phase_is_read_off_the_tetanus():
     tet = fa.tetanus(fa.FITTED)
     phase = fa.linear_phase(tet)
-    assert isinstance(phase, fa.LinearPhase)
     i_end = int(np.searchsorted(tet.t_ms, tet.end_ms))
     assert phase.tetanic_force == pytest.approx(tet.force[i_end])
     assert 0 < phase.start_ms < phase.start_ms + phase.duration_ms < fa.AFTER_MS

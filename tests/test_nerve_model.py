@@ -13,6 +13,25 @@ from musclebook.published import VALUES
 DIAMETER_CONTROL = pl.CONDUCTION.controls[0]
 
 
+def test_the_published_inputs_are_the_registered_ones():
+    """Provenance: Hursh's constant and the fibre ranges the laws are drawn over."""
+    assert nv.MYELINATED_M_S_PER_UM == VALUES["myelinated_velocity_per_diameter"].value
+    assert nv.UNMYELINATED_RANGE_UM == VALUES["c_fibre_diameter_um"].bounds
+    assert nv.MYELINATED_RANGE_UM[1] == VALUES["a_alpha_diameter_um"].high
+
+
+def test_the_square_root_constant_is_its_fit_to_the_c_fibre_range():
+    """Fitted: re-running the fit to Kandel et al.'s C-fibre ranges gives the module's constant exactly."""
+    fitted = nv.fit_unmyelinated_k(VALUES["c_fibre_diameter_um"].bounds, VALUES["c_fibre_velocity_m_s"].bounds)
+    assert fitted == nv.UNMYELINATED_K
+
+
+def test_unmyelinated_velocity_grows_with_the_square_root_of_diameter():
+    """Implementation: four times thicker, twice as fast; k at 1 µm (to rounding)."""
+    assert nv.unmyelinated_velocity(4.0) / nv.unmyelinated_velocity(1.0) == pytest.approx(2.0, rel=1e-12)
+    assert nv.unmyelinated_velocity(1.0) == pytest.approx(nv.UNMYELINATED_K, rel=1e-12)
+
+
 def test_myelinated_fibres_conduct_six_metres_per_second_per_micrometre():
     # Hursh 1939 (Am J Physiol 127:131): about 6 m/s per µm of outer diameter
     d = np.array([2.0, 10.0, 20.0])

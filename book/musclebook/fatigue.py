@@ -100,18 +100,41 @@ class RelaxingFibre(Params):
         return 1 - (1 - FATIGUED_FORCE) * self.level
 
 
-def fit_slowing(target_rate_pct: float, target_duration_pct: float, steps: int = 21) -> tuple[float, float]:
-    """The calcium and detachment slowing (grid 0-2) whose fatigued linear phase best hits the targets."""
-    best, best_error = (0.0, 0.0), float("inf")
-    for c in np.linspace(0, 2, steps):
-        for d in np.linspace(0, 2, steps):
-            r = relaxation_vs_rested(RelaxingFibre(level=1.0, calcium_slowing=float(c), detach_slowing=float(d)))
-            error = ((r.rate_pct - target_rate_pct) / target_rate_pct) ** 2 + (
-                (r.duration_pct - target_duration_pct) / target_duration_pct
-            ) ** 2
-            if error < best_error:
-                best, best_error = (round(float(c), 3), round(float(d), 3)), error
-    return best
+def _fit_error(calcium: float, detach: float, target_rate_pct: float, target_duration_pct: float) -> float:
+    """Squared relative misses of the fatigued linear phase against the targets [-]."""
+    r = relaxation_vs_rested(RelaxingFibre(level=1.0, calcium_slowing=calcium, detach_slowing=detach))
+    return ((r.rate_pct - target_rate_pct) / target_rate_pct) ** 2 + (
+        (r.duration_pct - target_duration_pct) / target_duration_pct
+    ) ** 2
+
+
+def fit_slowing(target_rate_pct: float, target_duration_pct: float, step: float = 0.05) -> tuple[float, float]:
+    """The calcium and detachment slowing, on a grid of ``step`` over 0-2, whose fatigued linear phase best hits
+    the targets (least squares of the relative misses).
+
+    A coarse search over the whole grid (every eighth point), then a walk to the best of the eight neighbours
+    until the point itself is the best, with the spacing halved each time until it is ``step``."""
+    n = round(2 / step)
+
+    def error(point: tuple[int, int]) -> float:
+        return _fit_error(point[0] * step, point[1] * step, target_rate_pct, target_duration_pct)
+
+    spacing = 8
+    best = min(((c, d) for c in range(0, n + 1, spacing) for d in range(0, n + 1, spacing)), key=error)
+    while spacing > 1:
+        spacing //= 2
+        while True:
+            around = [
+                (best[0] + i * spacing, best[1] + j * spacing)
+                for i in (-1, 0, 1)
+                for j in (-1, 0, 1)
+                if 0 <= best[0] + i * spacing <= n and 0 <= best[1] + j * spacing <= n
+            ]
+            better = min(around, key=error)
+            if error(better) >= error(best):
+                break
+            best = better
+    return round(best[0] * step, 3), round(best[1] * step, 3)
 
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language

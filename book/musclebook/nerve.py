@@ -7,8 +7,8 @@ Chapter: ``book/nerves.ipynb``.
   peripheral fibres, ``MYELINATED_RANGE_UM``.
 - **Unmyelinated fibres**: cable theory, and Hodgkin & Huxley's (1952) computation for the squid
   giant axon, give a velocity that grows with the square root of the diameter, ``v = k √d``.
-  ``k`` is fitted here so that mammalian C fibres (0.2-1.5 µm) fall in their textbook range of
-  0.5-2 m/s (Kandel et al. 2021). Real unmyelinated fibres are rarely thicker than
+  ``k`` is fitted here (:func:`fit_unmyelinated_k`) so that mammalian C fibres (0.2-1.5 µm) span
+  their textbook range of 0.5-2 m/s (Kandel et al. 2021). Real unmyelinated fibres are rarely thicker than
   ``UNMYELINATED_RANGE_UM``; beyond it the curve is an extrapolation (like the squid axon,
   which is cold and huge).
 
@@ -22,7 +22,7 @@ import numpy as np
 from .i18n import N_
 
 MYELINATED_M_S_PER_UM = 6.0  # Hursh 1939 [m/s per µm outer diameter], measured
-UNMYELINATED_K = 1.5  # v = k sqrt(d) [m/s per sqrt(µm)], fitted to the C-fibre range
+UNMYELINATED_K = 1.35  # v = k sqrt(d) [m/s per sqrt(µm)], fitted to the C-fibre range (fit_unmyelinated_k)
 MYELINATED_RANGE_UM = (1.0, 20.0)  # diameters of myelinated peripheral fibres the law is used over [µm]
 UNMYELINATED_RANGE_UM = (0.2, 1.5)  # diameters of mammalian C fibres [µm]
 
@@ -31,6 +31,13 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     N_("velocity ∝ √diameter, unmyelinated fibres"): N_("theory: cable theory; Hodgkin & Huxley 1952"),
     N_("the constant of the √diameter law (1.5)"): N_("fitted: to the C-fibre range in Kandel et al. 2021"),
 }
+
+
+def fit_unmyelinated_k(diameters_um: tuple[float, float], velocities_m_s: tuple[float, float]) -> float:
+    """The k of ``v = k √d`` that maps the ends of a diameter range onto the ends of a velocity range, by least
+    squares on a log scale (the geometric mean of the two ends' k), to two decimals [m/s per √µm]."""
+    ends = [v / np.sqrt(d) for d, v in zip(diameters_um, velocities_m_s)]
+    return round(float(np.sqrt(ends[0] * ends[1])), 2)
 
 
 def _diameters(diameter_um) -> np.ndarray:
