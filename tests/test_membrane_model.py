@@ -39,6 +39,29 @@ def test_fibre_rests_where_jurkat_rott_measured_it():
     assert 0.005 < mb.P_NA < 0.05  # a small sodium permeability, as in every textbook account
 
 
+def test_the_measured_inputs_are_the_registered_ones():
+    """Provenance of the resting potential the sodium permeability is fitted to, and of the paradox."""
+    assert mb.RESTING_MV_AT_4MM == VALUES["resting_potential_4mm_k_mv"].value
+    assert mb.PARADOX_BELOW_K_MM == VALUES["paradox_below_k_mm"].value
+    assert mb.PARADOX_MV == VALUES["paradox_potential_mv"].value
+
+
+def test_the_fitted_sodium_permeability_solves_ghk_in_closed_form():
+    """Fitted: GHK solved for P_Na/P_K by hand, r = exp(V F/RT), P = (r K_i - K_o) / (Na_o - r Na_i), at the
+    measured -85 mV: the bisection agrees to 1e-9."""
+    k_out, k_in = (VALUES[f"muscle_potassium_{side}_mm"].value for side in ("out", "in"))
+    na_out, na_in = (VALUES[f"muscle_sodium_{side}_mm"].value for side in ("out", "in"))
+    r = math.exp(VALUES["resting_potential_4mm_k_mv"].value / mb.rt_over_f_mv())
+    assert mb.P_NA == pytest.approx((r * k_in - k_out) / (na_out - r * na_in), rel=1e-9)
+
+
+def test_ghk_becomes_the_potassium_or_the_sodium_nernst_potential_at_the_extremes():
+    # one permeant ion: GHK is that ion's Nernst potential
+    assert mb.ghk_mv(mb.REST.replace(p_na=0.0)) == pytest.approx(mb.nernst_mv("K", *mb.NORMAL["K"]), rel=1e-12)
+    assert mb.ghk_mv(mb.REST.replace(p_na=1e9)) == pytest.approx(mb.nernst_mv("Na", *mb.NORMAL["Na"]), rel=1e-6)
+    assert mb.ghk_mv(mb.REST.replace(p_na=mb.p_na_for_zero_mv())) == pytest.approx(0.0, abs=1e-9)
+
+
 def test_ghk_lies_between_the_equilibrium_potentials():
     for params in MEMBRANE_FRAMES:
         m = mb.with_plasma(params["ion"], pl.LEVELS[params["ion"]][params["level"]])

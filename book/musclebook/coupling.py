@@ -240,7 +240,9 @@ def fit_rates(fibre: Fibre, peak_rise_um: float, half_duration_ms: float) -> tup
         jacobian = np.column_stack([(read(x + step * e) - miss) / step for e in np.eye(2)])
         x = x - np.linalg.solve(jacobian, miss)
     else:
-        raise ValueError(f"fit_rates: no rates give fibre '{fibre.name}' a {peak_rise_um} µM, {half_duration_ms} ms transient")
+        raise ValueError(
+            f"fit_rates: no rates give fibre '{fibre.name}' a {peak_rise_um} µM, {half_duration_ms} ms transient"
+        )
     return tuple(float(f"{rate:.4g}") for rate in np.exp(x))
 
 
