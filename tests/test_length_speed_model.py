@@ -23,13 +23,13 @@ SPEED_FRAMES = list(lp.SPEED.grid())
 
 def test_the_filament_lengths_are_the_published_ones():
     """Provenance: every measured length that places a corner of the curves is its registered value."""
-    assert ls.THICK_FILAMENT_UM == VALUES["thick_filament_um"].value
+    assert VALUES["thick_filament_um"].value == ls.THICK_FILAMENT_UM
     assert ls.FROG.thin_across_z_um == VALUES["thin_filaments_across_z_um"].value
-    assert ls.ZERO_SHORT_UM == VALUES["length_tension_zero_short_um"].value
-    assert ls.THICK_FILAMENT_UM + ls.Z_LINE_UM == pytest.approx(VALUES["length_tension_knee_um"].value, abs=1e-12)
+    assert VALUES["length_tension_zero_short_um"].value == ls.ZERO_SHORT_UM
+    assert pytest.approx(VALUES["length_tension_knee_um"].value, abs=1e-12) == ls.THICK_FILAMENT_UM + ls.Z_LINE_UM
     assert ls.FROG.plateau_um == VALUES["length_tension_plateau_geometry_um"].bounds
-    assert ls.HUMAN_ASCENDING_SLOPE_PER_UM == VALUES["human_ascending_slope_per_um"].value
-    assert ls.HILL_CURVATURE == VALUES["hill_curvature"].value
+    assert VALUES["human_ascending_slope_per_um"].value == ls.HUMAN_ASCENDING_SLOPE_PER_UM
+    assert VALUES["hill_curvature"].value == ls.HILL_CURVATURE
 
 
 def test_the_frog_curve_passes_through_its_published_corners():

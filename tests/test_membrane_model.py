@@ -41,9 +41,9 @@ def test_fibre_rests_where_jurkat_rott_measured_it():
 
 def test_the_measured_inputs_are_the_registered_ones():
     """Provenance of the resting potential the sodium permeability is fitted to, and of the paradox."""
-    assert mb.RESTING_MV_AT_4MM == VALUES["resting_potential_4mm_k_mv"].value
-    assert mb.PARADOX_BELOW_K_MM == VALUES["paradox_below_k_mm"].value
-    assert mb.PARADOX_MV == VALUES["paradox_potential_mv"].value
+    assert VALUES["resting_potential_4mm_k_mv"].value == mb.RESTING_MV_AT_4MM
+    assert VALUES["paradox_below_k_mm"].value == mb.PARADOX_BELOW_K_MM
+    assert VALUES["paradox_potential_mv"].value == mb.PARADOX_MV
 
 
 def test_the_fitted_sodium_permeability_solves_ghk_in_closed_form():
@@ -52,7 +52,7 @@ def test_the_fitted_sodium_permeability_solves_ghk_in_closed_form():
     k_out, k_in = (VALUES[f"muscle_potassium_{side}_mm"].value for side in ("out", "in"))
     na_out, na_in = (VALUES[f"muscle_sodium_{side}_mm"].value for side in ("out", "in"))
     r = math.exp(VALUES["resting_potential_4mm_k_mv"].value / mb.rt_over_f_mv())
-    assert mb.P_NA == pytest.approx((r * k_in - k_out) / (na_out - r * na_in), rel=1e-9)
+    assert pytest.approx((r * k_in - k_out) / (na_out - r * na_in), rel=1e-9) == mb.P_NA
 
 
 def test_ghk_becomes_the_potassium_or_the_sodium_nernst_potential_at_the_extremes():

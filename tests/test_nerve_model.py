@@ -15,8 +15,8 @@ DIAMETER_CONTROL = pl.CONDUCTION.controls[0]
 
 def test_the_published_inputs_are_the_registered_ones():
     """Provenance: Hursh's constant and the fibre ranges the laws are drawn over."""
-    assert nv.MYELINATED_M_S_PER_UM == VALUES["myelinated_velocity_per_diameter"].value
-    assert nv.UNMYELINATED_RANGE_UM == VALUES["c_fibre_diameter_um"].bounds
+    assert VALUES["myelinated_velocity_per_diameter"].value == nv.MYELINATED_M_S_PER_UM
+    assert VALUES["c_fibre_diameter_um"].bounds == nv.UNMYELINATED_RANGE_UM
     assert nv.MYELINATED_RANGE_UM[1] == VALUES["a_alpha_diameter_um"].high
 
 
