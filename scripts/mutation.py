@@ -171,9 +171,9 @@ def accepted() -> list[dict]:
 
 def reason_for(mutant: Mutant, entries: list[dict]) -> dict | None:
     for entry in entries:
-        if entry["module"] == mutant.module and entry["line"].strip() == mutant.line:
-            if entry["kinds"] == "any" or mutant.kind in entry["kinds"]:
-                return entry
+        same_line = entry["module"] == mutant.module and entry["line"].strip() == mutant.line
+        if same_line and (entry["kinds"] == "any" or mutant.kind in entry["kinds"]):
+            return entry
     return None
 
 
