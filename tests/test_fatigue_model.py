@@ -118,7 +118,7 @@ def test_fatigue_lowers_force_speed_and_curvature_and_power_falls_most():
     rested, tired = fa.hill_fatigued(0.0), fa.hill_fatigued(1.0)
     assert rested.curvature == VALUES["hill_curvature"].value  # Hill 1938: a/F0 = 0.25, frog sartorius
     assert tired.f0 < 1 and tired.vmax < 1 and tired.curvature < rested.curvature
-    assert fa.peak_power(0.0) == pytest.approx(1.0, abs=1e-3)
+    assert fa.peak_power(0.0) == pytest.approx(1.0, abs=1e-3)  # the peak read on a grid of 2001 loads
     assert fa.peak_power(1.0) < tired.f0
 
 
@@ -208,7 +208,7 @@ def test_unknown_cause_is_refused():
 
 
 def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
-    # DT_MS = 0.1 ms must give what a five times finer step (0.02 ms, the step used before) gives
+    # DT_MS must give what a finer step (0.02 ms) gives, within what the chapter's whole percentages hide
     def results():
         fatigued = fa.relaxation_vs_rested(fa.FITTED.replace(level=1.0))
         return fatigued, fa.atp_for_rate(66)
