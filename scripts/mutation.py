@@ -1,6 +1,7 @@
 """Mutation testing of the book's models with cosmic-ray: does a wrong model fail a test?
 
     python scripts/mutation.py [module ...]        # make mutation; one or more of MODELS, all by default
+    python scripts/mutation.py --survivors [module ...]   # again, only the last run's survivors (new tests)
 
 Each model module of ``book/musclebook`` (not the plots) is mutated one small change at a time: a number
 moved by one (a constant off), an operator swapped (a sign flipped, a term multiplied instead of added, a
@@ -10,7 +11,8 @@ module's own fast tests run (``TESTS``); a mutant that no test notices *survives
 cosmic-ray writes each mutant into the module on disk, so every module is mutated in its own copy of the
 sources under ``_build/mutation/<module>`` (two at a time, one per core), never in the checkout. The
 results land in ``_build/mutation/<module>.sqlite`` (``cosmic-ray dump`` reads them); a second run starts
-afresh.
+afresh, unless ``--survivors`` asks to run only the last run's survivors again against the tests as they are
+now (the module itself must not have changed since, or the mutants would be stale).
 
 A survivor is either a gap in the tests, to be closed by a test, or accepted in ``tests/mutation/accepted.yaml``
 with its reason: *equivalent* (no behaviour changes: a start value overwritten at once, a boundary the data
@@ -26,6 +28,7 @@ import argparse
 import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -109,17 +112,33 @@ def prepare(module: str) -> Path:
     return tree
 
 
-def run_module(module: str) -> tuple[str, float]:
-    tree = prepare(module)
+def forget_survivors(module: str) -> None:
+    """Drop the survivors' results from the last run, so that ``cosmic-ray exec`` runs just them again."""
     database = WORK / f"{module}.sqlite"
-    database.unlink(missing_ok=True)
+    mutated = WORK / module / PACKAGE / f"{module}.py"
+    if not database.is_file() or not mutated.is_file():
+        raise SystemExit(f"mutation --survivors: no earlier run of {module} in {WORK}")
+    if mutated.read_bytes() != (REPO / PACKAGE / f"{module}.py").read_bytes():
+        raise SystemExit(f"mutation --survivors: {PACKAGE / module}.py changed since the last run: run it afresh")
+    with sqlite3.connect(database) as db:
+        db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
+
+
+def run_module(module: str, survivors: bool = False) -> tuple[str, float]:
+    database = WORK / f"{module}.sqlite"
+    if survivors:
+        forget_survivors(module)
+    tree = prepare(module)
     started = time.monotonic()
     env = {"PYTHONPATH": f"{tree}:{tree / 'book'}", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
-    for command in (
-        [cosmic_ray("cosmic-ray"), "init", "cosmic-ray.toml", str(database)],
-        [cosmic_ray("cr-filter-operators"), str(database), "cosmic-ray.toml"],
-        [cosmic_ray("cosmic-ray"), "exec", "cosmic-ray.toml", str(database)],
-    ):
+    commands = [[cosmic_ray("cosmic-ray"), "exec", "cosmic-ray.toml", str(database)]]
+    if not survivors:
+        database.unlink(missing_ok=True)
+        commands[:0] = [
+            [cosmic_ray("cosmic-ray"), "init", "cosmic-ray.toml", str(database)],
+            [cosmic_ray("cr-filter-operators"), str(database), "cosmic-ray.toml"],
+        ]
+    for command in commands:
         subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, text=True)
     return module, time.monotonic() - started
 
@@ -223,6 +242,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help=f"some of {', '.join(TESTS)} (default: all)")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last run")
+    parser.add_argument("--survivors", action="store_true", help="run only the last run's survivors again")
     args = parser.parse_args(argv)
     unknown = set(args.modules) - set(TESTS)
     if unknown:
@@ -232,7 +252,7 @@ def main(argv: list[str]) -> int:
     if not args.report_only:
         WORK.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=2) as pool:  # one module per core
-            for module, seconds in pool.map(run_module, modules):
+            for module, seconds in pool.map(lambda m: run_module(m, args.survivors), modules):
                 print(f"{module}: {seconds / 60:.1f} min", flush=True)
     mutants = [m for module in modules for m in results(module)]
     return report(mutants, (time.monotonic() - started) / 60, modules)
