@@ -18,13 +18,15 @@ A survivor is either a gap in the tests, to be closed by a test, or accepted in 
 with its reason: *equivalent* (no behaviour changes: a start value overwritten at once, a boundary the data
 never reach) or *illustrative* (the nudge of a constant the module documents as illustrative, whose value no
 measurement fixes). Each entry names the module, the source line (as written) and the kind of mutation it
-covers. The report, ``tests/mutation/report.md``, gives the score and lists every survivor with its reason; an
+covers. A moved number on a line whose own comment says "illustrative" needs no entry: the comment is its
+reason. The report, ``tests/mutation/report.md``, gives the score and lists every survivor with its reason; an
 unexplained survivor is listed as such, and the script then exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import shutil
@@ -112,13 +114,18 @@ def prepare(module: str) -> Path:
     return tree
 
 
+def same_code(path: Path) -> str:
+    """The code of a module with its positions, without comments: what the mutants' positions depend on."""
+    return ast.dump(ast.parse(path.read_text(encoding="utf-8")), include_attributes=True)
+
+
 def forget_survivors(module: str) -> None:
     """Drop the survivors' results from the last run, so that ``cosmic-ray exec`` runs just them again."""
     database = WORK / f"{module}.sqlite"
     mutated = WORK / module / PACKAGE / f"{module}.py"
     if not database.is_file() or not mutated.is_file():
         raise SystemExit(f"mutation --survivors: no earlier run of {module} in {WORK}")
-    if mutated.read_bytes() != (REPO / PACKAGE / f"{module}.py").read_bytes():
+    if same_code(mutated) != same_code(REPO / PACKAGE / f"{module}.py"):
         raise SystemExit(f"mutation --survivors: {PACKAGE / module}.py changed since the last run: run it afresh")
     with sqlite3.connect(database) as db:
         db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
@@ -188,11 +195,19 @@ def accepted() -> list[dict]:
     return entries
 
 
+ILLUSTRATIVE_COMMENT = re.compile(r"#(?P<comment>.*\billustrative\b.*)$")
+
+
 def reason_for(mutant: Mutant, entries: list[dict]) -> dict | None:
+    """The accepted entry that explains a survivor; a number moved on a line whose own comment calls the value
+    illustrative is explained by that comment."""
     for entry in entries:
         same_line = entry["module"] == mutant.module and entry["line"].strip() == mutant.line
         if same_line and (entry["kinds"] == "any" or mutant.kind in entry["kinds"]):
             return entry
+    documented = ILLUSTRATIVE_COMMENT.search(mutant.line)
+    if mutant.kind == "NumberReplacer" and documented:
+        return {"category": "illustrative", "reason": f"documented in the source: {documented['comment'].strip()}"}
     return None
 
 

@@ -78,11 +78,11 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
 
 # Treppe (staircase). Phosphorylation of the myosin regulatory light chain (RLC) by its calcium-calmodulin
 # dependent kinase makes cross-bridges attach faster and at less calcium (Zhi et al. 2005). All illustrative:
-RLC_ATTACH_GAIN = 1.0  # attachment rate is multiplied by 1 + gain * phosphorylated fraction [-]
-RLC_SENSITISATION = 0.3  # troponin occupancy of half-maximal attachment falls by this fraction [-]
-RLC_PER_TWITCH = 0.06  # fraction of the unphosphorylated RLC phosphorylated by one twitch [-]
-RLC_DEPHOSPHORYLATION_S = 20.0  # time constant of dephosphorylation between twitches [s]
-HALF_ATTACH_OCCUPANCY = 0.5  # troponin occupancy of half-maximal attachment, unphosphorylated [-]
+RLC_ATTACH_GAIN = 1.0  # attachment rate is multiplied by 1 + gain * phosphorylated fraction [-], illustrative
+RLC_SENSITISATION = 0.3  # troponin occupancy of half-maximal attachment falls by this fraction [-], illustrative
+RLC_PER_TWITCH = 0.06  # fraction of the unphosphorylated RLC phosphorylated by one twitch [-], illustrative
+RLC_DEPHOSPHORYLATION_S = 20.0  # time constant of dephosphorylation between twitches [s], illustrative
+HALF_ATTACH_OCCUPANCY = 0.5  # troponin occupancy of half-maximal attachment, unphosphorylated [-], illustrative
 ATTACH_STEEPNESS = 4  # Hill coefficient of attachment against troponin occupancy [-], illustrative
 
 
