@@ -103,7 +103,7 @@ CARD_LABELS = {
         in_article="di artikel",
         says="Artikel menyatakan",
         translation=None,
-        physiology="Fisiologi menyatakan:",
+        physiology="Menurut fisiologi:",
         see="Lihat:",
         settled="Fisiologi yang mapan",
         debated="Diperdebatkan",
@@ -594,7 +594,8 @@ class GlossaryTerms(SphinxDirective):
     """The glossary, from ``terms.yaml``: each term with its definition and its word in the other language.
 
     In the Indonesian edition an entry is headed by the Indonesian term and then the English one, so that
-    the pages' ``{term}`` references (whose targets are the English terms) find it."""
+    the pages' ``{term}`` references (whose targets are the English terms) find it; a term's ``note_id`` (why
+    the book writes this Indonesian word rather than a common other one) follows its definition."""
 
     has_content = False
 
@@ -609,6 +610,8 @@ class GlossaryTerms(SphinxDirective):
         else:
             for term in sorted(terms, key=lambda t: t["id"].lower()):
                 definition = " ".join(term["definition_id"].split())
+                if term.get("note_id"):  # why the book writes this word and not another one
+                    definition += " *Catatan:* " + " ".join(term["note_id"].split())
                 title = term["id"][:1].upper() + term["id"][1:]
                 english = [term["en"]] if term["en"].lower() != term["id"].lower() else []
                 lines += [title, *english, f"  {definition}", ""]
