@@ -46,11 +46,11 @@ from sphinx.util.docutils import SphinxDirective
 from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
 from musclebook.i18n import ENV as I18N_ENV
-from musclebook.language import LANGUAGES
+from musclebook.language import LANGUAGES, percent_sign
 from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
-from . import icons, purge_css
+from . import citations, icons, purge_css  # noqa: F401 - citations registers the Indonesian citation styles
 from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
@@ -626,7 +626,7 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     language = book_language(inliner.document.settings.env.app)
     try:
         value, form = lookup(text)
-        written = value.text(form, language)
+        written = percent_sign(value.text(form, language), language)
     except (KeyError, ValueError) as exc:
         message = inliner.reporter.error(f"{{pub}}`{text}`: {exc.args[0]}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
