@@ -434,3 +434,14 @@ def test_the_reader_checks_can_fail():
     assert not [text for _, text in good if english_words(text)], good
     assert not [text for _, text in good if DECIMAL_POINT.search(text)], good
     assert any("2,5 mM" in text for _, text in good) and any("0,5" in text for _, text in good)
+
+
+@pytest.mark.build
+def test_the_indonesian_glossary_says_why_it_chooses_its_words(indonesian_reading):
+    """Each term's ``note_id`` (why "kontraksi tunggal" and not "kedutan", "kram" and not "kejang") is on the
+    Indonesian glossary, after the definition (finding 26 of the review of 2026-12-07)."""
+    glossary = " ".join(text for _, text in indonesian_reading["glossary.html"])
+    notes = [" ".join(t["note_id"].replace("*", "").split()) for t in TERMS["terms"] if t.get("note_id")]
+    assert len(notes) >= 4
+    missing = [note for note in notes if note not in glossary.replace("*", "")]
+    assert not missing, missing
