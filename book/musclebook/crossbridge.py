@@ -148,7 +148,7 @@ def detachment_half_time_ms(run: Run) -> float:
     return float(run.t_ms[start + below[0]] - run.calcium_off_ms) if below.size else float("inf")
 
 
-LATE_MS = 200.0  # how long after calcium removal the chapter checks what is still attached [ms]
+LATE_MS = 200.0  # how long after calcium removal the chapter checks what is still attached [ms], illustrative
 
 
 @dataclass(frozen=True)
@@ -188,4 +188,4 @@ def atp_leaving_attached(fraction: float = 0.1, cycle: Cycle = CYCLE) -> float:
 
 def getting_started() -> Run:
     """A first run to start from: the illustrative fibre at a tenth of normal ATP."""
-    return simulate(CYCLE.replace(atp_mm=NORMAL_ATP_MM / 10))
+    return simulate(CYCLE.replace(atp_mm=NORMAL_ATP_MM / 10))  # illustrative: a first run to change

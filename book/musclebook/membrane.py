@@ -138,4 +138,4 @@ def p_na_for_zero_mv(membrane: Membrane = REST) -> float:
 
 def getting_started() -> float:
     """A first number to start from: the resting potential with plasma potassium raised to 6 mM [mV]."""
-    return ghk_mv(with_plasma("K", 6.0))
+    return ghk_mv(with_plasma("K", 6.0))  # illustrative: a first number to change

@@ -255,4 +255,4 @@ POOL = Pool()
 
 def getting_started() -> PoolForce:
     """A first run to start from: the default pool at 30 % of maximal excitation."""
-    return simulate(POOL, 0.3)
+    return simulate(POOL, 0.3)  # illustrative: a first run to change
