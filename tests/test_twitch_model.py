@@ -123,6 +123,16 @@ def test_half_relaxation_is_the_closed_form_of_the_model(unit, tolerance_ms):
     assert tw.twitch_timing(unit).half_relaxation_ms == pytest.approx(expected, abs=tolerance_ms)
 
 
+def test_slower_relaxation_leaves_the_rise_of_the_twitch_as_it_was():
+    # fatigue slows relaxation (Westerblad & Lännergren 1991), not the rise: the model stretches the fall alone
+    units = (tw.SLOW, tw.SLOW.replace(relaxation_factor=1.5))
+    normal, slowed = (tw.simulate(u, 0.0, duration_ms=1.0, record_ms=800.0) for u in units)
+    rising = normal.t_ms <= tw.SLOW.latent_period_ms + tw.SLOW.contraction_time_ms
+    assert np.array_equal(normal.force[rising], slowed.force[rising])
+    falling = (normal.t_ms > tw.SLOW.latent_period_ms + tw.SLOW.contraction_time_ms + 10) & (normal.t_ms < 600)
+    assert np.all(slowed.force[falling] > normal.force[falling])
+
+
 def test_the_grid_search_finds_the_lowest_frequency_where_a_rising_condition_holds():
     for threshold in (0.2, 12.3, 12.5, 49.9, 50.0):
         assert tw._lowest_on_grid(lambda f, t=threshold: f >= t, 50.0, 0.5) == max(0.5, np.ceil(threshold * 2) / 2)
