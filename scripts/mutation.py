@@ -247,6 +247,11 @@ def report(mutants: list[Mutant], minutes: float, modules: list[str]) -> int:
         why = f"{entry['category']}: {entry['reason']}" if entry else "**UNEXPLAINED: a test is missing**"
         code = mutant.line.replace("|", "\\|")
         lines.append(f"| {mutant.module} | {mutant.line_number} `{code}` | {mutant.kind} | {why} |")
+    used = [entry for _, entry in explained if entry]
+    stale = [e for e in entries if e["module"] in modules and not any(e is u for u in used)]
+    if stale:
+        lines += ["", "## Accepted entries no survivor needs (remove them from accepted.yaml)", ""]
+        lines += [f"- {e['module']}: `{e['line']}` ({e['kinds']})" for e in stale]
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(caught)} of {meaningful} non-equivalent mutants caught; {len(unexplained)} unexplained; see {REPORT}")
