@@ -147,7 +147,11 @@ def run_module(module: str, survivors: bool = False) -> tuple[str, float]:
         ]
     for command in commands:
         subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, text=True)
-    return module, time.monotonic() - started
+    seconds = time.monotonic() - started
+    timing = WORK / f"{module}.minutes"  # the run's minutes (a survivors' run adds its own)
+    earlier = float(timing.read_text()) if survivors and timing.is_file() else 0.0
+    timing.write_text(f"{earlier + seconds / 60:.2f}\n")
+    return module, seconds
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,7 @@ def reason_for(mutant: Mutant, entries: list[dict]) -> dict | None:
     return None
 
 
-def report(mutants: list[Mutant], minutes: float, modules: list[str]) -> int:
+def report(mutants: list[Mutant], modules: list[str]) -> int:
     entries = accepted()
     caught = [m for m in mutants if m.outcome in ("killed", "incompetent")]
     survivors = [m for m in mutants if m.outcome == "survived"]
@@ -225,7 +229,7 @@ def report(mutants: list[Mutant], minutes: float, modules: list[str]) -> int:
         "",
         "Made by `make mutation` (`scripts/mutation.py`, cosmic-ray); do not edit by hand. Modules: "
         + ", ".join(f"`{m}`" for m in modules)
-        + f". Run time: {minutes:.0f} min on two cores.",
+        + f". Run time: {minutes(modules):.0f} min of module runs, two at a time on two cores.",
         "",
         "| | mutants |",
         "| --- | ---: |",
@@ -258,6 +262,12 @@ def report(mutants: list[Mutant], minutes: float, modules: list[str]) -> int:
     return 1 if unexplained else 0
 
 
+def minutes(modules: list[str]) -> float:
+    """Minutes the modules' last runs took (with any survivors' runs after them)."""
+    files = [WORK / f"{module}.minutes" for module in modules]
+    return sum(float(f.read_text()) for f in files if f.is_file())
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help=f"some of {', '.join(TESTS)} (default: all)")
@@ -268,14 +278,13 @@ def main(argv: list[str]) -> int:
     if unknown:
         parser.error(f"not a model module: {', '.join(sorted(unknown))}")
     modules = args.modules or list(TESTS)
-    started = time.monotonic()
     if not args.report_only:
         WORK.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=2) as pool:  # one module per core
             for module, seconds in pool.map(lambda m: run_module(m, args.survivors), modules):
                 print(f"{module}: {seconds / 60:.1f} min", flush=True)
     mutants = [m for module in modules for m in results(module)]
-    return report(mutants, (time.monotonic() - started) / 60, modules)
+    return report(mutants, modules)
 
 
 if __name__ == "__main__":
