@@ -44,4 +44,6 @@ def test_a_number_moved_on_a_line_called_illustrative_is_explained_by_its_commen
     assert reason["category"] == "illustrative" and "a value [ms], illustrative" in reason["reason"]
     operator = m.Mutant("twitch", 1, "x = a + b  # illustrative", "core/ReplaceBinaryOperator_Add_Sub", "survived")
     assert m.reason_for(operator, []) is None  # only a moved number, never a changed operation
-    assert m.reason_for(m.Mutant("twitch", 1, "DT_MS = 0.5  # step [ms]", "core/NumberReplacer", "survived"), []) is None
+    assert (
+        m.reason_for(m.Mutant("twitch", 1, "DT_MS = 0.5  # step [ms]", "core/NumberReplacer", "survived"), []) is None
+    )

@@ -95,8 +95,8 @@ MUSCLES = {"frog": FROG, "human": HUMAN}
 #: foot pulled up (a stretch). The lengths are illustrative; their order is not: the calf's torque is
 #: greatest near full dorsiflexion (Sale et al. 1982), so it works on the ascending limb, and a
 #: stretch moves its sarcomeres towards the plateau.
-CALF_POINTED_UM = 2.15
-CALF_STRETCHED_UM = 2.55
+CALF_POINTED_UM = 2.15  # illustrative
+CALF_STRETCHED_UM = 2.55  # illustrative
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
     N_("frog: zero tension at 3.65 µm (no overlap)"): N_("measured: Gordon, Huxley & Julian 1966"),
