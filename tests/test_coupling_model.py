@@ -79,10 +79,21 @@ def test_half_duration_and_half_relaxation_read_a_curve_of_known_width():
     assert cp.half_relaxation_ms(t, twitch) == pytest.approx(10.0 * np.log(2), abs=0.025)  # within one sample
 
 
-def test_a_transient_that_does_not_fall_back_has_no_half_duration():
+def test_half_duration_interpolates_between_samples():
+    # from a baseline of 0.05, a rise of 4.9 ms to a sampled peak and a fall of 10.3 ms, its half-height crossings
+    # between samples: straight lines between samples, so the width at half height, (4.9 + 10.3) / 2 = 7.6 ms,
+    # is read exactly
+    t = np.arange(0.0, 30.0, 0.25)
+    y = 0.05 + np.interp(t, [0.1, 5.0, 15.3], [0.0, 1.0, 0.0])
+    assert cp.half_duration_ms(t, y) == pytest.approx(7.6, abs=1e-9)
+
+
+def test_a_transient_that_does_not_rise_or_fall_back_has_no_half_duration():
     t = np.arange(0.0, 10.0, 0.5)
-    with pytest.raises(ValueError, match="below half of its peak"):
+    with pytest.raises(ValueError, match="fall back below half"):
         cp.half_duration_ms(t, t)
+    with pytest.raises(ValueError, match="never rises"):
+        cp.half_duration_ms(t, np.ones_like(t))
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches

@@ -213,10 +213,12 @@ def half_duration_ms(t_ms, y) -> float:
     """Full width at half maximum of the rise above the starting value [ms], between samples."""
     y = np.asarray(y) - y[0]
     half = y.max() / 2
+    if not half > 0:
+        raise ValueError("the trace never rises above its starting value")
     above = np.nonzero(y >= half)[0]
     first, last = above[0], above[-1]
-    if first == 0 or last + 1 == y.size:
-        raise ValueError("the trace must start and end below half of its peak")
+    if last + 1 == y.size:
+        raise ValueError("the trace must fall back below half of its peak before it ends")
     return _crossing_ms(t_ms, y, half, last + 1) - _crossing_ms(t_ms, y, half, first)
 
 
