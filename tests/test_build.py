@@ -16,7 +16,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from bookkit import icons
-from bookkit.ledger import book_labels, load_ledger, placed_claims, toc_files
+from bookkit.ledger import load_ledger, placed_claims, toc_files
 from bookkit.site import site_pages
 from bookkit.sphinxext import THEME_CATALOGUE
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
@@ -141,16 +141,10 @@ def test_article_page_shows_every_entry_in_order(built_book):
         assert f"Claim {claim.id}" in text
 
 
-def placed_cards():
-    """(page, claim id) for every claim card a page of the book places."""
-    for page in toc_files():
-        for claim_id in placed_claims(page):
-            yield page, claim_id
-
-
 def test_every_placed_claim_card_is_rendered(built_book):
+    """Every claim card a page places is rendered there (that the ledger links back to the page: test_ledger.py)."""
     site, _ = built_book
-    placed = list(placed_cards())
+    placed = [(page, claim_id) for page in toc_files() for claim_id in placed_claims(page)]
     assert {p.stem for p, _ in placed} >= {
         "twitch",
         "coupling",
@@ -162,16 +156,6 @@ def test_every_placed_claim_card_is_rendered(built_book):
     for page, claim_id in placed:
         html_page = site / page.relative_to(REPO).with_suffix(".html")
         assert f"Claim {claim_id}" in html_page.read_text(encoding="utf-8"), (page.name, claim_id)
-
-
-def test_a_placed_claim_card_is_linked_back_from_the_ledger():
-    # the ledger's "shown in" links of a claim include the page that shows its card
-    labels, ledger = book_labels(), load_ledger()
-    for page, claim_id in placed_cards():
-        pages = {labels[label] for label in ledger.get(claim_id).shown_in}
-        assert page in pages, (
-            f"{page.name} places {claim_id}, but its shown_in points only to {sorted(p.name for p in pages)}"
-        )
 
 
 class _Links(HTMLParser):

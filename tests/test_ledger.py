@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger
+from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger, placed_claims, toc_files
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "book" / "article" / "kejang-otot.id.txt"
@@ -60,6 +60,18 @@ def test_every_claim_is_complete(ledger):
         assert claim.references and set(claim.references) <= keys, claim.id
         assert claim.shown_in and set(claim.shown_in) <= set(labels), claim.id
         assert claim.translation != claim.quote, claim.id
+
+
+def test_a_placed_claim_card_is_linked_back_from_the_ledger(ledger):
+    """The ledger's "shown in" links of a claim include every page that places its card."""
+    labels = book_labels()
+    placed = [(page, claim_id) for page in toc_files() for claim_id in placed_claims(page)]
+    assert len(placed) >= 6, placed  # the reader finds the cards of the chapters
+    for page, claim_id in placed:
+        pages = {labels[label] for label in ledger.get(claim_id).shown_in}
+        assert page in pages, (
+            f"{page.name} places {claim_id}, but its shown_in points only to {sorted(p.name for p in pages)}"
+        )
 
 
 def test_every_claim_has_an_indonesian_correction_that_is_not_the_english_one(ledger):
