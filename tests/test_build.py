@@ -356,8 +356,21 @@ def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
         assert f'id="klaim-{claim.id.lower()}"' in text, claim.id
         assert claim.text("correction_id")[:40] in html.unescape(text), claim.id
     assert '<html lang="id"' in text
-    english = (site / "book" / "article.html").read_text(encoding="utf-8")
-    assert english.count("correction-id") == len(ledger.claims)  # the Indonesian dropdown of every claim card
+    # every card of the English page carries its Indonesian correction, marked as Indonesian: found between the
+    # card's own anchor and the next entry's, whatever markup the dropdown around it has
+    english = straight_quotes(html.unescape(article_text(site, "en")))
+    anchors = [english.index(f'id="{entry.anchor}"') for entry in ledger.entries]
+    for entry, start, end in zip(ledger.entries, anchors, [*anchors[1:], len(english)]):
+        if entry.kind == "claim":
+            correction = straight_quotes(entry.text("correction_id"))[:40]
+            assert re.search(r'<span lang="id">' + re.escape(correction), english[start:end]), entry.id
+
+
+def straight_quotes(text: str) -> str:
+    """The text with Sphinx's smart quotes made straight again."""
+    for fancy, straight in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'")):
+        text = text.replace(fancy, straight)
+    return text
 
 
 def test_the_glossary_shows_every_term_and_every_widget_chapter_links_to_it(built_book):
