@@ -341,7 +341,8 @@ def test_every_exercise_is_built_with_its_solution_hidden_and_the_self_checks_sh
         assert match, f"{chapter}: exercise {label} is not on the page"
         assert html.escape(title, quote=False) in text[match.end() : match.end() + 2000], (chapter, label, title)
         starts.append(match.start())
-    for start, end in zip(starts, [*starts[1:], len(text)]):
+    for start, following in zip(starts, [*starts[1:], len(text)]):
+        end = min(following, text.find("<h2", start) % (len(text) + 1))  # before the chapter's next section
         assert re.search(r'<[^>]+class="[^"]*\bdropdown\b', text[start:end]), f"{chapter}: a solution is not hidden"
     assert 'class="mb-question"' in text  # self-check questions, in the static page
 
