@@ -28,12 +28,14 @@ from functools import cache
 import numpy as np
 
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
-from .i18n import N_
+from .i18n import N_, Msg
 from .params import Params, fraction, positive
+from .published import VALUES
 
 DT_MS = 0.025  # integration step [ms]; results as with 0.005 ms (tested)
 RESTING_CA_UM = 0.05  # resting free calcium [µM]
 MAX_CALCIUM_UM = 1000.0  # free calcium beyond which a run is refused as diverged [µM]
+TWITCH_TRACE_MS = 150.0  # how long a twitch is followed [ms]
 # peak SR release flux and maximal SERCA uptake of each fibre type [µM/ms], fitted (fit_rates)
 RELEASE_FAST, SERCA_FAST = 118.9, 20.05
 RELEASE_SLOW, SERCA_SLOW = 87.89, 9.841
@@ -67,7 +69,9 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     N_("release and pump rates of each fibre type"): (
         N_("fitted: to the calcium transients of Baylor & Hollingworth 2003")
     ),
-    N_("SERCA stoichiometry, 2 Ca²⁺ per ATP"): N_("measured (used in the text, not in the equations)"),
+    Msg(N_("SERCA stoichiometry, {calcium:g} Ca²⁺ per ATP"), calcium=VALUES["serca_calcium_per_atp"].value): N_(
+        "measured (used in the text, not in the equations)"
+    ),
     N_("buffers, cross-bridge rates, ATP sensitivities"): N_("illustrative"),
     N_("the share of cross-bridges a twitch uses"): N_(
         "illustrative, and far larger than in real muscle, whose single twitch reaches only a fraction of tetanic force"
@@ -157,7 +161,7 @@ class Transient:
 
 
 @cache
-def simulate(fibre: Fibre, stimuli_ms: tuple = (0.0,), duration_ms: float = 150.0) -> Transient:
+def simulate(fibre: Fibre, stimuli_ms: tuple = (0.0,), duration_ms: float = TWITCH_TRACE_MS) -> Transient:
     """Free calcium, troponin occupancy and force after action potentials at ``stimuli_ms``.
 
     Explicit Euler steps of the equations of ``release_um_per_ms``, ``uptake_um_per_ms``, ``leak_um_per_ms``,

@@ -61,8 +61,9 @@ class PatternsView(View):
             plot_pattern(ax, p.key)
             ax.set_title(pattern_name(p.key), loc="left")
         key = tr(
-            "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch. Heights are "
-            "not to scale."
+            "Each panel: EMG (grey, top) and force (blue, bottom), {seconds:g} s; orange marks a fast stretch. "
+            "Heights are not to scale.",
+            seconds=emg.DURATION_MS / 1000,
         )
         if self.layout.stack:  # one column of panels: the key on top, where the layout leaves room for it
             self.fig.suptitle(key, fontsize=style.RC["font.size"])

@@ -269,8 +269,8 @@ class ForceFrequencyView(View):
             for u in units
         ]
         text = tr(
-            "S-shaped force-frequency curves of the model, rising from the single-twitch force of {ratio:.0f}% "
-            "towards 100% of maximal force: {parts}.",
+            "S-shaped force-frequency curves of the model, rising from the single-twitch force ({ratio:.0f}% of "
+            "maximal) towards maximal force: {parts}.",
             ratio=units[0].twitch_tetanus_ratio * 100,
             parts="; ".join(parts),
         )
