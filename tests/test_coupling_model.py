@@ -88,6 +88,15 @@ def test_half_duration_interpolates_between_samples():
     assert cp.half_duration_ms(t, y) == pytest.approx(7.6, abs=1e-9)
 
 
+def test_half_duration_reads_the_two_samples_around_each_crossing_on_an_uneven_grid():
+    # a transient sampled unevenly, with a kink at every sample, so that only the segment that holds a crossing
+    # gives it: up from 0.2 at 1 ms to 1.0 at 1.5 ms, half height (0.5) at 1 + 0.5 * 0.3 / 0.8 = 1.1875 ms; down
+    # from 0.6 at 3.8 ms to 0.1 at 4.5 ms, at 3.8 + 0.7 * 0.1 / 0.5 = 3.94 ms; the width between them 2.7525 ms
+    t = np.array([0.0, 1.0, 1.5, 3.0, 3.8, 4.5, 7.0])
+    y = np.array([0.0, 0.2, 1.0, 0.9, 0.6, 0.1, 0.0])
+    assert cp.half_duration_ms(t, y) == pytest.approx(2.7525, abs=1e-12)
+
+
 def test_a_transient_that_does_not_rise_or_fall_back_has_no_half_duration():
     t = np.arange(0.0, 10.0, 0.5)
     with pytest.raises(ValueError, match="fall back below half"):
@@ -101,8 +110,13 @@ def test_a_transient_that_does_not_rise_or_fall_back_has_no_half_duration():
 
 @pytest.mark.parametrize(
     "fibre",
-    [cp.FAST, cp.SLOW.replace(serca_scale=0.5, atp_mm=0.05), cp.FAST.replace(rlc_phosphorylated=0.7)],
-    ids=["fast", "slow-weak-pump-low-atp", "phosphorylated"],
+    [
+        cp.FAST,
+        cp.SLOW.replace(serca_scale=0.5, atp_mm=0.05),
+        cp.FAST.replace(rlc_phosphorylated=0.7),
+        cp.FAST.replace(serca_k_um=0.6),  # not 1 µM, whose every power is 1
+    ],
+    ids=["fast", "slow-weak-pump-low-atp", "phosphorylated", "pump-half-saturated-at-0.6"],
 )
 def test_each_step_of_the_simulation_is_the_model_s_equations(fibre):
     """Implementation: the hand-written integration loop takes, at every step, the explicit Euler step of the
