@@ -50,7 +50,7 @@ from musclebook.language import LANGUAGES
 from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
-from . import icons, purge_css
+from . import icons, materials, purge_css, sphinx_about
 from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
@@ -63,6 +63,7 @@ from .ledger import (
     load_ledger,
 )
 from .site import data_uris_to_files
+from .sphinx_about import claim_report_link
 from .translate import EDITION_ROOTS, REPO, SITE_FOLDERS, counterpart
 
 _CACHE: dict[str, Ledger] = {}
@@ -135,9 +136,9 @@ def _lang(text: str, language: str) -> str:
     return f'<span lang="id">{text}</span>' if language == "id" else text
 
 
-def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True) -> list[str]:
+def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True, report: str = "") -> list[str]:
     """MyST lines of the claim card of one claim, in English (with the Indonesian correction in a dropdown)
-    or in Indonesian (for the Indonesian edition)."""
+    or in Indonesian (for the Indonesian edition); ``report``: the card's "Report an error" link (raw HTML)."""
     words = CARD_LABELS[language]
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
@@ -171,7 +172,7 @@ def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = T
             ":::",
             "",
         ]
-    lines += [_lang(f"**{words['see']}**", language) + f" {where}", "::::", ""]
+    lines += [_lang(f"**{words['see']}**", language) + f" {where}" + (f" · {report}" if report else ""), "::::", ""]
     return lines
 
 
@@ -210,7 +211,9 @@ class ClaimCard(_LedgerDirective):
                 raise self.error(str(exc)) from exc
             if not entry.is_claim:
                 raise self.error(f"{entry_id} is a rhetorical entry, not a claim: it has no card")
-            lines += card_markup(entry, language=book_language(self.env.app))
+            language = book_language(self.env.app)
+            report = claim_report_link(self.env.app, entry.id, entry.quote, language)
+            lines += card_markup(entry, language=language, report=report)
         return self.render(lines)
 
 
@@ -248,7 +251,8 @@ class ClaimLedger(_LedgerDirective):
             for entry in group:
                 lines += [f"({anchor(entry, language)})=", ""]
                 if entry.is_claim:
-                    lines += card_markup(entry, language=language, link_to_article=False)
+                    report = claim_report_link(self.env.app, entry.id, entry.quote, language)
+                    lines += card_markup(entry, language=language, link_to_article=False, report=report)
                 else:
                     lines += rhetoric_markup(entry, language)
             section = nodes.section(ids=[paragraph_anchor(number, language)], classes=["article-paragraph"])
@@ -506,6 +510,9 @@ a {{ color: var(--link); }}
 ul {{ list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--line); }}
 li {{ border-bottom: 1px solid var(--line); }}
 li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
+footer {{ max-width: 40rem; margin: 0 auto; padding: 0 1.25rem 2rem; color: var(--muted); font-size: 0.9rem; }}
+footer p {{ margin: 0.3rem 0; }}
+footer a {{ display: inline-block; padding: 0.3rem 0; }}
 </style>
 </head>
 <body>
@@ -515,13 +522,26 @@ li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
 <p><a class="start" href="{first}">{start}</a></p>
 <p lang="{other}"><a href="{other_href}" hreflang="{other}">{other_text}</a></p>
 {contents}
+<h2>{take_away}</h2>
+<ul>
+{downloads}
+</ul>
 </main>
+<footer>{footer}</footer>
 </body>
 </html>
 """
 
 
 START_READING = {"en": "Start reading", "id": "Mulai membaca"}
+TAKE_AWAY = {
+    "en": "To print, to read offline, to teach with",
+    "id": "Untuk dicetak, dibaca tanpa internet, atau dipakai mengajar",
+}
+TEACHING = {
+    "en": "Teaching materials: slides for every chapter, and the handout",
+    "id": "Bahan ajar: salindia untuk setiap bab, dan lembar pegangan",
+}
 OTHER_EDITION = {"en": "English: this book in English", "id": "Bahasa Indonesia: buku ini dalam bahasa Indonesia"}
 ARTICLE_TOPIC = "kejang otot"
 
@@ -555,7 +575,18 @@ def landing_page(app, exception):
     opening = html.escape(opening)
     if language == "en":  # the article's Indonesian words, marked as such (WCAG 3.1.2)
         opening = opening.replace(ARTICLE_TOPIC, f'<i lang="id">{ARTICLE_TOPIC}</i>')
+    words = materials.LABELS[language]
+    guide = next((d for d in app.env.found_docs if d.rsplit("/", 1)[-1] == "instructor"), None)
+    downloads = [
+        (materials.book_pdf(language), words["book_pdf"]),
+        (materials.handout(language), words["handout"]),
+    ]
+    if guide:
+        downloads.append((app.builder.get_target_uri(guide) + "#teaching-materials", TEACHING[language]))
     text = LANDING.format(
+        take_away=TAKE_AWAY[language],
+        downloads="\n".join(f'<li><a href="{html.escape(to)}">{html.escape(name)}</a></li>' for to, name in downloads),
+        footer=sphinx_about.footer_html(app, "index", app.config.html_title or app.config.project, first),
         lang=language,
         alternates=alternates,
         other=other,
@@ -871,4 +902,5 @@ def setup(app):
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
     app.connect("html-page-context", contents_levels)
+    sphinx_about.setup(app)  # footer, download menu, {cite-this-book}, {teaching-materials}
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
