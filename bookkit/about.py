@@ -235,12 +235,21 @@ def edition_url(book: Book, language: str) -> str:
     return book.site + ("" if language == "en" else f"{language}/")
 
 
+def citation_parts(book: Book, language: str = "en") -> tuple[str, str, str, str]:
+    """The book's reference in its four parts: authors and year, title, version and kind, address."""
+    w = words(language)
+    version = w["version_in_citation"].format(version=book.version)
+    return (
+        f"{', '.join(book.authors)} ({book.year}).",
+        book.title,
+        f"({version}) [{w['online_book']}].",
+        edition_url(book, language),
+    )
+
+
 def citation_text(book: Book, language: str = "en") -> str:
     """The book as a reference list cites it (APA style), in plain text."""
-    w = words(language)
-    authors = ", ".join(book.authors)
-    version = w["version_in_citation"].format(version=book.version)
-    return f"{authors} ({book.year}). {book.title} ({version}) [{w['online_book']}]. {edition_url(book, language)}"
+    return " ".join(citation_parts(book, language))
 
 
 def bibtex(book: Book, language: str = "en") -> str:

@@ -93,7 +93,8 @@ def claim_report_link(app, claim_id: str, quote: str, language: str) -> str:
 
 def add_footer(app, pagename, templatename, context, doctree):
     title = plain_title(context.get("title", ""))
-    context["mb_footer"] = footer_html(app, pagename, title, context["pathto"](app.config.root_doc))
+    introduction = context["pathto"](app.config.root_doc)
+    context["mb_footer"] = footer_html(app, pagename, title, "" if introduction == "#" else introduction)
 
 
 def _stem(app, pagename: str) -> str | None:
@@ -176,12 +177,13 @@ class CiteThisBook(SphinxDirective):
         app = self.env.app
         self.env.note_dependency(str(about.CITATION))
         book, language = book_facts(app), book_language(app)
-        text = about.citation_text(book, language)
-        paragraph = nodes.paragraph(classes=["mb-citation"])
-        url = about.edition_url(book, language)
-        before, _, _ = text.rpartition(url)
-        paragraph += nodes.Text(before)
-        paragraph += nodes.reference(url, url, refuri=url)
+        authors, title, kind, url = (html.escape(part) for part in about.citation_parts(book, language))
+        # the title is the book's own, in English (CITATION.cff): marked as English on the Indonesian page
+        paragraph = nodes.raw(
+            "",
+            f'<p class="mb-citation">{authors} <cite lang="en">{title}</cite> {kind} <a href="{url}">{url}</a></p>',
+            format="html",
+        )
         block = nodes.literal_block(about.bibtex(book, language), about.bibtex(book, language), language="bibtex")
         return [paragraph, block]
 
@@ -209,9 +211,13 @@ def _links(app, fromdoc: str, path_of, language: str, *, exists: bool = True):
         depth = fromdoc.count("/") - materials.PAGES[language].count("/")
         href = "../" * depth + href
         name = words["english"] if edition == "en" else words["indonesian"]
-        ref = nodes.reference(name, name, refuri=href, classes=["mb-material"])
-        ref["hreflang"] = edition
-        found.append(ref)
+        found.append(
+            nodes.raw(
+                "",
+                f'<a class="mb-material" href="{html.escape(href)}" hreflang="{edition}" lang="{edition}">{name}</a>',
+                format="html",
+            )
+        )
     return found
 
 

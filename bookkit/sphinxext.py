@@ -507,6 +507,8 @@ h2 {{ font-size: 1.1rem; margin: 1.75rem 0 0.5rem; color: var(--muted); }}
 a {{ color: var(--link); }}
 .start {{ display: inline-block; margin: 0.5rem 0 0.5rem; padding: 0.7rem 1.2rem; border-radius: 0.4rem;
   background: var(--link); color: var(--bg); font-weight: 600; text-decoration: none; }}
+.pdf {{ display: inline-block; margin: 0.5rem 0 0.5rem 0.5rem; padding: 0.6rem 1.1rem; border-radius: 0.4rem;
+  border: 2px solid var(--link); font-weight: 600; text-decoration: none; }}
 ul {{ list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--line); }}
 li {{ border-bottom: 1px solid var(--line); }}
 li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
@@ -519,7 +521,7 @@ footer a {{ display: inline-block; padding: 0.3rem 0; }}
 <main>
 <h1>{title}</h1>
 <p>{opening}</p>
-<p><a class="start" href="{first}">{start}</a></p>
+<p><a class="start" href="{first}">{start}</a> <a class="pdf" href="{book_pdf}">{book_pdf_text}</a></p>
 <p lang="{other}"><a href="{other_href}" hreflang="{other}">{other_text}</a></p>
 {contents}
 <h2>{take_away}</h2>
@@ -539,8 +541,8 @@ TAKE_AWAY = {
     "id": "Untuk dicetak, dibaca tanpa internet, atau dipakai mengajar",
 }
 TEACHING = {
-    "en": "Teaching materials: slides for every chapter, and the handout",
-    "id": "Bahan ajar: salindia untuk setiap bab, dan lembar pegangan",
+    "en": "Teaching materials: slides, the handout and every page as PDF",
+    "id": "Bahan ajar: salindia, lembar pegangan, dan setiap halaman sebagai PDF",
 }
 OTHER_EDITION = {"en": "English: this book in English", "id": "Bahasa Indonesia: buku ini dalam bahasa Indonesia"}
 ARTICLE_TOPIC = "kejang otot"
@@ -578,13 +580,14 @@ def landing_page(app, exception):
     words = materials.LABELS[language]
     guide = next((d for d in app.env.found_docs if d.rsplit("/", 1)[-1] == "instructor"), None)
     downloads = [
-        (materials.book_pdf(language), words["book_pdf"]),
         (materials.handout(language), words["handout"]),
     ]
     if guide:
         downloads.append((app.builder.get_target_uri(guide) + "#teaching-materials", TEACHING[language]))
     text = LANDING.format(
         take_away=TAKE_AWAY[language],
+        book_pdf=html.escape(materials.book_pdf(language)),
+        book_pdf_text=html.escape(words["book_pdf"]),
         downloads="\n".join(f'<li><a href="{html.escape(to)}">{html.escape(name)}</a></li>' for to, name in downloads),
         footer=sphinx_about.footer_html(app, "index", app.config.html_title or app.config.project, first),
         lang=language,
