@@ -68,16 +68,18 @@ browser: ## Debian's Chromium for the browser tests (no browser download)
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-lint: dev ## style, spelling and stripped notebooks (fast: run first)
+lint: dev ## style, spelling, stripped notebooks, the Indonesian edition, and the repository's policy tests (fast: run first)
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m codespell_lib
 	$(PYTHON) scripts/strip_notebooks.py --check
 	$(PYTHON) -m bookkit.translate --check
+	@# the policy tests (marker `lint`, tests/test_policy.py): house rules of the documents and sources, no build
+	$(PYTHON) -m pytest -q -p no:cacheprovider -m lint tests
 
 check: dev ## the fast tier while you edit (< 60 s): lint, models, ledger, prose, explorers; no build, no browser
 	$(MAKE) --no-print-directory lint
-	$(PYTHON) -m pytest -q -m "not build and not browser and not slow" -n $(JOBS) tests
+	$(PYTHON) -m pytest -q -m "not build and not browser and not slow and not lint" -n $(JOBS) tests
 
 book: setup ## both editions in _build/html (English) and _build/html/id (Indonesian): strict, incremental
 	@mkdir -p _build
@@ -111,7 +113,7 @@ test: dev browser ## everything CI checks: lint, a strict build from scratch, th
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory book-clean
 	$(MAKE) --no-print-directory book
-	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadgroup --site $(SITE) tests
+	$(PYTHON) -m pytest -q -m "not lint" -n $(JOBS) --dist loadgroup --site $(SITE) tests
 
 nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser; make test runs them in JupyterLab
 	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb

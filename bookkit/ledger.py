@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from musclebook.claims import VERDICTS, VERDICTS_ID  # noqa: F401 - the scale, re-exported for the build
+from musclebook.language import percent_sign
 from musclebook.published import PUB_ROLE, expand, lookup
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -108,7 +109,8 @@ class Entry:
     def text(self, field_name: str, language: str | None = None) -> str:
         """A text field with its published values written out (``language`` defaults to the field's own)."""
         raw = getattr(self, field_name) or ""
-        return expand(raw, language or TEXT_FIELDS[field_name])
+        language = language or TEXT_FIELDS[field_name]
+        return percent_sign(expand(raw, language), language)
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,11 @@ from sphinx.util.docutils import SphinxDirective
 from musclebook.claims import verdict_text
 from musclebook.explorer import STATIC_ENV
 from musclebook.i18n import ENV as I18N_ENV
-from musclebook.language import LANGUAGES
+from musclebook.language import LANGUAGES, percent_sign
 from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
-from . import icons, materials, purge_css, sphinx_about
+from . import citations, icons, materials, purge_css, sphinx_about  # noqa: F401 - citations registers the Indonesian citation styles
 from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
@@ -104,7 +104,7 @@ CARD_LABELS = {
         in_article="di artikel",
         says="Artikel menyatakan",
         translation=None,
-        physiology="Fisiologi menyatakan:",
+        physiology="Menurut fisiologi:",
         see="Lihat:",
         settled="Fisiologi yang mapan",
         debated="Diperdebatkan",
@@ -628,7 +628,8 @@ class GlossaryTerms(SphinxDirective):
     """The glossary, from ``terms.yaml``: each term with its definition and its word in the other language.
 
     In the Indonesian edition an entry is headed by the Indonesian term and then the English one, so that
-    the pages' ``{term}`` references (whose targets are the English terms) find it."""
+    the pages' ``{term}`` references (whose targets are the English terms) find it; a term's ``note_id`` (why
+    the book writes this Indonesian word rather than a common other one) follows its definition."""
 
     has_content = False
 
@@ -643,6 +644,8 @@ class GlossaryTerms(SphinxDirective):
         else:
             for term in sorted(terms, key=lambda t: t["id"].lower()):
                 definition = " ".join(term["definition_id"].split())
+                if term.get("note_id"):  # why the book writes this word and not another one
+                    definition += " *Catatan:* " + " ".join(term["note_id"].split())
                 title = term["id"][:1].upper() + term["id"][1:]
                 english = [term["en"]] if term["en"].lower() != term["id"].lower() else []
                 lines += [title, *english, f"  {definition}", ""]
@@ -657,7 +660,7 @@ def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     language = book_language(inliner.document.settings.env.app)
     try:
         value, form = lookup(text)
-        written = value.text(form, language)
+        written = percent_sign(value.text(form, language), language)
     except (KeyError, ValueError) as exc:
         message = inliner.reporter.error(f"{{pub}}`{text}`: {exc.args[0]}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]

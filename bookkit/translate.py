@@ -24,7 +24,9 @@ cross-references, citations, computed values and published values, the same inli
 
 The texts a reader reads in the code cells they see and run (a figure's label, a printed line) are
 messages too, with the context ``code``: the msgid and the msgstr are Python string literals, and a
-translation must stay one, with the same placeholders (``code_problems``).
+translation must stay one, with the same placeholders (``code_problems``). So is the text alternative of a
+plot a code cell draws (``metadata.mystnb.image.alt``, the words a screen reader speaks for it), with the
+context ``alt``.
 """
 
 from __future__ import annotations
@@ -52,7 +54,10 @@ EDITION = BOOK / LANGUAGE  # the Indonesian edition's pages, config and table of
 EDITION_ROOTS = {"en": REPO, LANGUAGE: EDITION}
 SITE_FOLDERS = {"en": "", LANGUAGE: f"{LANGUAGE}/"}
 CATALOGUES = BOOK / "locale" / LANGUAGE / "LC_MESSAGES"
-BOOK_CATALOGUE = "_book"  # the book's title and the parts of its table of contents
+BOOK_CATALOGUE = "_book"  # the book's title, its author and the parts of its table of contents
+# the citation and reference-list styles of the Indonesian edition ("dan", "dkk.", "edisi", "hlm."): registered
+# by bookkit.citations, named in the edition's _config.yml
+CITATION_STYLES = {"bibtex_reference_style": f"author_year_{LANGUAGE}", "bibtex_default_style": f"plain_{LANGUAGE}"}
 
 LANGUAGE_CELL = {
     "cell_type": "code",
@@ -339,12 +344,28 @@ def code_problems(english: str, translation: str) -> list[str]:
     return []
 
 
+# The text alternative of a code cell's plot (myst-nb's ``mystnb.image.alt``), with the context "alt".
+ALT_CONTEXT = "alt"
+
+
+def _alt(cell: dict) -> str | None:
+    return cell.get("metadata", {}).get("mystnb", {}).get("image", {}).get("alt")
+
+
+def page_alt_texts(page: Page) -> list[str]:
+    """The text alternatives of the plots of the page's code cells (notebooks only), in order, each once."""
+    if page.source.suffix != ".ipynb":
+        return []
+    cells = json.loads(page.source.read_text(encoding="utf-8"))["cells"]
+    return list(dict.fromkeys(alt for c in cells if c["cell_type"] == "code" and (alt := _alt(c))))
+
+
 def book_messages() -> list[str]:
     toc = english_toc()
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     parts = toc.get("parts", [])
     titles = [chapter["title"] for part in parts for chapter in part["chapters"] if "title" in chapter]
-    return [config["title"]] + [part["caption"] for part in parts] + titles
+    return [config["title"], config["author"]] + [part["caption"] for part in parts] + titles
 
 
 # ---------------------------------------------------------------- catalogues
@@ -365,15 +386,18 @@ def read_catalogue(path: Path) -> Catalog:
         raise TranslationError(f"{_named(path)}: not a readable PO catalogue: {exc}") from exc
 
 
-def updated_catalogue(path: Path, ids: list[str], code: list[str] = ()) -> Catalog:
-    """The catalogue at ``path`` updated to the English ``ids``: new ones added (with a fuzzy suggestion
-    when an old message is close), ones whose English is gone kept as obsolete."""
+def updated_catalogue(path: Path, ids: list[str], code: list[str] = (), alts: list[str] = ()) -> Catalog:
+    """The catalogue at ``path`` updated to the English ``ids`` (and the page's ``code`` texts and plots'
+    ``alts``): new ones added (with a fuzzy suggestion when an old message is close), ones whose English is
+    gone kept as obsolete."""
     old = read_catalogue(path)
     template = Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
     for number, msgid in enumerate(ids, start=1):
         template.add(msgid, locations=[(path.stem, number)])
     for number, msgid in enumerate(code, start=len(ids) + 1):
         template.add(msgid, locations=[(path.stem, number)], context=CODE_CONTEXT)
+    for number, msgid in enumerate(alts, start=len(ids) + len(code) + 1):
+        template.add(msgid, locations=[(path.stem, number)], context=ALT_CONTEXT)
     old.update(template, no_fuzzy_matching=False, update_header_comment=False)
     old.fuzzy = False
     for message in old:
@@ -458,6 +482,10 @@ def indonesian_page(page: Page, catalogue: Catalog) -> str:
             cell["source"] = _lines(_translate_text("".join(cell["source"]), catalogue))
         elif id(original) in shown:
             cell["source"] = _lines(translate_code("".join(cell["source"]), catalogue))
+        if cell["cell_type"] == "code" and _alt(cell):
+            translated = translation_of(catalogue, _alt(cell), ALT_CONTEXT)
+            if translated is not None:
+                cell["metadata"]["mystnb"]["image"]["alt"] = translated
         cells.append(cell)
     # after the Colab install cell (it must stay first), the cell that sets the language
     at = 1 if cells and "google.colab" in "".join(cells[0]["source"]) else 0
@@ -490,6 +518,7 @@ def edition_toc(book: Catalog) -> str:
 def edition_config(book: Catalog) -> str:
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = translation_of(book, config["title"]) or config["title"]
+    config["author"] = translation_of(book, config["author"]) or config["author"]  # the footer's "Oleh ..."
     config["exclude_patterns"] = ["_build", "**.ipynb_checkpoints"]
     config["bibtex_bibfiles"] = ["../" + p.removeprefix("book/") for p in config["bibtex_bibfiles"]]
     config["repository"]["path_to_book"] = f"book/{LANGUAGE}"
@@ -498,8 +527,9 @@ def edition_config(book: Catalog) -> str:
     sphinx["local_extensions"] = {"bookkit.sphinxext": "../.."}
     cfg = sphinx["config"]
     cfg["language"] = LANGUAGE
-    cfg["nb_code_prompt_show"] = "Tampilkan kode sel"  # myst-nb's button on a hidden code cell
-    cfg["nb_code_prompt_hide"] = "Sembunyikan kode sel"
+    cfg.update(CITATION_STYLES)
+    cfg["nb_code_prompt_show"] = "Tampilkan kode"  # myst-nb's button on a hidden code cell
+    cfg["nb_code_prompt_hide"] = "Sembunyikan kode"
     cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
     cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
     cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root
@@ -521,7 +551,7 @@ def run() -> Result:
     files: dict[Path, str] = {}
     found: list[str] = []
     for page in pages():
-        catalogue = updated_catalogue(page.catalogue, messages(page), page_code_texts(page))
+        catalogue = updated_catalogue(page.catalogue, messages(page), page_code_texts(page), page_alt_texts(page))
         files[page.catalogue] = catalogue_text(catalogue)
         files[page.target] = indonesian_page(page, catalogue)
         found += problems(catalogue, page.catalogue)

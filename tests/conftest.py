@@ -42,6 +42,18 @@ def build_into(out: Path) -> tuple[Path, str]:
     return site, "\n".join(logs)
 
 
+def pytest_collection_modifyitems(config, items):
+    """A ``lint`` test checks a policy of the repository (tests/test_policy.py) and says so: its docstring names
+    it "policy", so that its failure is not read as a broken model."""
+    unsaid = [item.nodeid for item in items if item.get_closest_marker("lint") and not _says_policy(item)]
+    if unsaid:
+        raise pytest.UsageError(f"`lint` tests whose docstring does not say 'policy': {sorted(set(unsaid))}")
+
+
+def _says_policy(item) -> bool:
+    return "policy" in (getattr(getattr(item, "function", None), "__doc__", None) or "").lower()
+
+
 @pytest.fixture(scope="session")
 def built_book(request, tmp_path_factory):
     """The built site and its build log: the one given with ``--site``, or one built now."""

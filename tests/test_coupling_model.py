@@ -74,17 +74,82 @@ def test_half_duration_and_half_relaxation_read_a_curve_of_known_width():
     t = np.arange(0.0, 60.0, 0.025)
     gaussian = 0.05 + np.exp(-((t - 20.0) ** 2) / (2 * 3.0**2))
     assert cp.half_duration_ms(t, gaussian) == pytest.approx(2 * np.sqrt(2 * np.log(2)) * 3.0, abs=1e-3)
-    decay = np.exp(-t / 10.0)
-    assert cp.half_relaxation_ms(t, decay) == pytest.approx(10.0 * np.log(2), abs=0.025)  # within one sample
+    # a rise to a peak at 5 ms, then an exponential fall: half relaxed τ ln 2 after the peak, read on the grid
+    twitch = np.where(t < 5.0, t / 5.0, np.exp(-(t - 5.0) / 10.0))
+    assert cp.half_relaxation_ms(t, twitch) == pytest.approx(10.0 * np.log(2), abs=0.025)  # within one sample
 
 
-def test_a_transient_that_does_not_fall_back_has_no_half_duration():
+def test_half_duration_interpolates_between_samples():
+    # from a baseline of 0.05, a rise of 4.9 ms to a sampled peak and a fall of 10.3 ms, its half-height crossings
+    # between samples: straight lines between samples, so the width at half height, (4.9 + 10.3) / 2 = 7.6 ms,
+    # is read exactly
+    t = np.arange(0.0, 30.0, 0.25)
+    y = 0.05 + np.interp(t, [0.1, 5.0, 15.3], [0.0, 1.0, 0.0])
+    assert cp.half_duration_ms(t, y) == pytest.approx(7.6, abs=1e-9)
+
+
+def test_a_transient_that_does_not_rise_or_fall_back_has_no_half_duration():
     t = np.arange(0.0, 10.0, 0.5)
-    with pytest.raises(ValueError, match="below half of its peak"):
+    with pytest.raises(ValueError, match="fall back below half"):
         cp.half_duration_ms(t, t)
+    with pytest.raises(ValueError, match="never rises"):
+        cp.half_duration_ms(t, np.ones_like(t))
 
 
 # ---------------------------------------------------------------- physiology the chapter teaches
+
+
+@pytest.mark.parametrize(
+    "fibre",
+    [cp.FAST, cp.SLOW.replace(serca_scale=0.5, atp_mm=0.05), cp.FAST.replace(rlc_phosphorylated=0.7)],
+    ids=["fast", "slow-weak-pump-low-atp", "phosphorylated"],
+)
+def test_each_step_of_the_simulation_is_the_model_s_equations(fibre):
+    """Implementation: the hand-written integration loop takes, at every step, the explicit Euler step of the
+    equations the module states as functions (release, uptake, leak, buffer binding, attachment, detachment)."""
+    stimuli = (0.0, 40.0)
+    tr = cp.simulate(fibre, stimuli)
+    ca, bound, f = tr.calcium_um, tr.troponin * fibre.buffer_um, tr.force
+    release = cp.release_um_per_ms(tr.t_ms, stimuli, fibre)
+    uptake, leak = cp.uptake_um_per_ms(ca, fibre), cp.leak_um_per_ms(fibre)
+    bind = cp.binding_um_per_ms(ca, bound, fibre)
+    attach, detach = cp.attachment(tr.troponin, fibre), cp.detach_rate_per_ms(fibre)
+    dt = cp.DT_MS
+    assert np.allclose(ca[1:], (ca + dt * (release - uptake + leak - bind))[:-1], rtol=1e-9, atol=1e-12)
+    assert np.allclose(bound[1:], (bound + dt * bind)[:-1], rtol=1e-9, atol=1e-12)
+    assert np.allclose(f[1:], (f + dt * (attach * (1 - f) - detach * f))[:-1], rtol=1e-9, atol=1e-12)
+    assert tr.pumped_um == pytest.approx(dt * np.sum(uptake - leak), rel=1e-9)
+
+
+def test_the_pump_is_half_saturated_at_its_constant_and_cooperative():
+    fibre = cp.FAST.replace(serca_k_um=2.0)  # not 1 µM, whose every power is 1
+    capacity = cp.pump_capacity_um_per_ms(fibre)
+    assert cp.uptake_um_per_ms(2.0, fibre) == pytest.approx(capacity / 2, rel=1e-12)
+    low, high = cp.uptake_um_per_ms([2.0 * 0.99, 2.0 * 1.01], fibre) / capacity
+    assert np.log(high / (1 - high) / (low / (1 - low))) / np.log(1.01 / 0.99) == pytest.approx(2.0, rel=1e-3)
+    # the pump needs ATP, the cross-bridges too (Allen, Lamb & Westerblad 2008): both slow as ATP falls
+    starved = cp.FAST.replace(atp_mm=0.05)
+    assert cp.pump_capacity_um_per_ms(starved) < cp.pump_capacity_um_per_ms(cp.FAST) * 0.6
+    assert cp.detach_rate_per_ms(starved) < cp.detach_rate_per_ms(cp.FAST) * 0.3
+    assert cp.pump_capacity_um_per_ms(cp.FAST.replace(serca_scale=0.5)) == pytest.approx(
+        cp.pump_capacity_um_per_ms(cp.FAST) / 2, rel=1e-12
+    )
+
+
+def test_the_release_flux_peaks_one_release_time_after_the_delay():
+    fibre = cp.FAST.replace(release_time_ms=2.0, delay_ms=1.5)
+    t = np.arange(0.0, 20.0, 0.001)
+    flux = cp.release_um_per_ms(t, (3.0,), fibre)
+    assert t[np.argmax(flux)] == pytest.approx(3.0 + 1.5 + 2.0, abs=0.001)
+    assert flux.max() == pytest.approx(fibre.release_um_per_ms, rel=1e-9)
+    assert np.all(flux[t <= 4.5] == 0)
+
+
+def test_results_are_read_only():
+    tr = cp.simulate(cp.FAST)  # cached and shared between callers
+    for array in (tr.t_ms, tr.calcium_um, tr.troponin, tr.force):
+        with pytest.raises(ValueError, match="read-only"):
+            array[0] = 1.0
 
 
 def test_a_resting_fibre_stays_at_rest():
@@ -238,6 +303,17 @@ def test_staircase_live_range_ends_are_inside_the_model_box():
         assert np.all(np.isfinite(peaks)) and peaks[0] == 1 and np.all(np.diff(peaks) >= 0)
 
 
+def test_light_chains_are_phosphorylated_by_each_twitch_and_dephosphorylate_between_them():
+    # each twitch phosphorylates RLC_PER_TWITCH of what is left; between twitches the fraction decays with the
+    # time constant RLC_DEPHOSPHORYLATION_S (all illustrative sizes; the mechanism is Zhi et al.'s)
+    hz = 2.0
+    decay = np.exp(-1 / hz / cp.RLC_DEPHOSPHORYLATION_S)
+    assert cp.rlc_before_each_twitch(hz, 2).tolist() == pytest.approx([0.0, cp.RLC_PER_TWITCH * decay], rel=1e-12)
+    left = cp.rlc_before_each_twitch(hz, 4, kinase=False, start=0.5)
+    assert left.tolist() == pytest.approx([0.5 * decay**k for k in range(4)], rel=1e-12)
+    assert decay < 1
+
+
 def test_phosphorylation_speeds_attachment_and_lowers_the_occupancy_it_needs():
     # the two effects of a phosphorylated regulatory light chain (Zhi et al. 2005), at their illustrative sizes
     rested, phosphorylated = cp.FAST, cp.FAST.replace(rlc_phosphorylated=1.0)
@@ -247,6 +323,8 @@ def test_phosphorylation_speeds_attachment_and_lowers_the_occupancy_it_needs():
     assert cp.half_attach_occupancy(phosphorylated) == pytest.approx(
         cp.HALF_ATTACH_OCCUPANCY * (1 - cp.RLC_SENSITISATION)
     )
+    for p in np.linspace(0, 1, 11):  # an occupancy a switch can have
+        assert 0 < cp.half_attach_occupancy(cp.FAST.replace(rlc_phosphorylated=float(p))) <= 0.5
     for fibre in (rested, phosphorylated):  # half-maximal at that occupancy, rising steeply (Hill coefficient)
         half = cp.half_attach_occupancy(fibre)
         assert cp.attachment(half, fibre) == pytest.approx(cp.attach_rate_per_ms(fibre) / 2)

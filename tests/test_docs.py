@@ -54,15 +54,17 @@ def named_paths(name: str) -> list[str]:
 @pytest.mark.lint
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_every_path_a_guide_names_exists(document):
+    """Policy: every file and folder the README and the contributing guide name exists."""
     names = named_paths(document)
     assert len(names) > 10, f"{document}: the path reader found almost nothing ({names})"
     missing = sorted({n for n in names if not exists(n)})
-    assert not missing, f"{document} names what the repository does not have: {missing}"
+    assert not missing, f"policy: {document} names what the repository does not have: {missing}"
 
 
 @pytest.mark.lint
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_every_module_a_guide_names_imports(document):
+    """Policy: every module and attribute the README and the contributing guide name imports."""
     for dotted in {s for s in spans(document) if MODULE.match(s)}:
         parts = dotted.split(".")
         for split in range(len(parts), 0, -1):  # the longest importable prefix, then attributes
@@ -72,12 +74,12 @@ def test_every_module_a_guide_names_imports(document):
             except ModuleNotFoundError:
                 continue
         for attribute in parts[split:]:
-            assert hasattr(found, attribute), f"{document} names {dotted}, which does not exist"
+            assert hasattr(found, attribute), f"policy: {document} names {dotted}, which does not exist"
             found = getattr(found, attribute)
 
 
 @pytest.mark.lint
 def test_the_path_reader_finds_a_missing_path():
-    """The check can fail: the guide's old path to the verdicts does not exist."""
+    """Policy (of the path reader): the check can fail: the guide's old path to the verdicts does not exist."""
     assert FILE.match("musclebook/ledger.py") and not exists("musclebook/ledger.py")
     assert exists("musclebook/claims.py") and exists("book/<chapter>.ipynb") and exists("explorer.js")

@@ -93,6 +93,56 @@ def test_linear_phase_is_read_off_the_tetanus():
     assert tet.force[start] < (1 - fa.LINEAR_START_DROP) * phase.tetanic_force <= tet.force[start - 1]
 
 
+def test_stimulation_ends_one_interval_after_the_last_stimulus_of_the_published_tetanus():
+    # 350 ms at 70 Hz: stimuli at 0, 1/70 s, ..., the 25th at 342.9 ms; calcium removal starts 1/70 s later
+    duration, hz = VALUES["fatigue_tetanus_duration_ms"].value, VALUES["fatigue_tetanus_frequency_hz"].value
+    assert fa.tetanus(fa.FITTED).end_ms == pytest.approx(25 * 1000 / hz, rel=1e-12)
+    assert 24 * 1000 / hz < duration <= 25 * 1000 / hz
+
+
+def test_activation_switches_on_and_off_with_its_time_constants():
+    # exponential approach during stimulation (activation_on_ms) and decay after it (the calcium removal time
+    # constant, here fatigued); read on the 0.05 ms grid, within 0.005
+    fibre = fa.FITTED.replace(level=1.0)
+    tet = fa.tetanus(fibre)
+    on = tet.activation[np.searchsorted(tet.t_ms, fibre.activation_on_ms)]
+    assert on == pytest.approx(1 - np.exp(-1), abs=0.005)
+    i_end = np.searchsorted(tet.t_ms, tet.end_ms)
+    later = tet.activation[np.searchsorted(tet.t_ms, tet.end_ms + fibre.tau_ca_ms)]
+    assert later / tet.activation[i_end] == pytest.approx(np.exp(-1), abs=0.005)
+
+
+def test_a_rested_tetanus_reaches_the_rested_force_and_a_fatigued_one_its_measured_fraction():
+    # force is scaled so that the rested fibre's tetanus reaches 1 (within 0.5 %: cross-bridges are still settling
+    # when stimulation ends), the fatigued one the measured 75 % (Westerblad & Lännergren 1991)
+    rested = fa.linear_phase(fa.tetanus(fa.FITTED)).tetanic_force
+    tired = fa.linear_phase(fa.tetanus(fa.FITTED.replace(level=1.0))).tetanic_force
+    assert rested == pytest.approx(1.0, abs=0.005)
+    assert tired / rested == pytest.approx(VALUES["fatigue_tetanic_force_pct"].value / 100, abs=0.005)
+
+
+def test_the_atp_factors_are_one_at_normal_atp_and_halve_near_their_constants():
+    normal = fa.FITTED
+    assert normal.pump_atp_factor == 1 and normal.detach_atp_factor == 1
+    for factor, k in (("pump_atp_factor", fa.SERCA_ATP_K_MM), ("detach_atp_factor", fa.DETACH_ATP_K_MM)):
+        at_k = getattr(normal.replace(atp_mm=k), factor)
+        assert at_k == pytest.approx(0.5 / (fa.NORMAL_ATP_MM / (fa.NORMAL_ATP_MM + k)), rel=1e-12)
+
+
+def test_the_linear_phase_is_read_from_a_two_per_cent_drop_to_the_steepest_fall():
+    # a made-up relaxation: force falls linearly at 0.21 % per ms for 100 ms, then exponentially and fast
+    dt = fa.DT_MS
+    t = np.arange(0.0, 400.0, dt)
+    end = 200.0
+    linear = 1 - 0.0021 * (t - end)
+    force = np.where(t < end, 1.0, np.where(t < end + 100, linear, 0.79 * np.exp(-(t - end - 100) / 5)))
+    phase = fa.linear_phase(fa.Tetanus(t, np.zeros_like(t), force, end))
+    assert phase.tetanic_force == 1.0
+    assert phase.start_ms == pytest.approx(0.02 / 0.0021, abs=dt)  # 2 % below the tetanic level
+    assert phase.duration_ms == pytest.approx(100 - 0.02 / 0.0021, abs=2 * dt)  # to the first step of the fast fall
+    assert phase.rate_per_ms == pytest.approx(0.0021, rel=1e-9)  # a straight line: exact
+
+
 # ---------------------------------------------------------------- ATP (Allen, Lamb & Westerblad 2008)
 
 

@@ -139,6 +139,32 @@ def test_the_firing_rate_at_a_constant_input_is_the_integrate_and_fire_closed_fo
     assert measured_hz == pytest.approx(1000 / period_ms, rel=0.01)  # the PIC-free neuron: 1 %, not Euler's 2-5 %
 
 
+def test_one_spike_comes_when_the_threshold_is_reached_and_adds_force_that_decays():
+    """Implementation: from rest, an input RI reaches the threshold theta (above rest) after tau ln(RI / (RI -
+    theta)); the spike adds force_per_spike of the force, which then decays with tau_force (both exact)."""
+    neuron = gn.NEURON.replace(pic_mv=0.0, ib_mv_per_force=0.0)
+    steps = int(300 / gn.DT_MS)
+    drive = [30.0 if i * gn.DT_MS < 12 else 0.0 for i in range(steps)]
+    run = gn._run(neuron, drive, [False] * steps)
+    ri, theta = 30.0 + neuron.ia_now_mv, neuron.threshold_mv - neuron.rest_mv
+    assert run.spikes_ms.tolist() == pytest.approx([neuron.tau_m_ms * math.log(ri / (ri - theta))], abs=1e-9)
+    after = np.searchsorted(run.t_ms, run.spikes_ms[0]) + 1  # the first sample after the spike's step
+    decayed = run.force[after] * math.exp(-(run.t_ms[after + 400] - run.t_ms[after]) / neuron.tau_force_ms)
+    assert run.force[after + 400] == pytest.approx(decayed, rel=1e-9)
+    since = run.t_ms[after] - run.spikes_ms[0] + gn.DT_MS  # the step of the spike decays too
+    assert run.force[after] == pytest.approx(neuron.force_per_spike, rel=since / neuron.tau_force_ms + 1e-9)
+
+
+def test_without_a_persistent_current_firing_starts_where_the_inputs_reach_threshold():
+    # the ramp rises 30 mV in 4 s: the neuron needs a little time to reach threshold once it can, so it starts up
+    # to 0.1 mV late (measured 0.08)
+    neuron = gn.NEURON.replace(pic_mv=0.0)
+    start = gn.hysteresis(neuron).start_mv
+    rheobase = neuron.threshold_mv - neuron.rest_mv - neuron.ia_now_mv
+    assert rheobase <= start < rheobase + 0.1
+    assert gn.hysteresis(gn.NEURON).start_mv < rheobase  # the persistent current helps it start earlier
+
+
 def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
     # DT_MS must give what a finer step (0.1 ms) gives, within the error the chapter's rounding hides: rates to 5 %
     # and 10 % (printed as whole hertz of 17-60), thresholds to 0.1 and 0.5 mV (printed to one decimal or whole)

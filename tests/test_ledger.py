@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger
+from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger, placed_claims, toc_files
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "book" / "article" / "kejang-otot.id.txt"
@@ -51,28 +51,28 @@ def test_ledger_splits_the_article_into_distinct_claims(ledger):
 
 
 def test_every_claim_is_complete(ledger):
+    """A verdict of the scale, known references, real labels, a translation and an Indonesian correction of its
+    own. How long the corrections are and in which words: policy, tests/test_policy.py."""
     keys = bib_keys()
     labels = book_labels()
     for claim in ledger.claims:
         assert claim.verdict in VERDICTS
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", claim.correction) if s]
-        assert 2 <= len(sentences) <= 6, (claim.id, len(sentences))
         assert claim.references and set(claim.references) <= keys, claim.id
         assert claim.shown_in and set(claim.shown_in) <= set(labels), claim.id
         assert claim.translation != claim.quote, claim.id
+        assert claim.correction_id and claim.correction_id != claim.correction, claim.id
 
 
-def test_every_claim_has_an_indonesian_correction_that_is_not_the_english_one(ledger):
-    for claim in ledger.claims:
-        text = claim.correction_id
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
-        assert 2 <= len(sentences) <= 8, (claim.id, len(sentences))
-        assert text != claim.correction, claim.id
-        # written in Indonesian: common function words appear, English ones do not dominate
-        words = re.findall(r"[a-z]+", text.lower())
-        indonesian = sum(w in {"yang", "dan", "tidak", "dengan", "pada", "dari", "untuk", "otot"} for w in words)
-        english = sum(w in {"the", "and", "with", "from", "muscle", "is", "of"} for w in words)
-        assert indonesian >= 3 and english <= 1, (claim.id, indonesian, english)
+def test_a_placed_claim_card_is_linked_back_from_the_ledger(ledger):
+    """The ledger's "shown in" links of a claim include every page that places its card."""
+    labels = book_labels()
+    placed = [(page, claim_id) for page in toc_files() for claim_id in placed_claims(page)]
+    assert len(placed) >= 6, placed  # the reader finds the cards of the chapters
+    for page, claim_id in placed:
+        pages = {labels[label] for label in ledger.get(claim_id).shown_in}
+        assert page in pages, (
+            f"{page.name} places {claim_id}, but its shown_in points only to {sorted(p.name for p in pages)}"
+        )
 
 
 def test_verdicts_use_the_scale_and_flag_unsafe_advice(ledger):
@@ -84,11 +84,9 @@ def test_verdicts_use_the_scale_and_flag_unsafe_advice(ledger):
     assert supplement and all(c.verdict == "unsafe-advice" for c in supplement)
 
 
-def test_contested_question_is_shown_as_contested(ledger):
-    text = " ".join(c.correction for c in ledger.claims)
-    assert "contested" in text or "debated" in text
-    assert "electrolyte" in text and "neuromuscular" in text
-    # every debated topic labels at least one claim, and the labels are readable in both languages
+def test_every_debated_topic_labels_a_claim_in_both_languages(ledger):
+    """Every debated topic labels at least one claim, and the labels are readable in both languages (that the
+    corrections name the contested question and both hypotheses: policy, tests/test_policy.py)."""
     marked = {key for c in ledger.claims for key in c.debated}
     assert marked == set(ledger.topics)
     for claim in ledger.claims:

@@ -45,6 +45,19 @@ def test_the_frog_curve_passes_through_its_published_corners():
     for length, tension in corners.items():
         assert float(ls.isometric_tension(length)) == pytest.approx(tension, abs=1e-12), length
     assert float(ls.isometric_tension(VALUES["length_tension_zero_short_um"].value + 0.01)) > 0
+    assert ls.isometric_tension([0.8, 1.2, 3.8, 4.5]).tolist() == [0, 0, 0, 0]  # beyond both zeros, none
+
+
+def test_overlap_is_the_length_of_thin_filament_beside_myosin_heads():
+    # from the filament lengths alone, in one half-sarcomere: heads run from (L - thick) / 2 to (L - bare) / 2
+    # from the Z-line (never before it), the thin filament to thin / 2
+    thick, thin = VALUES["thick_filament_um"].value, VALUES["thin_filaments_across_z_um"].value
+    bare = ls.FROG.bare_zone_um
+    for length in (1.5, 2.1, 3.0, 3.65, 3.8):
+        heads_from, heads_to = max(0.0, (length - thick) / 2), (length - bare) / 2
+        expected = max(0.0, min(thin / 2, heads_to) - heads_from)
+        assert ls.filament_overlap_um(length) == pytest.approx(expected, abs=1e-12), length
+    assert ls.filament_overlap_um(2.1) == pytest.approx((thick - bare) / 2, abs=1e-12)  # every head beside actin
 
 
 def test_tension_is_maximal_across_the_measured_plateau():
@@ -218,8 +231,12 @@ def test_bad_lengths_are_refused(bad):
         ls.isometric_tension(bad)
 
 
-def test_bad_loads_and_curvatures_are_refused():
+@pytest.mark.parametrize("load", [-0.01, 1.01, 1.5, -1.5])
+def test_loads_outside_zero_to_f0_are_refused(load):
     with pytest.raises(ValueError, match="load"):
-        ls.hill_velocity(1.5)
+        ls.hill_velocity(load)
+
+
+def test_bad_curvatures_are_refused():
     with pytest.raises(ValueError, match="curvature"):
         ls.hill_velocity(0.5, curvature=0)

@@ -62,6 +62,29 @@ def test_ghk_becomes_the_potassium_or_the_sodium_nernst_potential_at_the_extreme
     assert mb.ghk_mv(mb.REST.replace(p_na=mb.p_na_for_zero_mv())) == pytest.approx(0.0, abs=1e-9)
 
 
+def test_nernst_scales_with_the_ion_s_charge():
+    # RT/(zF) ln(out/in): a tenfold gradient is 61.5 mV for K+, half that for Ca2+, the opposite sign for Cl-
+    ten = mb.rt_over_f_mv() * math.log(10)
+    assert mb.nernst_mv("K", 10.0, 1.0) == pytest.approx(ten, rel=1e-12)
+    assert mb.nernst_mv("Ca", 10.0, 1.0) == pytest.approx(ten / 2, rel=1e-12)
+    assert mb.nernst_mv("Cl", 10.0, 1.0) == pytest.approx(-ten, rel=1e-12)
+    assert mb.rt_over_f_mv(20.0) < mb.rt_over_f_mv()  # colder, smaller
+
+
+def test_ghk_holds_at_the_paradox_threshold_and_fails_below_it():
+    at = mb.with_plasma("K", VALUES["paradox_below_k_mm"].value)
+    assert mb.ghk_valid(at) and not mb.ghk_valid(mb.with_plasma("K", 0.99 * VALUES["paradox_below_k_mm"].value))
+
+
+def test_each_halving_of_calcium_moves_the_threshold_by_the_same_step():
+    # qualitative, with an illustrative size: a logarithmic dependence, towards rest as calcium falls
+    normal = mb.NORMAL["Ca"][0]
+    assert mb.threshold_mv(normal) == mb.THRESHOLD_MV
+    for ca in (normal / 2, normal / 4, normal * 2):
+        step = mb.threshold_mv(ca) - mb.threshold_mv(2 * ca)
+        assert step == pytest.approx(-mb.THRESHOLD_SHIFT_PER_HALVING_MV, rel=1e-12)
+
+
 def test_ghk_lies_between_the_equilibrium_potentials():
     for params in MEMBRANE_FRAMES:
         m = mb.with_plasma(params["ion"], pl.LEVELS[params["ion"]][params["level"]])

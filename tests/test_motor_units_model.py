@@ -92,6 +92,50 @@ def test_force_rises_with_excitation_and_reaches_its_maximum():
     assert forces[-1] == pytest.approx(mu.max_force(POOL))
 
 
+def test_in_phase_units_fire_together_at_their_rate_from_the_start():
+    result = mu.simulate(POOL.replace(in_phase=True), 0.3)
+    period = 1000 / POOL.in_phase_rate_hz
+    for times in result.spikes:
+        if len(times):
+            assert times == pytest.approx(np.arange(10) * period, abs=1e-9)
+
+
+def test_without_jitter_each_unit_fires_at_exactly_its_rate():
+    result = mu.simulate(POOL.replace(isi_cv=0.0), 0.5)
+    for times, rate in zip(result.spikes, result.rates_hz):
+        if rate > 0:
+            assert np.diff(times) == pytest.approx(1000 / rate, rel=1e-9)
+            assert 0 <= times[0] < 1000 / rate  # a random phase within the first interval
+
+
+def test_jittered_intervals_keep_the_mean_rate_and_vary_by_isi_cv():
+    # every recruited unit at full excitation, 1 s: about 4,000 intervals, so the mean interval is known to
+    # 0.15 % (one standard error) and the spread to about 1 %; tolerances are three standard errors
+    result = mu.simulate(POOL, 1.0)
+    relative = np.concatenate([np.diff(t) * r / 1000 for t, r in zip(result.spikes, result.rates_hz) if r > 0])
+    assert relative.mean() == pytest.approx(1.0, abs=0.005)
+    assert relative.std() == pytest.approx(POOL.isi_cv, rel=0.05)
+
+
+def test_force_is_zero_before_the_first_spike_and_without_excitation():
+    result = mu.simulate(POOL, 0.3)
+    first = min(t[0] for t in result.spikes if len(t))
+    assert np.all(result.force[result.t_ms < first] == 0)
+    silent = mu.simulate(POOL, 0.0)
+    assert silent.force.max() == 0 and silent.steady() == mu.Steady(0.0, 0.0)
+
+
+def test_the_pool_s_results_do_not_depend_on_the_time_step(at_two_time_steps):
+    # the 1 ms step against 0.5 ms: mean force within 1 % and ripple within 10 % of itself (whole percentages and
+    # one decimal in the chapter); the spikes are the same, only the twitches are sampled finer
+    def results():
+        return [mu.simulate(POOL.replace(in_phase=p), e).steady() for p in (False, True) for e in (0.1, 0.5)]
+
+    coarse, fine = at_two_time_steps(mu, 0.5, (mu.simulate, mu._twitch_spectra), results)
+    for c, f in zip(coarse, fine):
+        assert c.mean == pytest.approx(f.mean, rel=0.01) and c.ripple == pytest.approx(f.ripple, rel=0.1)
+
+
 def crowding(in_phase: bool, excitation: float) -> float:
     """The largest share of the recruited units with a spike in one 5 ms window of the first 200 ms."""
     result = mu.simulate(POOL.replace(in_phase=in_phase), excitation)
@@ -156,6 +200,7 @@ def test_pool_live_range_ends_are_inside_the_model_box():
         (dict(force_range=0.5), "Pool: force_range=0.5"),
         (dict(min_rate_hz=40), "Pool: min_rate_hz=40 .*out of order"),
         (dict(isi_cv=0.9), "Pool: isi_cv=0.9"),
+        (dict(isi_cv=-0.1), "Pool: isi_cv=-0.1"),
         (dict(slowest_ct_ms=float("inf")), "Pool: slowest_ct_ms=inf"),
     ],
 )
@@ -237,3 +282,21 @@ def test_bad_stimulus_is_refused(bad):
 def test_bad_size_bias_is_refused():
     with pytest.raises(ValueError, match="size_bias"):
         mu.electrical_thresholds_v(POOL, size_bias=2)
+    with pytest.raises(ValueError, match="size_bias"):
+        mu.electrical_thresholds_v(POOL, size_bias=-0.1)
+
+
+def test_the_smallest_pool_and_the_ends_of_the_size_bias_are_allowed():
+    assert mu.Pool(n_units=2).n_units == 2
+    random_order = mu.electrical_thresholds_v(POOL, size_bias=0.0)
+    assert abs(np.corrcoef(random_order, np.arange(POOL.n_units))[0, 1]) < 0.3  # position alone: no size order
+    assert len(set(mu.electrical_thresholds_v(POOL, size_bias=1.0))) == POOL.n_units
+
+
+def test_a_shock_s_twitch_starts_at_the_shock_and_each_unit_peaks_at_its_contraction_time():
+    one_unit = sorted(mu.electrical_thresholds_v(POOL))[0]  # just enough for the first axon
+    twitch = mu.shock_twitch(POOL, one_unit)
+    unit = int(np.argmin(mu.electrical_thresholds_v(POOL)))
+    assert twitch.t_ms[0] == 0 and twitch.force[0] == 0
+    assert twitch.t_ms[np.argmax(twitch.force)] == pytest.approx(POOL.contraction_times_ms[unit], abs=mu.DT_MS)
+    assert twitch.force.max() == pytest.approx(POOL.twitch_forces[unit], rel=1e-3)  # sampled: (0.5 ms / T)² / 2

@@ -105,6 +105,11 @@ def test_bad_diameters_are_refused(bad):
         nv.myelinated_velocity(bad)
 
 
+def test_travel_time_is_distance_over_velocity_in_milliseconds():
+    assert nv.travel_time_ms(1.0, 50.0) == pytest.approx(20.0, rel=1e-12)  # 1 m at 50 m/s: 20 ms
+    assert nv.travel_time_ms(0.5, [1.0, 100.0]).tolist() == pytest.approx([500.0, 5.0], rel=1e-12)
+
+
 def test_bad_travel_is_refused():
     with pytest.raises(ValueError, match="distance"):
         nv.travel_time_ms(0.0, 10.0)

@@ -1,4 +1,8 @@
-"""Publishing: launch links and the repository URL (set once in _config.yml), the deploy workflow."""
+"""Publishing: launch links and the repository URL (set once in _config.yml), the package, the deploy workflow.
+
+The policy of the README, LICENSE, CITATION.cff, CONTRIBUTING.md, the Makefile and the chapters is in
+tests/test_policy.py.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,10 +60,8 @@ def test_the_package_installs_what_a_notebook_needs_from_the_repository():
 
 
 def test_deploy_workflow_publishes_the_tree_it_tested():
+    """CI builds once, tests that tree, then publishes it (the README's commands: tests/test_policy.py)."""
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    commands = re.findall(r"```bash\n(.+?)\n```", readme)
-    assert commands[:2] == ["make book", "make test"], commands
     jobs = workflow["jobs"]
     assert set(jobs) == {"test", "deploy"}, "one job builds and tests, one publishes: no second build"
     steps = jobs["test"]["steps"]
@@ -74,77 +75,3 @@ def test_deploy_workflow_publishes_the_tree_it_tested():
     assert [s.get("run") for s in deploy["steps"]] == [None], "the deploy job must not build"
     assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-
-
-def test_make_test_builds_once_from_scratch_and_tests_that_tree():
-    """The README's test command: lint first, one strict build from scratch, every test against it."""
-    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    recipe = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    lines = [line.strip() for line in recipe.splitlines()]
-    assert "lint" in lines[0] and "book-clean" in lines[1] and lines[2].endswith(" book")
-    assert "--site $(SITE)" in lines[3], "the tests must read the tree that was just built"
-    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert ci.rstrip().endswith("make test")
-
-
-def test_licences_are_stated_for_content_and_code():
-    text = (REPO / "LICENSE").read_text(encoding="utf-8")
-    assert "CC BY 4.0" in text and "creativecommons.org/licenses/by/4.0" in text
-    assert "MIT License" in text and "book/musclebook/" in text
-    assert "kejang-otot.id.txt" in text  # the quoted article is not ours to license
-
-
-def test_citation_file_names_the_configured_repository_and_licences():
-    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
-    assert cff["cff-version"] == "1.2.0"
-    assert {"title", "authors", "message", "license"} <= set(cff)
-    assert cff["repository-code"] == URL
-    assert set(cff["license"]) == {"CC-BY-4.0", "MIT"}
-
-
-def test_contributing_explains_claims_chapters_explorers_and_checks():
-    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needle in ("## Add or change a claim", "## Add a chapter", "## Add an explorer", "make test", "make check"):
-        assert needle in text, needle
-
-
-CHAPTERS = sorted((REPO / "book").glob("*.ipynb"))
-
-
-def _cells(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_each_chapter_lets_the_student_run_its_model(path):
-    """A labelled "Run the model yourself" section: a visible cell that calls the chapter's model and plots
-    with its plotting module on Matplotlib axes, then an "On your own" prompt."""
-    cells = _cells(path)
-    sources = ["".join(c["source"]) for c in cells]
-    label = f"({path.stem}-yourself)="
-    start = next((i for i, s in enumerate(sources) if s.startswith(label)), None)
-    assert start is not None, f"{path.name}: no section labelled {label}"
-    # the first code cell a reader sees (before it, the note on where the code runs, shown by its output)
-    code = next(
-        c for c in cells[start:] if c["cell_type"] == "code" and "remove-input" not in c["metadata"].get("tags", [])
-    )
-    source = "".join(code["source"])
-    assert not {"remove-input", "remove-cell", "hide-input"} & set(code["metadata"].get("tags", [])), path.name
-    assert not code["metadata"].get("jupyter", {}).get("source_hidden"), path.name
-    assert re.search(r"from musclebook import .*_plots\b", source) and "plt.subplots" in source, path.name
-    assert code["metadata"].get("mystnb", {}).get("image", {}).get("alt"), f"{path.name}: the plot needs an alt"
-    assert any(s.startswith("**On your own.**") and "Predict" in s for s in sources[start:]), path.name
-
-
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_a_notebook_shows_in_jupyterlab_the_code_the_book_shows(path):
-    """Cells the book shows only by their output (remove-input) are collapsed in JupyterLab; modules are
-    imported by their full names (no two-letter aliases)."""
-    for index, cell in enumerate(_cells(path)):
-        if cell["cell_type"] != "code":
-            continue
-        source = "".join(cell["source"])
-        if "remove-input" in cell["metadata"].get("tags", []):
-            assert cell["metadata"].get("jupyter", {}).get("source_hidden"), f"{path.name} cell {index}"
-        aliases = re.findall(r"^\s*(?:from \S+ )?import \S+ as (\w+)", source, re.MULTILINE)
-        assert set(aliases) <= {"np", "plt"}, f"{path.name} cell {index}: import by full name, not {aliases}"

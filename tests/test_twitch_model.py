@@ -98,6 +98,56 @@ def test_a_simulated_twitch_has_the_timing_its_parameters_set(unit, peak_ms_tole
     assert timing.peak_force == pytest.approx(unit.twitch_tetanus_ratio, rel=1e-5)
 
 
+def bisect(g, low: float, high: float) -> float:
+    """The root of ``g`` between ``low`` and ``high``, where g(low) > 0 > g(high)."""
+    for _ in range(100):
+        mid = (low + high) / 2
+        low, high = (mid, high) if g(mid) > 0 else (low, mid)
+    return (low + high) / 2
+
+
+@pytest.mark.parametrize(
+    "unit, tolerance_ms",
+    [(tw.SLOW, 0.01), (tw.FAST, 0.01), (tw.SLOW.replace(relaxation_factor=1.5), tw.DT_MS / 2)],
+    ids=["slow", "fast", "slow-x1.5"],
+)
+def test_half_relaxation_is_the_closed_form_of_the_model(unit, tolerance_ms):
+    """Implementation: force is a^n / (a^n + K), K = (1 - r) / r, of the activation a = x^p e^(p(1 - x)), x the
+    time since onset in contraction times, stretched after the peak by the relaxation factor. It falls to half its
+    peak where a^n = K / (1 + 2K). The reading is within 0.01 ms of that (half a step after a slowed relaxation's
+    corner at the peak, as above)."""
+    k = (1 - unit.twitch_tetanus_ratio) / unit.twitch_tetanus_ratio
+    target = (k / (1 + 2 * k)) ** (1 / unit.cooperativity)
+    x = bisect(lambda x: x**unit.shape * np.exp(unit.shape * (1 - x)) - target, 1.0, 20.0)
+    expected = (x - 1) * unit.contraction_time_ms * unit.relaxation_factor
+    assert tw.twitch_timing(unit).half_relaxation_ms == pytest.approx(expected, abs=tolerance_ms)
+
+
+def test_slower_relaxation_leaves_the_rise_of_the_twitch_as_it_was():
+    # fatigue slows relaxation (Westerblad & Lännergren 1991), not the rise: the model stretches the fall alone
+    units = (tw.SLOW, tw.SLOW.replace(relaxation_factor=1.5))
+    normal, slowed = (tw.simulate(u, 0.0, duration_ms=1.0, record_ms=800.0) for u in units)
+    rising = normal.t_ms <= tw.SLOW.latent_period_ms + tw.SLOW.contraction_time_ms
+    assert np.array_equal(normal.force[rising], slowed.force[rising])
+    falling = (normal.t_ms > tw.SLOW.latent_period_ms + tw.SLOW.contraction_time_ms + 10) & (normal.t_ms < 600)
+    assert np.all(slowed.force[falling] > normal.force[falling])
+
+
+def test_the_grid_search_finds_the_lowest_frequency_where_a_rising_condition_holds():
+    for threshold in (0.2, 12.3, 12.5, 49.9, 50.0):
+        assert tw._lowest_on_grid(lambda f, t=threshold: f >= t, 50.0, 0.5) == max(0.5, np.ceil(threshold * 2) / 2)
+    assert tw._lowest_on_grid(lambda f: f > 50.0, 50.0, 0.5) is None  # never on the grid
+    assert tw._lowest_on_grid(lambda f: f >= 3.0, 10.0, 1.0) == 3.0
+
+
+def test_the_steady_state_is_read_once_the_force_has_settled():
+    # the last third of a 1.5 s train: a train twice as long gives the same peak and ripple (whole-train peak,
+    # and a ripple read after the rise)
+    for hz in (5.0, 10.0, 20.0):
+        short, long = tw.steady_state(tw.SLOW, hz), tw.steady_state(tw.SLOW, hz, duration_ms=3000.0)
+        assert short.peak == pytest.approx(long.peak, rel=1e-3) and short.ripple == pytest.approx(long.ripple, abs=1e-3)
+
+
 def test_the_shape_exponent_is_its_fit_to_sale_s_half_relaxation():
     """Fitted: re-running the fit of p to Sale et al.'s half-relaxation time gives the module's value exactly
     (to its two decimals), and that p reproduces the measured mean within the interpolation's error."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,17 +19,27 @@ LEDGER = load_ledger()
 
 
 def indonesian_texts():
-    """The book's own Indonesian text (the article's quotes excepted)."""
+    """The book's own Indonesian text (the article's quotes excepted), as its sources hold it: the ledger's
+    corrections, notes and debated points, the glossary, every page's catalogue (prose, code texts, plots'
+    text alternatives), the book's and the theme's words, and the figures', explorers' and self-checks' texts."""
     for entry in LEDGER.entries:
         for fld in ("correction_id", "note_id"):
             if getattr(entry, fld):
                 yield f"claims.yaml {entry.id} {fld}", entry.text(fld)
+    for key, point in yaml.safe_load((REPO / "book" / "musclebook" / "data" / "claims.yaml").read_text())[
+        "debated"
+    ].items():
+        yield f"claims.yaml debated {key} label_id", point["label_id"]
     for term in TERMS["terms"]:
-        yield f"terms.yaml {term['en']} definition_id", term["definition_id"]
-    for page in translate.pages():  # the Indonesian edition's pages
-        catalogue = translate.read_catalogue(page.catalogue)
-        yield page.catalogue.name, " ".join(m.string for m in catalogue if m.id)
-    yield "figures, explorers and self-checks (musclebook/data/i18n)", " ".join(i18n.catalogue("id").values())
+        for fld in ("id", "definition_id", "note_id"):
+            if term.get(fld):
+                yield f"terms.yaml {term['en']} {fld}", term[fld]
+    catalogues = [page.catalogue for page in translate.pages()]  # the Indonesian edition's pages
+    catalogues += [translate.CATALOGUES / f"{name}.po" for name in (translate.BOOK_CATALOGUE, "_theme")]
+    for path in catalogues:
+        catalogue = translate.read_catalogue(path)
+        yield path.name, "\n".join(m.string for m in catalogue if m.id)
+    yield "figures, explorers and self-checks (musclebook/data/i18n)", "\n".join(i18n.catalogue("id").values())
 
 
 @pytest.mark.parametrize("rule", TERMS["usage_id"], ids=lambda r: r["use"][:30])
@@ -48,7 +59,7 @@ def test_usage_rules_can_fail():
 
 def test_every_term_has_both_languages_and_the_key_words_are_fixed():
     words = {t["en"]: t["id"] for t in TERMS["terms"]}
-    assert len(words) == len(TERMS["terms"]) >= 35
+    assert len(words) == len(TERMS["terms"])  # no term twice (how many: policy, tests/test_policy.py)
     assert words["Cramp"] == "kram otot" and words["Seizure"].startswith("kejang")
     assert words["Fasciculation"] == "fasikulasi" and words["Tetany"] == "tetani"
     assert words["Tetanus (contraction)"] == "tetanus" and words["Tetanus (disease)"] == "penyakit tetanus"
@@ -165,3 +176,272 @@ def test_the_words_chapter_says_a_tonic_clonic_seizure_takes_consciousness():
     assert "sering disertai hilangnya" not in indonesian and "selalu kehilangan kesadaran" in indonesian
     assert "A brief, visible twitch" not in english and "It is often visible" in english  # s-02
     assert "sering tampak" in indonesian
+
+
+# ---------------------------------------------------------------- what a reader of the Indonesian edition reads
+#
+# The built Indonesian pages are where everything a reader reads comes together: the prose, the claim cards,
+# the citations and reference list, the explorers (their controls, the text alternative of every frame) and
+# the figures (the SVG files the pages show, whose texts matplotlib keeps as comments), the self-checks, the
+# printed output of the code cells, the theme's words and the footer. The slides are made from these pages
+# (``make slides``), and the handout is the article page printed. The tests below read all of it.
+
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+URL_OR_DOI = re.compile(r"https?://\S+|\bdoi:\S+|\bURL:")
+SVG_TEXT = re.compile(r"<!-- (.*?) -->", re.DOTALL)
+SVG_FILE = re.compile(r"_(?:frames|images)/[^\"'\s]+\.svg")
+READER_ATTRIBUTES = ("alt", "title", "aria-label", "aria-valuetext", "placeholder")
+BLOCKS = [
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "div",
+    "figcaption",
+    "caption",
+    "pre",
+    "label",
+    "legend",
+    "button",
+    "nav",
+    "section",
+    "header",
+    "footer",
+    "aside",
+    "br",
+    "option",
+    "span",
+]
+
+
+def _bib_names() -> list[str]:
+    """The titles, journals, publishers and names of the references: they stay as published (longest first)."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    names = set()
+    for entry in parse_file(str(REPO / "book" / "musclebook" / "data" / "references.bib")).entries.values():
+        fields = ["title", "journal", "booktitle", "publisher", "address", "note", "organization"]
+        if "howpublished_id" not in entry.fields:  # a proper name (Federal Register ...), not a description
+            fields.append("howpublished")
+        for name in fields:
+            if name in entry.fields:
+                names.add(str(Text.from_latex(entry.fields[name])))
+        for person in entry.persons.get("author", []) + entry.persons.get("editor", []):
+            names.add(str(Text.from_latex(str(person))))
+    # a title as the reference list writes it: "Muscle cramps and contractures: causes and treatment"
+    names |= {n[:1] + n[1:].lower() for n in names}
+    return sorted(names, key=len, reverse=True)
+
+
+BIB_NAMES = _bib_names()
+ENGLISH_TERMS = {t["en"] for t in TERMS["terms"]}  # the glossary names each term in English too
+
+
+def page_reading(page_html: str, read_svg) -> list[tuple[str, str]]:
+    """(where, text) for every text a reader reads on a built page, ``read_svg(path)`` giving a figure's SVG.
+
+    Left out: code (a cell's source, inline code), elements marked ``lang="en"`` (the switch to the English
+    edition), quotations, and the references' titles, journals, publishers and authors' names, URLs and DOIs."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    found: list[tuple[str, str]] = []
+    svgs = set(SVG_FILE.findall(page_html))
+    for script in soup.select("script.mb-frames"):  # an explorer: the text alternative of every frame
+        data = json.loads(script.string)
+        found += [("explorer frame", frame[1]) for frame in data["frames"]] + [("explorer", data["unavailable"])]
+    for meta in soup.select('meta[name="description"], meta[property^="og:"]'):
+        if meta.get("content") and not meta["content"].startswith("http"):
+            found.append(("page description", meta["content"]))
+    for element in soup(["script", "style", "math", "svg"]):
+        element.decompose()
+    for element in soup.select('[lang="en"], .cell_input, code, kbd, samp, pre'):
+        if not element.find_parent(class_="cell_output"):  # a cell's printed output is read; code is not
+            element.decompose()
+    for element in soup.select("a.headerlink"):  # the "#" of a heading's link (its title is read, above)
+        element.string = ""
+    for element in soup(["em", "i"]):  # an italic mention (*kejang otot*, *twitch*) keeps its asterisks
+        element.insert(0, "*")
+        element.append("*")
+    for element in soup(BLOCKS):  # one line of text per block (a paragraph, an item, a cell, a label)
+        element.insert(0, "\n")
+        element.append("\n")
+    for element in soup.find_all(True):
+        for name in READER_ATTRIBUTES:
+            if element.get(name):
+                found.append((f"{element.name} {name}", str(element[name])))
+        for name in ("data-shown", "data-spoken"):  # a slider's values, shown and spoken
+            if element.get(name):
+                found += [(f"{element.name} {name}", value) for value in json.loads(element[name])]
+    body = soup.body or soup
+    found += [("text", line) for line in body.get_text("").splitlines()]
+    for path in sorted(svgs):
+        found += [(f"figure {path}", text) for text in SVG_TEXT.findall(read_svg(path))]
+    cleaned = []
+    for where, text in found:
+        text = " ".join(text.split())
+        if text.strip("*") in ENGLISH_TERMS:
+            continue
+        for name in BIB_NAMES:
+            if name in text:
+                text = text.replace(name, " ")
+        text = URL_OR_DOI.sub(" ", QUOTED.sub(" ", text))
+        if text.strip(" *.,;:()[]"):
+            cleaned.append((where, text))
+    return cleaned
+
+
+# English words that Indonesian does not have: one of them outside a quotation, a reference or code is English
+# left on an Indonesian page (a word written all in capitals, an abbreviation such as AS, is not counted)
+ENGLISH_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "the and of with which that this these those is are was were from to by for on at its "
+        "their be been or as an not than into has have when what how why you your it we our",
+    )
+)
+
+
+# and the English of the figures' and explorers' texts (musclebook/data/i18n): a phrase of it left in a page
+# ("frog fibre" printed by a code cell) is English too
+ENGLISH_PHRASES = re.compile(
+    "|".join(
+        rf"\b{re.escape(english)}\b"
+        for english, indonesian in sorted(i18n.catalogue("id").items(), key=lambda item: -len(item[0]))
+        if english != indonesian and " " in english and "{" not in english and english.lower() != indonesian.lower()
+    )
+)
+
+
+def english_words(text: str) -> list[str]:
+    """The English words and phrases of ``text``."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_WORDS and not w.isupper()]
+    return words + ENGLISH_PHRASES.findall(text)
+
+
+# a decimal point, where Indonesian writes a comma (a point before three digits is a thousands separator)
+DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d(?!\d\d\b)")
+
+
+def indonesian_edition_reading(site: Path) -> dict[str, list[tuple[str, str]]]:
+    """What a reader reads on each page of the built Indonesian edition (and on its slides, if made)."""
+    edition = site / "id"
+    cache: dict[str, str] = {}
+
+    def read_svg(path: str) -> str:
+        if path not in cache:
+            cache[path] = (edition / path).read_text(encoding="utf-8")
+        return cache[path]
+
+    pages = sorted(edition.glob("*.html"))
+    assert len(pages) >= len(translate.pages()), "the Indonesian edition is not built"
+    return {page.name: page_reading(page.read_text(encoding="utf-8"), read_svg) for page in pages}
+
+
+@pytest.fixture(scope="module")
+def indonesian_reading(built_book):
+    site, _ = built_book
+    return indonesian_edition_reading(site)
+
+
+@pytest.mark.build
+def test_no_english_is_left_on_the_indonesian_pages(indonesian_reading):
+    """Citations ("dan", "dkk."), the reference list's words, figures and their text alternatives, explorers,
+    printed model output, equations' labels, the theme's words and the footer are Indonesian."""
+    left = [
+        f"{page} ({where}): {text[:160]}"
+        for page, texts in indonesian_reading.items()
+        for where, text in texts
+        if english_words(text)
+    ]
+    assert not left, "English on Indonesian pages:\n" + "\n".join(left[:40])
+
+
+@pytest.mark.build
+def test_numbers_on_the_indonesian_pages_take_a_decimal_comma(indonesian_reading):
+    """Prose, figures, explorers and the printed output of the code cells alike write 2,5, not 2.5."""
+    left = [
+        f"{page} ({where}): {text[:160]}"
+        for page, texts in indonesian_reading.items()
+        for where, text in texts
+        if DECIMAL_POINT.search(text)
+    ]
+    assert not left, "decimal points on Indonesian pages:\n" + "\n".join(left[:40])
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("rule", TERMS["usage_id"], ids=lambda r: r["use"][:30])
+def test_the_built_indonesian_pages_use_the_book_s_terms(indonesian_reading, rule):
+    """Every rule of ``usage_id`` holds wherever a reader of the Indonesian edition reads."""
+    pattern = re.compile(rule["avoid"], re.IGNORECASE)
+    found = [
+        f"{page} ({where}): …{text[max(0, m.start() - 40) : m.end() + 40]}…"
+        for page, texts in indonesian_reading.items()
+        for where, text in texts
+        for m in pattern.finditer(text)
+    ]
+    assert not found, f"use '{rule['use']}' for '{rule['en']}' instead:\n" + "\n".join(found[:20])
+
+
+# The checks can fail: a page of the old edition's kinds of English, and one that is all Indonesian.
+OLD_PAGE = """<html><head><meta name="description" content="Kram otot dan relaksasi."></head><body>
+<p>Otot berelaksasi ketika pompa mengambil kembali kalsium.</p>
+<p>Menurut <a class="reference internal" title="B. H. Ross dan C. K. Thomas.">Ross and Thomas, 1995</a>.</p>
+<p>The muscle relaxes when the pump removes calcium.</p>
+<img alt="Force of the slow model unit during 600 ms trains" src="_images/a.svg">
+<div class="cell_output"><pre>frog fibre: tegangan pada 2.4 µm adalah 89% dari nilai plato</pre></div>
+<p class="component-author">Oleh The muscle-cramps explainer team</p>
+<p>Buat prediksi dulu: di dataran, gaya paling besar.</p>
+</body></html>"""
+OLD_FIGURE = "<svg><!-- Waktu (ms) --><!-- the measured half-maximal frequency of human thumb motor units --></svg>"
+GOOD_PAGE = """<html><body>
+<p>Otot berelaksasi ketika pompa mengambil kembali kalsium ({cite}) dan kalium plasma 2,5 mM.</p>
+<p lang="en"><a href="../book/x.html">English: this book in English</a></p>
+<p>Artikel menyatakan «Tetapi yang menyebabkan kejang otot adalah perbedaan»; judulnya “Leg cramps”.</p>
+<div class="cell_input"><pre>print(f"plasma K+ {{number(2.5)}} mM")</pre></div><code>twitch.SLOW</code>
+<img alt="Gaya unit lambat model selama rangkaian stimulus 600 ms" src="_images/b.svg">
+<p>B. H. Ross dan C. K. Thomas. Human motor unit activity during induced muscle cramp. <em>Brain</em>, 1995.
+URL: https://www.nhsinform.scot/illnesses-and-conditions/leg-cramps (diakses pada 2026-12-01). Ada 2.438 serabut.</p>
+</body></html>""".replace("{cite}", '<a class="reference internal">Ross dan Thomas, 1995</a>')
+
+
+def test_the_reader_checks_can_fail():
+    svgs = {"_images/a.svg": OLD_FIGURE, "_images/b.svg": "<svg><!-- Waktu (ms) --><!-- 0,5 --></svg>"}
+    old = page_reading(OLD_PAGE, svgs.__getitem__)
+    english = {text for _, text in old if english_words(text)}
+    for sentence in (
+        "Ross and Thomas, 1995",  # a citation in English
+        "The muscle relaxes when the pump removes calcium.",  # an English sentence put back
+        "Force of the slow model unit during 600 ms trains",  # an English text alternative
+        "the measured half-maximal frequency of human thumb motor units",  # an English legend in a figure
+        "Oleh The muscle-cramps explainer team",  # the footer
+        "frog fibre: tegangan pada 2.4 µm",  # a figure's English printed by a code cell
+    ):
+        assert any(sentence in text for text in english), sentence
+    assert any(DECIMAL_POINT.search(text) for where, text in old if "2.4" in text)  # printed model output
+    rules = [re.compile(r["avoid"], re.IGNORECASE) for r in TERMS["usage_id"]]
+    assert sum(bool(p.search(text)) for p in rules for _, text in old) == 2  # "dulu" and "dataran"
+    good = page_reading(GOOD_PAGE, svgs.__getitem__)
+    assert not [text for _, text in good if english_words(text)], good
+    assert not [text for _, text in good if DECIMAL_POINT.search(text)], good
+    assert any("2,5 mM" in text for _, text in good) and any("0,5" in text for _, text in good)
+
+
+@pytest.mark.build
+def test_the_indonesian_glossary_says_why_it_chooses_its_words(indonesian_reading):
+    """Each term's ``note_id`` (why "kontraksi tunggal" and not "kedutan", "kram" and not "kejang") is on the
+    Indonesian glossary, after the definition (finding 26 of the review of 2026-12-07)."""
+    glossary = " ".join(text for _, text in indonesian_reading["glossary.html"])
+    notes = [" ".join(t["note_id"].replace("*", "").split()) for t in TERMS["terms"] if t.get("note_id")]
+    assert len(notes) >= 4
+    missing = [note for note in notes if note not in glossary.replace("*", "")]
+    assert not missing, missing

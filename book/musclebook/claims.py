@@ -17,6 +17,7 @@ import yaml
 
 from .explorer import static_build
 from .i18n import language, tr
+from .language import percent_sign
 from .published import expand
 
 LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
@@ -82,7 +83,7 @@ def _card_html(entry: dict) -> str:
     points = "; ".join(_ledger()["debated"][key]["label_id" if indonesian else "label"] for key in debated)
     evidence = tr("Debated: {points}", points=points) if debated else tr("Settled physiology")
     sources = Citation(tuple(entry["references"])).__repr__()
-    correction = expand(entry["correction_id" if indonesian else "correction"], lang)
+    correction = percent_sign(expand(entry["correction_id" if indonesian else "correction"], lang), lang)
     e = html.escape
     translation = "" if indonesian else f'<p style="margin:0.3em 0"><em>In English:</em> “{e(entry["translation"])}”'
     translation += "" if indonesian else "</p>"

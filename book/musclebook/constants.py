@@ -4,7 +4,7 @@ The calcium pump (SERCA) and cross-bridge detachment both need ATP; how much the
 falls is set by the same two half-saturation constants in the coupling and fatigue models.
 """
 
-NORMAL_ATP_MM = 5.0  # ATP concentration in resting muscle [mM], a textbook value
+NORMAL_ATP_MM = 5.0  # ATP in resting muscle [mM]: a round textbook value for "several millimolar", illustrative
 SERCA_ATP_K_MM = 0.05  # ATP of half-maximal pumping [mM], illustrative
 DETACH_ATP_K_MM = 0.2  # ATP of half-maximal cross-bridge detachment [mM], illustrative
 

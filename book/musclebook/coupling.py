@@ -28,12 +28,14 @@ from functools import cache
 import numpy as np
 
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
-from .i18n import N_
+from .i18n import N_, Msg
 from .params import Params, fraction, positive
+from .published import VALUES
 
 DT_MS = 0.025  # integration step [ms]; results as with 0.005 ms (tested)
 RESTING_CA_UM = 0.05  # resting free calcium [µM]
 MAX_CALCIUM_UM = 1000.0  # free calcium beyond which a run is refused as diverged [µM]
+TWITCH_TRACE_MS = 150.0  # how long a twitch is followed [ms]
 # peak SR release flux and maximal SERCA uptake of each fibre type [µM/ms], fitted (fit_rates)
 RELEASE_FAST, SERCA_FAST = 118.9, 20.05
 RELEASE_SLOW, SERCA_SLOW = 87.89, 9.841
@@ -67,7 +69,9 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     N_("release and pump rates of each fibre type"): (
         N_("fitted: to the calcium transients of Baylor & Hollingworth 2003")
     ),
-    N_("SERCA stoichiometry, 2 Ca²⁺ per ATP"): N_("measured (used in the text, not in the equations)"),
+    Msg(N_("SERCA stoichiometry, {calcium:g} Ca²⁺ per ATP"), calcium=VALUES["serca_calcium_per_atp"].value): N_(
+        "measured (used in the text, not in the equations)"
+    ),
     N_("buffers, cross-bridge rates, ATP sensitivities"): N_("illustrative"),
     N_("the share of cross-bridges a twitch uses"): N_(
         "illustrative, and far larger than in real muscle, whose single twitch reaches only a fraction of tetanic force"
@@ -78,11 +82,11 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
 
 # Treppe (staircase). Phosphorylation of the myosin regulatory light chain (RLC) by its calcium-calmodulin
 # dependent kinase makes cross-bridges attach faster and at less calcium (Zhi et al. 2005). All illustrative:
-RLC_ATTACH_GAIN = 1.0  # attachment rate is multiplied by 1 + gain * phosphorylated fraction [-]
-RLC_SENSITISATION = 0.3  # troponin occupancy of half-maximal attachment falls by this fraction [-]
-RLC_PER_TWITCH = 0.06  # fraction of the unphosphorylated RLC phosphorylated by one twitch [-]
-RLC_DEPHOSPHORYLATION_S = 20.0  # time constant of dephosphorylation between twitches [s]
-HALF_ATTACH_OCCUPANCY = 0.5  # troponin occupancy of half-maximal attachment, unphosphorylated [-]
+RLC_ATTACH_GAIN = 1.0  # attachment rate is multiplied by 1 + gain * phosphorylated fraction [-], illustrative
+RLC_SENSITISATION = 0.3  # troponin occupancy of half-maximal attachment falls by this fraction [-], illustrative
+RLC_PER_TWITCH = 0.06  # fraction of the unphosphorylated RLC phosphorylated by one twitch [-], illustrative
+RLC_DEPHOSPHORYLATION_S = 20.0  # time constant of dephosphorylation between twitches [s], illustrative
+HALF_ATTACH_OCCUPANCY = 0.5  # troponin occupancy of half-maximal attachment, unphosphorylated [-], illustrative
 ATTACH_STEEPNESS = 4  # Hill coefficient of attachment against troponin occupancy [-], illustrative
 
 
@@ -102,6 +106,46 @@ def attachment(occupancy, fibre: Fibre) -> np.ndarray:
     return attach_rate_per_ms(fibre) * occupancy_n / (occupancy_n + half_attach_occupancy(fibre) ** ATTACH_STEEPNESS)
 
 
+def pump_capacity_um_per_ms(fibre: Fibre) -> float:
+    """Maximal SERCA uptake at the fibre's pump capacity and ATP [µM/ms]."""
+    return fibre.serca_um_per_ms * fibre.serca_scale * atp_saturation(fibre.atp_mm, fibre.serca_atp_k_mm)
+
+
+def uptake_um_per_ms(calcium_um, fibre: Fibre) -> np.ndarray:
+    """SERCA uptake [µM/ms] at a free calcium: half its capacity at ``serca_k_um``, cooperative (Hill 2)."""
+    ca2 = np.asarray(calcium_um, dtype=float) ** 2
+    return pump_capacity_um_per_ms(fibre) * ca2 / (ca2 + fibre.serca_k_um**2)
+
+
+def leak_um_per_ms(fibre: Fibre) -> float:
+    """The SR's calcium leak [µM/ms]: what the pump takes up at the resting calcium, so that rest is steady."""
+    return float(uptake_um_per_ms(RESTING_CA_UM, fibre))
+
+
+def binding_um_per_ms(calcium_um, bound_um, fibre: Fibre) -> np.ndarray:
+    """Net binding of calcium to the fast buffers (troponin among them) [µM/ms]."""
+    free_sites = fibre.buffer_um - np.asarray(bound_um, dtype=float)
+    return (
+        fibre.buffer_on_per_um_ms * np.asarray(calcium_um, dtype=float) * free_sites
+        - fibre.buffer_off_per_ms * bound_um
+    )
+
+
+def release_um_per_ms(t_ms, stimuli_ms, fibre: Fibre) -> np.ndarray:
+    """SR calcium release [µM/ms] at times ``t_ms``: a brief flux (t/τ) e^(1 - t/τ) after each stimulus's delay."""
+    t_ms = np.asarray(t_ms, dtype=float)
+    release = np.zeros_like(t_ms)
+    for s in stimuli_ms:
+        x = np.clip(t_ms - s - fibre.delay_ms, 0, None) / fibre.release_time_ms
+        release += fibre.release_um_per_ms * x * np.exp(1 - x)
+    return release
+
+
+def detach_rate_per_ms(fibre: Fibre) -> float:
+    """Cross-bridge detachment [1/ms]: it needs ATP."""
+    return fibre.detach_per_ms * atp_saturation(fibre.atp_mm, fibre.detach_atp_k_mm)
+
+
 @dataclass(frozen=True)
 class Transient:
     t_ms: np.ndarray
@@ -117,29 +161,25 @@ class Transient:
 
 
 @cache
-def simulate(fibre: Fibre, stimuli_ms: tuple = (0.0,), duration_ms: float = 150.0) -> Transient:
-    """Free calcium, troponin occupancy and force after action potentials at ``stimuli_ms``."""
+def simulate(fibre: Fibre, stimuli_ms: tuple = (0.0,), duration_ms: float = TWITCH_TRACE_MS) -> Transient:
+    """Free calcium, troponin occupancy and force after action potentials at ``stimuli_ms``.
+
+    Explicit Euler steps of the equations of ``release_um_per_ms``, ``uptake_um_per_ms``, ``leak_um_per_ms``,
+    ``binding_um_per_ms``, ``attachment`` and ``detach_rate_per_ms``, written out on plain Python floats: several
+    times faster than calling them, or indexing NumPy arrays, at every step (a test checks each step against them)."""
     n = int(round(duration_ms / DT_MS))
     t = np.arange(n) * DT_MS
-    atp_pump = atp_saturation(fibre.atp_mm, fibre.serca_atp_k_mm)
-    atp_detach = atp_saturation(fibre.atp_mm, fibre.detach_atp_k_mm)
-    vmax = fibre.serca_um_per_ms * fibre.serca_scale * atp_pump
+    vmax = pump_capacity_um_per_ms(fibre)
     k2 = fibre.serca_k_um**2
-    leak = vmax * RESTING_CA_UM**2 / (RESTING_CA_UM**2 + k2)
+    leak = leak_um_per_ms(fibre)
     k_on, k_off, b_tot = fibre.buffer_on_per_um_ms, fibre.buffer_off_per_ms, fibre.buffer_um
-    release = np.zeros(n)
-    tau = fibre.release_time_ms
-    for s in stimuli_ms:
-        x = np.clip(t - s - fibre.delay_ms, 0, None) / tau
-        release += fibre.release_um_per_ms * x * np.exp(1 - x)
-    # Explicit Euler on plain Python floats: several times faster than indexing NumPy arrays per step.
-    release_list = release.tolist()
+    release_list = release_um_per_ms(t, stimuli_ms, fibre).tolist()
     ca, b, f = [0.0] * n, [0.0] * n, [0.0] * n
     ca_i = RESTING_CA_UM
-    b_i = b_tot * k_on * ca_i / (k_on * ca_i + k_off)
+    b_i = b_tot * k_on * ca_i / (k_on * ca_i + k_off)  # troponin in equilibrium with resting calcium
     f_i = 0.0
     pumped = 0.0
-    k_det = fibre.detach_per_ms * atp_detach
+    k_det = detach_rate_per_ms(fibre)
     k_att = attach_rate_per_ms(fibre)
     half_n = half_attach_occupancy(fibre) ** ATTACH_STEEPNESS
     dt = DT_MS
@@ -161,10 +201,10 @@ def simulate(fibre: Fibre, stimuli_ms: tuple = (0.0,), duration_ms: float = 150.
                 f"calcium diverged for fibre '{fibre.name}' with stimuli {stimuli_ms}: the model has no "
                 "store depletion and is meant for single twitches and slow trains"
             )
-    ca, b, f = np.array(ca), np.array(b), np.array(f)
-    for array in (t, ca, b, f):
+    ca, troponin, f = np.array(ca), np.array(b) / b_tot, np.array(f)
+    for array in (t, ca, troponin, f):
         array.flags.writeable = False  # results are cached and shared: read-only
-    return Transient(t, ca, b / b_tot, f, float(pumped))
+    return Transient(t, ca, troponin, f, float(pumped))
 
 
 def _crossing_ms(t_ms, y, level: float, i: int) -> float:
@@ -177,10 +217,12 @@ def half_duration_ms(t_ms, y) -> float:
     """Full width at half maximum of the rise above the starting value [ms], between samples."""
     y = np.asarray(y) - y[0]
     half = y.max() / 2
+    if not half > 0:
+        raise ValueError("the trace never rises above its starting value")
     above = np.nonzero(y >= half)[0]
     first, last = above[0], above[-1]
-    if first == 0 or last + 1 == y.size:
-        raise ValueError("the trace must start and end below half of its peak")
+    if last + 1 == y.size:
+        raise ValueError("the trace must fall back below half of its peak before it ends")
     return _crossing_ms(t_ms, y, half, last + 1) - _crossing_ms(t_ms, y, half, first)
 
 

@@ -68,7 +68,7 @@ class PumpView(View):
         self.force = self.dynamic(plot_force(self.right, normal, FORCE))
         self.title = self.dynamic(self.left.set_title(" "))
         self.left.set_xlim(0, CALCIUM_WINDOW_MS)
-        self.right.set_xlim(0, 150)
+        self.right.set_xlim(0, cp.TWITCH_TRACE_MS)
         style.legend_room(self.left, 90, [0, 20, 40, 60, 80], phone=layout.stack)
         style.legend_room(self.right, 105, [0, 20, 40, 60, 80, 100], phone=layout.stack)
         _legend(self.left, CALCIUM, loc="upper right")
@@ -90,9 +90,10 @@ def describe_pump(fibre: cp.Fibre, serca_scale: float, atp_mm: float) -> str:
     n = cp.summary(fibre)
     if s.final_force_fraction > 0.05:
         end = tr(
-            "{left:.0f}% of the peak force is still there after 150 ms: without enough ATP the cross-bridges "
+            "{left:.0f}% of the peak force is still there after {ms:g} ms: without enough ATP the cross-bridges "
             "cannot let go (rigor), with no new action potential",
             left=s.final_force_fraction * 100,
+            ms=cp.TWITCH_TRACE_MS,
         )
     else:
         end = tr("force returns to rest")
@@ -161,7 +162,7 @@ class StaircaseView(View):
         (self.peaks,) = self.dynamic(self.right.plot([], [], "o", color=FORCE, ms=5))
         self.title = self.dynamic(self.right.set_title(" "))
         self.right.set_xlabel(tr("Twitch number"))
-        self.right.set_ylabel(tr("Peak force (% of twitch 1)"))
+        self.right.set_ylabel(tr("Peak force (% of twitch {n})", n=1))
         self.right.set_xlim(0, STAIRCASE_TWITCHES + 1)
         self.right.set_ylim(95, 115)
         self.right.set_xticks([1, 5, 10, 15, 20])

@@ -33,7 +33,7 @@ from functools import cache
 import numpy as np
 
 from .constants import NORMAL_ATP_MM
-from .i18n import N_
+from .i18n import N_, Msg
 from .params import Params, nonnegative, positive
 
 DT_MS = 0.05  # integration step [ms]: every explicit rate is below 0.25/ms; fast ATP binding is implicit
@@ -61,7 +61,7 @@ PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's lan
     N_("one ATP split per cycle"): N_("measured"),
     N_("every rate constant and the activation time constant"): N_("illustrative"),
     N_("the share of heads attached while calcium is present"): N_("illustrative, and larger than in real muscle"),
-    N_("normal ATP 5 mM"): N_("textbook value"),
+    Msg(N_("normal ATP {mm:g} mM"), mm=NORMAL_ATP_MM): N_("illustrative: a round textbook value"),
 }
 
 
@@ -148,7 +148,7 @@ def detachment_half_time_ms(run: Run) -> float:
     return float(run.t_ms[start + below[0]] - run.calcium_off_ms) if below.size else float("inf")
 
 
-LATE_MS = 200.0  # how long after calcium removal the chapter checks what is still attached [ms]
+LATE_MS = 200.0  # how long after calcium removal the chapter checks what is still attached [ms], illustrative
 
 
 @dataclass(frozen=True)
@@ -188,4 +188,4 @@ def atp_leaving_attached(fraction: float = 0.1, cycle: Cycle = CYCLE) -> float:
 
 def getting_started() -> Run:
     """A first run to start from: the illustrative fibre at a tenth of normal ATP."""
-    return simulate(CYCLE.replace(atp_mm=NORMAL_ATP_MM / 10))
+    return simulate(CYCLE.replace(atp_mm=NORMAL_ATP_MM / 10))  # illustrative: a first run to change

@@ -24,45 +24,45 @@ DURATION_MS = 3000.0
 @dataclass(frozen=True)
 class Pattern:
     key: str
-    english: str
-    indonesian: str
+    english: str  # the name (marked for translation: the Indonesian figures give the book's term)
+    indonesian: str  # the everyday Indonesian word the English figures add in brackets
     what: str  # what the EMG shows, in words (marked for translation: figures show it in their language)
 
 
 PATTERNS = (
-    Pattern("rest", "Relaxed muscle", "otot rileks", N_("silence")),
+    Pattern("rest", N_("Relaxed muscle"), "otot rileks", N_("silence")),
     Pattern(
         "voluntary",
-        "Voluntary contraction",
+        N_("Voluntary contraction"),
         "kontraksi volunter",
         N_("motor units recruited and firing at moderate rates"),
     ),
     Pattern(
         "cramp",
-        "Cramp",
+        N_("Cramp"),
         "kram otot",
         N_("dense, high-frequency discharge of many motor units, starting and stopping by itself"),
     ),
     Pattern(
         "contracture",
-        "Physiological contracture",
+        N_("Physiological contracture"),
         "kontraktur",
         N_("silence although the muscle is shortened and tense"),
     ),
     Pattern(
         "tetany",
-        "Tetany",
+        N_("Tetany"),
         "tetani",
         N_("repetitive doublets and multiplets of single units, from over-excitable nerves"),
     ),
     Pattern(
         "fasciculation",
-        "Fasciculation",
+        N_("Fasciculation"),
         "fasikulasi",
         N_("isolated discharges of single motor units, with no movement of the joint"),
     ),
-    Pattern("spasticity", "Spasticity", "spastisitas", N_("bursts only while the muscle is stretched quickly")),
-    Pattern("seizure", "Seizure", "kejang", N_("rhythmic bursts in many muscles, driven by the brain")),
+    Pattern("spasticity", N_("Spasticity"), "spastisitas", N_("bursts only while the muscle is stretched quickly")),
+    Pattern("seizure", N_("Seizure"), "kejang", N_("rhythmic bursts in many muscles, driven by the brain")),
 )
 KEYS = tuple(p.key for p in PATTERNS)
 

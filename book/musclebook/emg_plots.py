@@ -6,7 +6,7 @@ import numpy as np
 
 from . import emg, style
 from .explorer import WIDE, Layout, View
-from .i18n import tr
+from .i18n import SOURCE_LANGUAGE, language, tr
 
 EMG = "#333333"
 FORCE = style.BLUE
@@ -22,6 +22,13 @@ def envelope(t, y, per: int = 8):
     return np.column_stack([times[:, 0], times[:, per // 2]]).ravel(), np.column_stack(
         [bins.min(axis=1), bins.max(axis=1)]
     ).ravel()
+
+
+def pattern_name(key: str) -> str:
+    """A pattern's name as the figures write it: in English with the Indonesian word in brackets ("Seizure
+    (kejang)"), in Indonesian as the book's term ("kejang (bangkitan)")."""
+    p = emg.PATTERNS[emg.KEYS.index(key)]
+    return f"{p.english} ({p.indonesian})" if language() == SOURCE_LANGUAGE else tr(p.english)
 
 
 def plot_pattern(ax, key: str):
@@ -52,19 +59,17 @@ class PatternsView(View):
     def update(self) -> str:
         for ax, p in zip(self.axes, emg.PATTERNS):
             plot_pattern(ax, p.key)
-            ax.set_title(tr("{english} ({indonesian})", english=p.english, indonesian=p.indonesian), loc="left")
+            ax.set_title(pattern_name(p.key), loc="left")
         key = tr(
-            "Each panel: EMG (grey, top) and force (blue, bottom), 3 s; orange marks a fast stretch. Heights are "
-            "not to scale."
+            "Each panel: EMG (grey, top) and force (blue, bottom), {seconds:g} s; orange marks a fast stretch. "
+            "Heights are not to scale.",
+            seconds=emg.DURATION_MS / 1000,
         )
         if self.layout.stack:  # one column of panels: the key on top, where the layout leaves room for it
             self.fig.suptitle(key, fontsize=style.RC["font.size"])
         else:
             self.fig.text(0.5, 0.005, key, ha="center")
-        lines = [
-            tr("{english} ({indonesian}): {what}", english=p.english, indonesian=p.indonesian, what=tr(p.what))
-            for p in emg.PATTERNS
-        ]
+        lines = [tr("{name}: {what}", name=pattern_name(p.key), what=tr(p.what)) for p in emg.PATTERNS]
         patterns = "; ".join(lines)
         return tr(
             "Schematic EMG and force, not recordings; heights are not to scale. {patterns}.",

@@ -45,7 +45,7 @@ import numpy as np
 
 from . import length_speed as ls
 from .constants import DETACH_ATP_K_MM, NORMAL_ATP_MM, SERCA_ATP_K_MM, atp_saturation
-from .i18n import N_
+from .i18n import N_, Msg
 from .params import Params, fraction, nonnegative, positive
 
 # integration step [ms]: a sixtieth of the fastest time constant; a halved step changes no number the chapter prints
@@ -138,8 +138,12 @@ def fit_slowing(target_rate_pct: float, target_duration_pct: float, step: float 
 
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
-    N_("tetanus 350 ms at 70 Hz"): N_("measured protocol: Westerblad & Lännergren 1991"),
-    N_("fatigued tetanic force 75 % of control"): N_("measured: Westerblad & Lännergren 1991"),
+    Msg(N_("tetanus {ms:g} ms at {hz:g} Hz"), ms=TETANUS_MS, hz=TETANUS_HZ): N_(
+        "measured protocol: Westerblad & Lännergren 1991"
+    ),
+    Msg(N_("fatigued tetanic force {percent:g} % of control"), percent=FATIGUED_FORCE * 100): N_(
+        "measured: Westerblad & Lännergren 1991"
+    ),
     N_("slowing of calcium removal and of cross-bridge detachment in fatigue"): (
         N_("fitted: to the linear phase of relaxation, same source")
     ),

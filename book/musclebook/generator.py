@@ -291,4 +291,4 @@ def hysteresis(neuron: Neuron = NEURON) -> Hysteresis:
 
 def getting_started() -> Run:
     """A first run to start from: a fully fatigued neuron, with a stretch."""
-    return simulate(NEURON.replace(fatigue=1.0))
+    return simulate(NEURON.replace(fatigue=1.0))  # illustrative: a first run to change

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 from matplotlib.ticker import Formatter
 
-from .language import LANGUAGES
+from .language import LANGUAGES, MINUS
 
 SOURCE_LANGUAGE = "en"
 ENV = "MUSCLEBOOK_LANGUAGE"
@@ -152,9 +152,10 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 def _local_number(text: str, lang: str) -> str:
-    """A number formatted in English (``1,234.5``) as ``lang`` writes it (Indonesian: ``1.234,5``)."""
+    """A number formatted in English (``1,234.5``) as ``lang`` writes it (Indonesian: ``1.234,5``, and a
+    typographic minus, ``−85``, as the Indonesian prose writes it: ``musclebook.language``)."""
     if lang == "id":
-        return text.translate(str.maketrans({".": ",", ",": "."}))
+        return text.translate(str.maketrans({".": ",", ",": ".", "-": MINUS}))
     return text
 
 

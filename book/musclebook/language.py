@@ -8,9 +8,16 @@ decides the decimal mark, the thousands separator and the minus sign.
 from __future__ import annotations
 
 import math
+import re
 
 LANGUAGES = ("en", "id")
 MINUS = "\u2212"  # a typographic minus, not a hyphen
+
+
+def percent_sign(text: str, language: str) -> str:
+    """A text with its percentages as ``language`` writes them: English sets the sign apart ("55.2 %"), Indonesian
+    writes it against the number, as PUEBI asks ("55,2%")."""
+    return re.sub(r"(?<=\d)[ \u00a0]%", "%", text) if language == "id" else text
 
 
 def check_language(language: str) -> str:

@@ -37,7 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .i18n import N_
+from .i18n import N_, Msg
+from .published import VALUES
 
 THICK_FILAMENT_UM = 1.6  # thick (myosin) filament length [µm], measured (frog)
 Z_LINE_UM = 0.07  # Z-line width used to place the knee (1.6 + 0.07 = 1.67) [µm]
@@ -95,26 +96,38 @@ MUSCLES = {"frog": FROG, "human": HUMAN}
 #: foot pulled up (a stretch). The lengths are illustrative; their order is not: the calf's torque is
 #: greatest near full dorsiflexion (Sale et al. 1982), so it works on the ascending limb, and a
 #: stretch moves its sarcomeres towards the plateau.
-CALF_POINTED_UM = 2.15
-CALF_STRETCHED_UM = 2.55
+CALF_POINTED_UM = 2.15  # illustrative
+CALF_STRETCHED_UM = 2.55  # illustrative
 
-PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
-    N_("frog: zero tension at 3.65 µm (no overlap)"): N_("measured: Gordon, Huxley & Julian 1966"),
-    N_("frog: plateau 2.0–2.25 µm"): N_("filament geometry; measured plateau 2.05–2.2 µm"),
-    N_("knee at 1.67 µm, zero extrapolated at 1.27 µm"): (
-        N_("measured in frog fibres (Gordon, Huxley & Julian 1966); assumed for human fibres")
+HILL_CURVATURE = 0.25  # a/F0 of frog sartorius (Hill 1938) [-]
+_MEASURED_PLATEAU_UM = VALUES["length_tension_plateau_um"]  # Gordon, Huxley & Julian 1966, not a model input
+
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language; numbers from the constants
+    Msg(N_("frog: zero tension at {um:g} µm (no overlap)"), um=FROG.zero_long_um): N_(
+        "measured: Gordon, Huxley & Julian 1966"
     ),
-    N_("frog: tension at the knee (85 %)"): N_("illustrative"),
-    N_("human: plateau 2.64–2.81 µm"): (
-        N_("predicted from human filament lengths (as compared by Gollapudi & Lin 2009)")
+    Msg(N_("frog: plateau {low:g}–{high:g} µm"), low=FROG.plateau_um[0], high=FROG.plateau_um[1]): Msg(
+        N_("filament geometry; measured plateau {low:g}–{high:g} µm"),
+        low=_MEASURED_PLATEAU_UM.low,
+        high=_MEASURED_PLATEAU_UM.high,
     ),
-    N_("human: ascending limb 0.42 F0 per µm"): N_("measured: human type I fibres (Gollapudi & Lin 2009)"),
+    Msg(
+        N_("knee at {knee:g} µm, zero extrapolated at {zero:g} µm"),
+        knee=THICK_FILAMENT_UM + Z_LINE_UM,
+        zero=ZERO_SHORT_UM,
+    ): N_("measured in frog fibres (Gordon, Huxley & Julian 1966); assumed for human fibres"),
+    Msg(N_("frog: tension at the knee ({percent:g} %)"), percent=FROG.knee_tension * 100): N_("illustrative"),
+    Msg(N_("human: plateau {low:g}–{high:g} µm"), low=HUMAN.plateau_um[0], high=HUMAN.plateau_um[1]): N_(
+        "predicted from human filament lengths (as compared by Gollapudi & Lin 2009)"
+    ),
+    Msg(N_("human: ascending limb {slope:g} F0 per µm"), slope=HUMAN_ASCENDING_SLOPE_PER_UM): N_(
+        "measured: human type I fibres (Gollapudi & Lin 2009)"
+    ),
     N_("calf positions (foot pointed, foot pulled up)"): (
         N_("illustrative lengths; their order follows Sale et al. 1982")
     ),
-    N_("curvature a/F0 = 0.25"): N_("measured: Hill 1938, frog sartorius"),
+    Msg(N_("curvature a/F0 = {curvature:.3g}"), curvature=HILL_CURVATURE): N_("measured: Hill 1938, frog sartorius"),
 }
-HILL_CURVATURE = 0.25  # a/F0 of frog sartorius (Hill 1938) [-]
 
 
 def isometric_tension(sarcomere_length_um, filaments: Filaments = FROG) -> np.ndarray:

@@ -296,7 +296,10 @@ LOADS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 SPEED = Spec(
     key="force-velocity",
     title=N_("Hill's force-velocity and power curves"),
-    basis=N_("equation and a/F0 = 0.25 measured; other curvatures for comparison"),
+    basis=Msg(
+        N_("equation and a/F0 = {curvature:.3g} measured; other curvatures for comparison"),
+        curvature=ls.HILL_CURVATURE,
+    ),
     view=SpeedView,
     controls=(
         Control(

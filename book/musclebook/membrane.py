@@ -99,11 +99,17 @@ REST = Membrane(p_na=P_NA)
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
     N_("ion concentrations inside and outside"): N_("measured: mammalian skeletal muscle, Hille 2001"),
-    N_("resting potential -85 mV at 4 mM K⁺"): N_("measured: Jurkat-Rott et al. 2009 (sets P_Na)"),
+    Msg(N_("resting potential {mv:g} mV at {k_mm:g} mM K⁺"), mv=RESTING_MV_AT_4MM, k_mm=NORMAL["K"][0]): N_(
+        "measured: Jurkat-Rott et al. 2009 (sets P_Na)"
+    ),
     Msg(N_("P_Na / P_K = {ratio:.3f}"), ratio=P_NA): N_("fitted: to that resting potential"),
     N_("chloride in equilibrium in a steady state (drops out of GHK)"): N_("model assumption"),
-    N_("paradoxical depolarisation below 1 mM K⁺, to -60 mV"): N_("measured: Jurkat-Rott et al. 2009 (outside GHK)"),
-    N_("threshold -55 mV and its shift with calcium"): N_("qualitative: direction known, size illustrative"),
+    Msg(
+        N_("paradoxical depolarisation below {k_mm:g} mM K⁺, to {mv:g} mV"), k_mm=PARADOX_BELOW_K_MM, mv=PARADOX_MV
+    ): N_("measured: Jurkat-Rott et al. 2009 (outside GHK)"),
+    Msg(N_("threshold {mv:g} mV and its shift with calcium"), mv=THRESHOLD_MV): N_(
+        "qualitative: direction known, size illustrative"
+    ),
     N_("inside concentrations held fixed when plasma changes"): N_("model assumption"),
 }
 
@@ -138,4 +144,4 @@ def p_na_for_zero_mv(membrane: Membrane = REST) -> float:
 
 def getting_started() -> float:
     """A first number to start from: the resting potential with plasma potassium raised to 6 mM [mV]."""
-    return ghk_mv(with_plasma("K", 6.0))
+    return ghk_mv(with_plasma("K", 6.0))  # illustrative: a first number to change

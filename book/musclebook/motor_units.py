@@ -29,7 +29,7 @@ from functools import cache
 
 import numpy as np
 
-from .i18n import N_
+from .i18n import N_, Msg
 from .params import Params, at_least_one, positive
 
 DT_MS = 1.0  # time step [ms]
@@ -239,20 +239,32 @@ def units_excited(pool: Pool, volts: float) -> int:
     return int(np.count_nonzero(electrical_thresholds_v(pool) <= volts))
 
 
-PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
-    N_("120 units; 30-fold range of thresholds; 100-fold range of twitch forces"): (
-        N_("model defaults of Fuglevand et al. 1993")
-    ),
-    N_("contraction times 90 → 30 ms; firing rates 8 → 35 Hz"): N_("model defaults of Fuglevand et al. 1993"),
+POOL = Pool()
+
+PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language; numbers from the constants
+    Msg(
+        N_("{units} units; {thresholds:g}-fold range of thresholds; {forces:g}-fold range of twitch forces"),
+        units=POOL.n_units,
+        thresholds=POOL.threshold_range,
+        forces=POOL.force_range,
+    ): N_("model defaults of Fuglevand et al. 1993"),
+    Msg(
+        N_("contraction times {slowest:g} → {fastest:g} ms; firing rates {lowest:g} → {highest:g} Hz"),
+        slowest=POOL.slowest_ct_ms,
+        fastest=POOL.slowest_ct_ms / POOL.ct_range,
+        lowest=POOL.min_rate_hz,
+        highest=POOL.max_rate_hz,
+    ): N_("model defaults of Fuglevand et al. 1993"),
     N_("smallest units recruited first"): N_("measured: the size principle, Henneman 1957"),
     N_("discharge variability, in-phase rate, random seed"): N_("illustrative"),
-    N_("electrical thresholds of the axons (1-3 V) and how far axon size sets their order"): N_("illustrative"),
+    Msg(
+        N_("electrical thresholds of the axons ({low:g}–{high:g} V) and how far axon size sets their order"),
+        low=STIMULUS_RANGE_V[0],
+        high=STIMULUS_RANGE_V[1],
+    ): N_("illustrative"),
 }
-
-
-POOL = Pool()
 
 
 def getting_started() -> PoolForce:
     """A first run to start from: the default pool at 30 % of maximal excitation."""
-    return simulate(POOL, 0.3)
+    return simulate(POOL, 0.3)  # illustrative: a first run to change

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import N_
+from .i18n import N_, Msg
 
 MYELINATED_M_S_PER_UM = 6.0  # Hursh 1939 [m/s per µm outer diameter], measured
 UNMYELINATED_K = 1.35  # v = k sqrt(d) [m/s per sqrt(µm)], fitted to the C-fibre range (fit_unmyelinated_k)
@@ -27,9 +27,13 @@ MYELINATED_RANGE_UM = (1.0, 20.0)  # diameters of myelinated peripheral fibres t
 UNMYELINATED_RANGE_UM = (0.2, 1.5)  # diameters of mammalian C fibres [µm]
 
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
-    N_("6 m/s per µm of diameter, myelinated fibres"): N_("measured: Hursh 1939"),
+    Msg(N_("{velocity:g} m/s per µm of diameter, myelinated fibres"), velocity=MYELINATED_M_S_PER_UM): N_(
+        "measured: Hursh 1939"
+    ),
     N_("velocity ∝ √diameter, unmyelinated fibres"): N_("theory: cable theory; Hodgkin & Huxley 1952"),
-    N_("the constant of the √diameter law (1.5)"): N_("fitted: to the C-fibre range in Kandel et al. 2021"),
+    Msg(N_("the constant of the √diameter law ({k:g})"), k=UNMYELINATED_K): N_(
+        "fitted: to the C-fibre range in Kandel et al. 2021"
+    ),
 }
 
 

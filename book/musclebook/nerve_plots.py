@@ -11,7 +11,7 @@ import numpy as np
 from . import nerve as nv
 from . import style
 from .explorer import WIDE, Control, Layout, Spec, View
-from .i18n import N_, tr
+from .i18n import N_, localise_axes, tr
 
 MYELINATED = style.BLUE
 UNMYELINATED = style.VERMILION
@@ -40,6 +40,7 @@ def plot_velocity_curves(ax):
     ax.set_xlabel(tr("Fibre diameter (µm, log scale)"))
     ax.set_ylabel(tr("Conduction velocity (m/s, log scale)"))
     ax.legend(loc="upper left", fontsize=9.5)
+    localise_axes(ax.figure)  # 0,2 in Indonesian, in a reader's own figure too ("Run the model yourself")
 
 
 def fibres_at(diameter_um: float) -> list[tuple[str, float, str]]:

@@ -8,7 +8,7 @@ The chapters write them as MyST inline expressions, ``{eval}`name```, a form tha
     {eval}`pub.thenar_half_max_hz.low`                     # one form of it (see published.FORMS)
     {eval}`cite.sale1982`                                  # [Sale et al., 1982]
     {eval}`cite.ross1995.minetto2013`                      # [Ross and Thomas, 1995, Minetto et al., 2013]
-    {eval}`cite_t.sale1982`                                # Sale et al. [1982]
+    {eval}`cite_t.sale1982`                                # Sale et al. [1982]; in Indonesian Sale dkk. [1982]
 
 A computed number stays a number (``shown`` returns a ``float``); only its printed form is fixed, in the
 language the kernel speaks (``musclebook.i18n``: an Indonesian notebook writes ``112,4``).
@@ -26,7 +26,7 @@ from pathlib import Path
 from . import published
 from .explorer import static_build
 from .i18n import language
-from .language import number
+from .language import number, percent_sign
 
 DATA = Path(__file__).resolve().parent / "data"
 BIB = DATA / "references.bib"
@@ -82,7 +82,7 @@ class PublishedText:
         return PublishedText(self.key, form)
 
     def __repr__(self) -> str:
-        return self.value.text(self.form, language())
+        return percent_sign(self.value.text(self.form, language()), language())
 
 
 class _Published:
@@ -129,8 +129,18 @@ def _surname(person) -> str:
     return str(Text.from_latex(" ".join(person.prelast_names + person.last_names)))
 
 
+#: The words of an author-year citation in each language, as the web book's citation styles write them
+#: (``bookkit.sphinxext``): two authors, three or more, and a source without a year.
+CITATION_WORDS = {
+    "en": {"and": "and", "et_al": "et al.", "no_date": "n.d."},
+    "id": {"and": "dan", "et_al": "dkk.", "no_date": "t.t."},
+}
+
+
 def _who_when(key: str) -> tuple[str, str, str | None]:
-    """(authors as cited, year, link) of one source, as the web book cites it (author-year)."""
+    """(authors as cited, year, link) of one source, as the web book cites it (author-year), in the language
+    the kernel speaks ("Ross and Thomas", "Sale et al."; in Indonesian "Ross dan Thomas", "Sale dkk.")."""
+    words = CITATION_WORDS[language()]
     entry = _sources()[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if not people:
@@ -140,12 +150,13 @@ def _who_when(key: str) -> tuple[str, str, str | None]:
     elif len(people) == 1:
         who = _surname(people[0])
     elif len(people) == 2:
-        who = f"{_surname(people[0])} and {_surname(people[1])}"
+        who = f"{_surname(people[0])} {words['and']} {_surname(people[1])}"
     else:
-        who = f"{_surname(people[0])} et al."
+        who = f"{_surname(people[0])} {words['et_al']}"
     doi = entry.fields.get("doi")
     link = f"https://doi.org/{doi}" if doi else entry.fields.get("url")
-    return who, entry.fields.get("year", "n.d."), link
+    year = entry.fields.get("year", "n.d.")
+    return who, words["no_date"] if year == "n.d." else year, link
 
 
 class Citation:

@@ -50,16 +50,16 @@ class Unit(Params):
     name: str
     contraction_time_ms: float = positive()  # time from force onset to twitch peak [ms]
     shape: float = positive(1.55)  # rise/fall shape exponent p of the activation transient [-]
-    cooperativity: float = positive(2.0)  # Hill exponent n of the activation-to-force step [-]
-    twitch_tetanus_ratio: float = open_fraction(0.15)  # peak twitch force / maximal tetanic force [-]
-    latent_period_ms: float = nonnegative(5.0)  # delay from stimulus to force onset [ms]
+    cooperativity: float = positive(2.0)  # Hill exponent n of the activation-to-force step [-], illustrative
+    twitch_tetanus_ratio: float = open_fraction(0.15)  # peak twitch force / maximal tetanic force [-], illustrative
+    latent_period_ms: float = nonnegative(5.0)  # delay from stimulus to force onset [ms], illustrative
     relaxation_factor: float = positive(1.0)  # stretch of the falling phase (1 = normal, >1 slower) [-]
 
 
 #: A slow unit with the measured twitch timing of human triceps surae (Sale et al. 1982).
 SLOW = Unit("slow", contraction_time_ms=112.4)
 #: A fast unit: contraction time illustrative (fast human units are several times quicker).
-FAST = Unit("fast", contraction_time_ms=40.0)
+FAST = Unit("fast", contraction_time_ms=40.0)  # illustrative
 
 #: What each parameter rests on, shown on the chapter page.
 PARAMETER_STATUS = {  # shown by musclebook.parameter_table, in the reader's language
@@ -230,4 +230,4 @@ def fit_shape(unit: Unit, half_relaxation_ms: float, low: float = 1.0, high: flo
 
 def getting_started() -> Train:
     """A first run to start from: the slow unit stimulated at 10 Hz for 600 ms."""
-    return simulate(SLOW, 10.0, duration_ms=600.0)
+    return simulate(SLOW, 10.0, duration_ms=600.0)  # illustrative: a first run to change

@@ -17,6 +17,7 @@ from . import style
 from . import twitch as tw
 from .explorer import WIDE, Control, Layout, Spec, View
 from .i18n import N_, Msg, tr
+from .i18n import text as in_language
 
 COLOURS = {"slow": style.BLUE, "fast": style.VERMILION}
 UNIT_NAMES = {"slow": N_("slow"), "fast": N_("fast")}  # the model's units, as figures name them
@@ -243,8 +244,10 @@ class ForceFrequencyView(View):
         super().__init__(fig, layout)
         self.ax = self.panels(margins=dict(left=0.09, right=0.97, bottom=0.17, top=0.95))
 
-    def update(self, units, band_hz=None, band_label=None) -> str:
+    def update(self, units, band_hz=None, band_label: str | Msg | None = None) -> str:
         self.ax.clear()
+        if band_label is not None:
+            band_label = in_language(band_label)  # a Msg: in the figure's language
         if band_hz is not None:
             # the label wraps (above the curves, left of the band), and on a phone the legend goes under the axes
             label = textwrap.fill(band_label, 26 if self.layout.stack else 30)  # wide: left of the slow curve
@@ -266,8 +269,8 @@ class ForceFrequencyView(View):
             for u in units
         ]
         text = tr(
-            "S-shaped force-frequency curves of the model, rising from the single-twitch force of {ratio:.0f}% "
-            "towards 100% of maximal force: {parts}.",
+            "S-shaped force-frequency curves of the model, rising from the single-twitch force ({ratio:.0f}% of "
+            "maximal) towards maximal force: {parts}.",
             ratio=units[0].twitch_tetanus_ratio * 100,
             parts="; ".join(parts),
         )
