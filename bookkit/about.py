@@ -34,37 +34,6 @@ DEED = {
     "id": "https://creativecommons.org/licenses/by/4.0/deed.id",
 }
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "id": [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ],
-}
-
 #: The words around the facts, in each language (the Indonesian keeps to the book's terms, ``terms.yaml``).
 WORDS = {
     "en": {
@@ -221,8 +190,10 @@ def load(citation: Path = CITATION, repository: str | None = None, environ=os.en
 
 
 def date_text(day: dt.date, language: str) -> str:
-    """A date as a reader of ``language`` writes it: 7 December 2026, 7 Desember 2026."""
-    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+    """A date as a reader of ``language`` writes it: 7 December 2026, 7 Desember 2026 (Babel's month names)."""
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale=language)
 
 
 def words(language: str) -> dict[str, str]:
