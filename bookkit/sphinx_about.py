@@ -17,6 +17,7 @@ import html
 import re
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
@@ -193,10 +194,14 @@ class teaching_materials(nodes.General, nodes.Element):
 
 
 class TeachingMaterials(SphinxDirective):
+    """``{teaching-materials}``: the table of every deck and PDF; with ``:take-away:``, only the whole book and the
+    handout, as a list (the landing page)."""
+
     has_content = False
+    option_spec = {"take-away": directives.flag}
 
     def run(self):
-        return [teaching_materials()]
+        return [teaching_materials(take_away="take-away" in self.options)]
 
 
 def _links(app, fromdoc: str, path_of, language: str, *, exists: bool = True):
@@ -262,6 +267,16 @@ def fill_teaching_materials(app, doctree, fromdoc):
         return
     language = book_language(app)
     words = materials.LABELS[language]
+    for placeholder in [p for p in placeholders if p.get("take_away")]:
+        listing = nodes.bullet_list(classes=["mb-take-away"])
+        for label, path_of in (("book_pdf", materials.book_pdf), ("handout", materials.handout)):
+            item = nodes.list_item()
+            item += _cell(nodes.strong(text=words[label]), *_links(app, fromdoc, path_of, language)).children
+            listing += item
+        placeholder.replace_self(listing)
+        placeholders.remove(placeholder)
+    if not placeholders:
+        return
     other = next(e for e in LANGUAGES if e != language)
     sources = materials.pages(language)
     other_sources = {s.stem: s for s in materials.pages(other)}

@@ -102,6 +102,17 @@ def test_the_instructor_guide_lists_every_deck_and_pdf_of_both_editions(built_bo
             assert (site / path).resolve() in linked, f"{guide.relative_to(site)}: no link to {name} ({path})"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_landing_page_offers_the_whole_book_and_the_handout_in_both_editions(built_book, language):
+    site, _ = built_book
+    intro = dict(page_files(site, language))["intro"]
+    linked = {(intro.parent / a["href"]).resolve() for a in soup(intro).select("ul.mb-take-away a[href]")}
+    for edition in LANGUAGES:
+        for path in (materials.book_pdf(edition), materials.handout(edition)):
+            target = (site / materials.site_path(path, edition)).resolve()
+            assert target in linked and target.is_file(), f"{intro.relative_to(site)}: no working link to {path}"
+
+
 # ------------------------------------------------------------------ trust: on every page of both editions
 
 
