@@ -19,7 +19,7 @@ LOCK_PYTHON = $(patsubst python-%,%,$(shell cat runtime.txt))
 UV_COMPILE = $(PYTHON) -m uv pip compile --quiet --universal --fork-strategy fewest --generate-hashes \
 	--python-version $(LOCK_PYTHON) --custom-compile-command "make lock (Python $(LOCK_PYTHON), every platform)"
 
-.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides lab lock linkcheck mutation clean
+.PHONY: setup dev browser lint check book book-clean translations test nbval handout slides materials lab lock linkcheck mutation clean
 
 # What has been installed, and into which environment: inside .venv (so a new .venv installs again), or,
 # for PYTHON=..., in _build/.stamps/<that interpreter>.
@@ -63,10 +63,10 @@ lock: $(STAMPS)/dev ## resolve requirements.in and requirements-dev.in into the 
 	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements-dev.in -o requirements-dev.txt
 	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) requirements-mutation.in -o requirements-mutation.txt
 
-browser: ## Debian's Chromium for the browser tests (no browser download)
-	@command -v chromium >/dev/null || { \
+browser: ## Debian's Chromium for the browser tests and the PDFs (no browser download), poppler's pdftotext to read them
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 lint: dev ## style, spelling, stripped notebooks, the Indonesian edition, and the repository's policy tests (fast: run first)
 	$(PYTHON) -m ruff check .
@@ -109,23 +109,41 @@ translations: setup ## update the Indonesian catalogues (book/locale/id) and pag
 book-clean: ## remove the built book, so that the next `make book` builds from scratch
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book.log _build/id _build/book-id.log
 
-test: dev browser ## everything CI checks: lint, a strict build from scratch, then every test against that build
+test: dev browser ## everything CI checks: lint, a strict build from scratch with its slides and PDFs, then every test against that site
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory book-clean
-	$(MAKE) --no-print-directory book
+	$(MAKE) --no-print-directory materials
 	$(PYTHON) -m pytest -q -m "not lint" -n $(JOBS) --dist loadgroup --site $(SITE) tests
 
 nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser; make test runs them in JupyterLab
 	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb
 
-handout: book browser ## the claim-by-claim page as a PDF handout, printed offline by headless Chromium
-	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims.pdf book/article.html
-	$(PYTHON) scripts/handout.py $(SITE) _build/handout/claims-id.pdf id/article.html
+handout: book browser ## the claim-by-claim page as a PDF handout (both editions), printed offline by headless Chromium
+	$(PYTHON) scripts/handout.py $(SITE)
+	@echo "The handouts: $(SITE)/book/pdf/claims-handout.pdf and $(SITE)/id/pdf/claims-handout-id.pdf"
+
+# the two editions side by side, as `make book` builds them, a log each
+define SLIDES
+@$(PYTHON) scripts/slides.py $(SITE) > _build/slides.log 2>&1 & english=$$!; \
+  $(PYTHON) scripts/slides.py $(SITE) --edition id > _build/slides-id.log 2>&1; indonesian=$$?; \
+  wait $$english; english=$$?; cat _build/slides.log _build/slides-id.log; \
+  test $$english -eq 0 && test $$indonesian -eq 0
+endef
+define PDFS
+@$(PYTHON) scripts/book_pdf.py $(SITE) --edition en > _build/pdf.log 2>&1 & english=$$!; \
+  $(PYTHON) scripts/book_pdf.py $(SITE) --edition id > _build/pdf-id.log 2>&1; indonesian=$$?; \
+  wait $$english; english=$$?; cat _build/pdf.log _build/pdf-id.log; \
+  test $$english -eq 0 && test $$indonesian -eq 0
+endef
 
 slides: book ## reveal.js slides of every chapter (cells chosen by slide metadata), next to the chapter pages
-	$(PYTHON) scripts/slides.py $(SITE)
-	$(PYTHON) scripts/slides.py $(SITE) --edition id
+	$(SLIDES)
 	@echo "Open $(SITE)/book/<chapter>-slides.html (Indonesian: $(SITE)/id/<chapter>-slides.html) in a browser (F: full screen, Esc: overview)."
+
+materials: book browser ## what the site offers lecturers and readers to take away: slides, handout, typeset book and pages
+	$(SLIDES)
+	@# book_pdf.py prints the whole book, then every page: the article page's PDF is the handout
+	$(PDFS)
 
 lab: setup ## the notebooks in JupyterLab, as Binder shows them (MyST Markdown rendered by jupyterlab-myst)
 	$(PYTHON) -m jupyter lab --notebook-dir=book --LabApp.default_url=/lab/tree/coupling.ipynb

@@ -50,7 +50,7 @@ from musclebook.language import LANGUAGES, percent_sign
 from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
-from . import citations, icons, purge_css  # noqa: F401 - citations registers the Indonesian citation styles
+from . import citations, icons, materials, purge_css, sphinx_about  # noqa: F401 - citations registers the Indonesian citation styles
 from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
@@ -63,6 +63,7 @@ from .ledger import (
     load_ledger,
 )
 from .site import data_uris_to_files
+from .sphinx_about import claim_report_link
 from .translate import EDITION_ROOTS, REPO, SITE_FOLDERS, counterpart
 
 _CACHE: dict[str, Ledger] = {}
@@ -135,9 +136,9 @@ def _lang(text: str, language: str) -> str:
     return f'<span lang="id">{text}</span>' if language == "id" else text
 
 
-def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True) -> list[str]:
+def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True, report: str = "") -> list[str]:
     """MyST lines of the claim card of one claim, in English (with the Indonesian correction in a dropdown)
-    or in Indonesian (for the Indonesian edition)."""
+    or in Indonesian (for the Indonesian edition); ``report``: the card's "Report an error" link (raw HTML)."""
     words = CARD_LABELS[language]
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
@@ -171,7 +172,7 @@ def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = T
             ":::",
             "",
         ]
-    lines += [_lang(f"**{words['see']}**", language) + f" {where}", "::::", ""]
+    lines += [_lang(f"**{words['see']}**", language) + f" {where}" + (f" · {report}" if report else ""), "::::", ""]
     return lines
 
 
@@ -210,7 +211,9 @@ class ClaimCard(_LedgerDirective):
                 raise self.error(str(exc)) from exc
             if not entry.is_claim:
                 raise self.error(f"{entry_id} is a rhetorical entry, not a claim: it has no card")
-            lines += card_markup(entry, language=book_language(self.env.app))
+            language = book_language(self.env.app)
+            report = claim_report_link(self.env.app, entry.id, entry.quote, language)
+            lines += card_markup(entry, language=language, report=report)
         return self.render(lines)
 
 
@@ -248,7 +251,8 @@ class ClaimLedger(_LedgerDirective):
             for entry in group:
                 lines += [f"({anchor(entry, language)})=", ""]
                 if entry.is_claim:
-                    lines += card_markup(entry, language=language, link_to_article=False)
+                    report = claim_report_link(self.env.app, entry.id, entry.quote, language)
+                    lines += card_markup(entry, language=language, link_to_article=False, report=report)
                 else:
                     lines += rhetoric_markup(entry, language)
             section = nodes.section(ids=[paragraph_anchor(number, language)], classes=["article-paragraph"])
@@ -503,25 +507,43 @@ h2 {{ font-size: 1.1rem; margin: 1.75rem 0 0.5rem; color: var(--muted); }}
 a {{ color: var(--link); }}
 .start {{ display: inline-block; margin: 0.5rem 0 0.5rem; padding: 0.7rem 1.2rem; border-radius: 0.4rem;
   background: var(--link); color: var(--bg); font-weight: 600; text-decoration: none; }}
+.pdf {{ display: inline-block; margin: 0.5rem 0 0.5rem 0.5rem; padding: 0.6rem 1.1rem; border-radius: 0.4rem;
+  border: 2px solid var(--link); font-weight: 600; text-decoration: none; }}
 ul {{ list-style: none; margin: 0; padding: 0; border-top: 1px solid var(--line); }}
 li {{ border-bottom: 1px solid var(--line); }}
 li a {{ display: block; padding: 0.6rem 0; min-height: 1.5rem; }}
+footer {{ max-width: 40rem; margin: 0 auto; padding: 0 1.25rem 2rem; color: var(--muted); font-size: 0.9rem; }}
+footer p {{ margin: 0.3rem 0; }}
+footer a {{ display: inline-block; padding: 0.3rem 0; }}
 </style>
 </head>
 <body>
 <main>
 <h1>{title}</h1>
 <p>{opening}</p>
-<p><a class="start" href="{first}">{start}</a></p>
+<p><a class="start" href="{first}">{start}</a> <a class="pdf" href="{book_pdf}">{book_pdf_text}</a></p>
 <p lang="{other}"><a href="{other_href}" hreflang="{other}">{other_text}</a></p>
 {contents}
+<h2>{take_away}</h2>
+<ul>
+{downloads}
+</ul>
 </main>
+<footer>{footer}</footer>
 </body>
 </html>
 """
 
 
 START_READING = {"en": "Start reading", "id": "Mulai membaca"}
+TAKE_AWAY = {
+    "en": "To print, to read offline, to teach with",
+    "id": "Untuk dicetak, dibaca tanpa internet, atau dipakai mengajar",
+}
+TEACHING = {
+    "en": "Teaching materials: slides, the handout and every page as PDF",
+    "id": "Bahan ajar: salindia, lembar pegangan, dan setiap halaman sebagai PDF",
+}
 OTHER_EDITION = {"en": "English: this book in English", "id": "Bahasa Indonesia: buku ini dalam bahasa Indonesia"}
 ARTICLE_TOPIC = "kejang otot"
 
@@ -555,7 +577,19 @@ def landing_page(app, exception):
     opening = html.escape(opening)
     if language == "en":  # the article's Indonesian words, marked as such (WCAG 3.1.2)
         opening = opening.replace(ARTICLE_TOPIC, f'<i lang="id">{ARTICLE_TOPIC}</i>')
+    words = materials.LABELS[language]
+    guide = next((d for d in app.env.found_docs if d.rsplit("/", 1)[-1] == "instructor"), None)
+    downloads = [
+        (materials.handout(language), words["handout"]),
+    ]
+    if guide:
+        downloads.append((app.builder.get_target_uri(guide) + "#teaching-materials", TEACHING[language]))
     text = LANDING.format(
+        take_away=TAKE_AWAY[language],
+        book_pdf=html.escape(materials.book_pdf(language)),
+        book_pdf_text=html.escape(words["book_pdf"]),
+        downloads="\n".join(f'<li><a href="{html.escape(to)}">{html.escape(name)}</a></li>' for to, name in downloads),
+        footer=sphinx_about.footer_html(app, "index", app.config.html_title or app.config.project, first),
         lang=language,
         alternates=alternates,
         other=other,
@@ -874,4 +908,5 @@ def setup(app):
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
     app.connect("html-page-context", contents_levels)
+    sphinx_about.setup(app)  # footer, download menu, {cite-this-book}, {teaching-materials}
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,12 +1,14 @@
-"""Print the claim-by-claim page of the built book to a PDF handout, offline, with headless Chromium.
+"""Print the claim-by-claim page of the built book as the PDF handout, in both editions, offline.
 
-    python scripts/handout.py [SITE_DIR] [OUTPUT_PDF] [PAGE]
+    python scripts/handout.py [SITE_DIR] [--edition en|id]
 
-Defaults: the site in ``_build/html`` (run ``make book`` first), ``_build/handout/claims.pdf`` and
-``book/article.html``. The page is served from a local HTTP server; any request that would leave it
-is blocked and reported, so a handout never depends on the network. Dropdowns are opened so that
-the Indonesian corrections are printed too. Exits non-zero if the page is missing, if anything
-tried to load from outside, or if the page reported an error.
+Run after ``make book`` (``make handout`` does both). The handout is the article page printed with the book's
+print styles (``bookkit.printing``): no web chrome, the article set as text, each claim card whole on one page,
+the references its cards cite in full at the end, and on every sheet a footer with the book's title, the page's
+address, the version, build date and licence, and the page number. It is written into the site, where the
+pages link to it: ``book/pdf/claims-handout.pdf`` and ``id/pdf/claims-handout-id.pdf`` (``bookkit.materials``).
+Exits non-zero, naming the page, if the page is missing, if anything tried to load from outside the site, or if
+the page reported an error.
 """
 
 from __future__ import annotations
@@ -14,60 +16,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from bookkit.site import launch_chromium, serve
-
 REPO = Path(__file__).resolve().parent.parent
-
-
-def print_pdf(site: Path, out: Path, page_path: str = "book/article.html") -> int:
-    """Print ``page_path`` of the built ``site`` to ``out``; return the number of PDF bytes."""
-    if not (site / page_path).is_file():
-        sys.exit(f"handout: {site / page_path} does not exist; build the book first (make book)")
-
-    outside, errors = [], []
-    with serve(site) as root, sync_playwright() as p:
-        base = root + "/"
-        try:
-            browser = launch_chromium(p)
-        except FileNotFoundError as exc:
-            sys.exit(f"handout: {exc}")
-        page = browser.new_page()
-
-        def route(r):
-            if r.request.url.startswith((base, "data:")):
-                r.continue_()
-            else:
-                outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("pageerror", lambda e: errors.append(str(e)) if "THEBE_JS_URL" not in str(e) else None)
-        page.goto(base + page_path, wait_until="networkidle")
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        page.emulate_media(media="print")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(
-            path=str(out),
-            format="A4",
-            print_background=True,
-            margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
-        )
-        browser.close()
-    if outside:
-        sys.exit(f"handout: the page tried to load from outside the site: {outside}")
-    if errors:
-        sys.exit(f"handout: the page reported errors: {errors}")
-    return out.stat().st_size
+sys.path.insert(0, str(REPO))
+from bookkit import materials  # noqa: E402
+from bookkit.printing import PrintError, printer  # noqa: E402
+from bookkit.translate import EDITION_ROOTS  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
+    languages = list(EDITION_ROOTS)
+    if "--edition" in argv:
+        at = argv.index("--edition")
+        languages, argv = [argv[at + 1]], argv[:at] + argv[at + 2 :]
+        if languages[0] not in EDITION_ROOTS:
+            sys.exit(f"handout: no edition {languages[0]!r}; the editions are {', '.join(EDITION_ROOTS)}")
     site = Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html"
-    out = Path(argv[2]) if len(argv) > 2 else REPO / "_build" / "handout" / "claims.pdf"
-    page = argv[3] if len(argv) > 3 else "book/article.html"
-    size = print_pdf(site, out, page)
-    print(f"handout: {out} ({size / 1e6:.2f} MB) from {page}")
+    try:
+        with printer(site) as chromium:
+            for language in languages:
+                page = materials.site_path(f"{materials.PAGES[language]}{materials.ARTICLE}.html", language)
+                out = site / materials.site_path(materials.handout(language), language)
+                count = chromium.page(page, language, out)
+                print(f"handout: {out.relative_to(site)} ({count} pages, {out.stat().st_size / 1e6:.2f} MB)")
+    except PrintError as exc:
+        sys.exit(f"handout: {exc}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ an overview.
 from __future__ import annotations
 
 import html
-import json
 import sys
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 matplotlib.use("Agg")
-from bookkit.ledger import toc_files  # noqa: E402
+from bookkit.materials import PAGES, deck, decks, slide_cells  # noqa: E402
 from bookkit.site import data_uris_to_files  # noqa: E402
 from bookkit.translate import EDITION_ROOTS, SITE_FOLDERS  # noqa: E402
 from musclebook import i18n  # noqa: E402
@@ -70,29 +69,6 @@ STYLE = """
 .reveal .mb-slide-explorer figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 """
-
-
-def chapters(root: Path = REPO) -> list[Path]:
-    """The notebooks of an edition's table of contents (``root/_toc.yml``), in order."""
-    return [path for path in toc_files(root / "_toc.yml") if path.suffix == ".ipynb"]
-
-
-def slide_cells(notebook: Path) -> list[tuple[int, dict]]:
-    """(index among rendered code cells or -1 for Markdown, cell) for every cell marked as a slide."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    chosen, code_index = [], 0
-    for cell in cells:
-        tags = cell.get("metadata", {}).get("tags", [])
-        marked = cell.get("metadata", {}).get("slideshow", {}).get("slide_type") == "slide"
-        if cell["cell_type"] == "code":
-            if "remove-cell" in tags:
-                continue
-            if marked:
-                chosen.append((code_index, cell))
-            code_index += 1
-        elif marked:
-            chosen.append((-1, cell))
-    return chosen
 
 
 def heading_of(cell: dict) -> str:
@@ -189,22 +165,19 @@ def main(argv: list[str]) -> None:
         language, argv = argv[at + 1], argv[:at] + argv[at + 2 :]
         if language not in EDITION_ROOTS:
             sys.exit(f"slides: no edition {language!r}; the editions are {', '.join(EDITION_ROOTS)}")
-    root, folder = EDITION_ROOTS[language], SITE_FOLDERS[language]
+    folder = SITE_FOLDERS[language]
     site = (Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html") / folder
     if not (site / "_static" / "reveal" / "reveal.js").is_file():
         sys.exit(f"slides: {site}/_static/reveal/reveal.js is missing; build the book first (make book)")
-    made = 0
-    for notebook in chapters(root):
-        if not any(True for _ in slide_cells(notebook)):
-            continue
-        page = site / notebook.relative_to(root).with_suffix(".html")
-        out = page.with_name(f"{notebook.stem}-slides.html")
+    notebooks = decks(language)
+    if not notebooks:
+        sys.exit("slides: no chapter has cells marked as slides")
+    for notebook in notebooks:
+        page = site / f"{PAGES[language]}{notebook.stem}.html"
+        out = site / deck(notebook.stem, language)
         with i18n.speaking(language):
             out.write_text(build_deck(notebook, page, site, language), encoding="utf-8")
         print(f"slides: {out.relative_to(site)}")
-        made += 1
-    if not made:
-        sys.exit("slides: no chapter has cells marked as slides")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Shared fixtures: the one built book that every build-dependent test reads.
 
 ``make test`` builds the book once, strictly and from scratch, into ``_build/html`` (its log in
-``_build/book.log``) and runs the tests with ``--site _build/html``: the strict-build checks, the
-browser suite and the lecture kit all read that one tree, the tree CI then publishes. Without
-``--site``, the first test that needs the book builds it once into a temporary folder.
+``_build/book.log``), adds its slides and PDFs (``make materials``) and runs the tests with
+``--site _build/html``: the strict-build checks, the browser suite, the lecture kit and the PDFs all
+read that one tree, the tree CI then publishes. Without ``--site``, the first test that needs the book
+builds it (and its materials) once into a temporary folder.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def pytest_addoption(parser):
 
 def build_into(out: Path) -> tuple[Path, str]:
     """Build both editions strictly (-W -n --keep-going) from scratch into ``out``, the Indonesian one into
-    the English site's ``id/``; return (html dir, both logs)."""
+    the English site's ``id/``, with their slides and PDFs (as ``make materials``); return (html dir, both logs)."""
     site, logs = out / "_build" / "html", []
     command = [sys.executable, "-m", "bookkit.build", "--all", "-W", "-n", "--keep-going", "--path-output"]
     for edition in ([str(out), "."], [str(out / "id"), "--edition", "id"]):
@@ -39,6 +40,15 @@ def build_into(out: Path) -> tuple[Path, str]:
         )
         logs.append(proc.stdout + proc.stderr)
         assert proc.returncode == 0, f"strict build failed:\n{logs[-1][-6000:]}"
+    for script in ("slides.py", "book_pdf.py"):  # what `make materials` adds to the site
+        for edition in ("en", "id"):
+            proc = subprocess.run(
+                [sys.executable, str(REPO / "scripts" / script), str(site), "--edition", edition],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+            )
+            assert proc.returncode == 0, f"{script} --edition {edition} failed:\n{(proc.stdout + proc.stderr)[-6000:]}"
     return site, "\n".join(logs)
 
 

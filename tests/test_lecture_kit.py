@@ -1,11 +1,8 @@
-"""The lecture kit's commands: slides (reveal.js, offline) and the PDF handout, made from the strictly built book."""
+"""The lecture kit's slides (reveal.js, offline, with their explorers), as `make materials` puts them in the site."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,34 +26,23 @@ CHAPTERS = (
 )
 
 
-def run(script: str, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(REPO / "scripts" / script), *map(str, args)], capture_output=True, text=True, cwd=REPO
-    )
-
-
-def make_slides(built_book, tmp_path_factory, edition: str):
-    # the slides are written next to the chapter pages: into a copy, so that the tested tree (which CI
-    # publishes, and which other tests read at the same time) stays as the build left it
-    site = tmp_path_factory.mktemp(f"slides-{edition}") / "html"
-    shutil.copytree(built_book[0], site)
-    made = run("slides.py", site, *(["--edition", "id"] if edition == "id" else []))
-    assert made.returncode == 0, made.stdout + made.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def served_en(built_book, tmp_path_factory):
-    site = make_slides(built_book, tmp_path_factory, "en")
+def served(built_book, edition: str):
+    # the decks `make materials` wrote next to the chapter pages, in the tree CI publishes
+    site = built_book[0]
+    missing = [c for c in CHAPTERS if not (site / edition / f"{c}-slides.html").is_file()]
+    assert not missing, f"{site / edition}: no slides for {missing} (make materials writes them)"
     with serve(site) as base:
         yield site, base + "/"
 
 
 @pytest.fixture(scope="module")
-def served_id(built_book, tmp_path_factory):
-    site = make_slides(built_book, tmp_path_factory, "id")
-    with serve(site) as base:
-        yield site, base + "/"
+def served_en(built_book):
+    yield from served(built_book, "book")
+
+
+@pytest.fixture(scope="module")
+def served_id(built_book):
+    yield from served(built_book, "id")
 
 
 # That the README documents these commands: policy, tests/test_policy.py (make lint).
@@ -120,20 +106,4 @@ def check_deck(served, browser, chapter, edition):
     assert outside == [] and errors == [], (outside, errors)
 
 
-@pytest.mark.parametrize("page, name", [("book/article.html", "claims.pdf"), ("id/article.html", "claims-id.pdf")])
-def test_handout_is_a_pdf_of_the_claim_by_claim_page(built_book, tmp_path, page, name):
-    site, _ = built_book
-    out = tmp_path / name
-    made = run("handout.py", site, out, page)
-    assert made.returncode == 0, made.stdout + made.stderr
-    data = out.read_bytes()
-    assert data.startswith(b"%PDF")
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
-    assert pages >= 5, pages  # 34 claim cards do not fit on a few pages
-    assert len(data) > 100_000
-
-
-def test_handout_refuses_a_missing_page(built_book, tmp_path):
-    site, _ = built_book
-    made = run("handout.py", site, tmp_path / "x.pdf", "book/no-such-page.html")
-    assert made.returncode != 0 and "does not exist" in made.stderr
+# The handout and the typeset PDFs: tests/test_materials.py.

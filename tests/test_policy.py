@@ -82,6 +82,13 @@ def recipe(target: str) -> list[str]:
     return [line.strip() for line in found.group(1).splitlines()]
 
 
+def recipe_prerequisites(target: str) -> str:
+    """What a Makefile target depends on, as written after its colon (up to its ``##`` help)."""
+    found = re.search(rf"^{re.escape(target)}:([^#\n]*)", read("Makefile"), re.M)
+    assert found, f"policy: the Makefile has no `{target}` target"
+    return found.group(1).strip()
+
+
 def steps_in_order(lines: list[str], steps: dict[str, str]) -> list[int]:
     """The line of each step (the first line matching its pattern), in the order the steps are given."""
     where = {}
@@ -96,15 +103,16 @@ MAKE = r"\$\(MAKE\)[^;]*\s"
 MAKE_TEST_STEPS = {  # what `make test` does, in this order
     "make lint": MAKE + r"lint$",
     "make book-clean": MAKE + r"book-clean$",
-    "make book": MAKE + r"book$",
+    "make materials (the book, then its slides and PDFs)": MAKE + r"materials$",
     "pytest against the built site": r"-m pytest\b.*--site \$\(SITE\)",
 }
 
 
 def test_make_test_builds_once_from_scratch_and_tests_that_tree():
-    """Policy: `make test`, the README's test command, runs lint, removes the old build, builds once and tests
-    that tree, in this order; CI runs `make test`."""
+    """Policy: `make test`, the README's test command, runs lint, removes the old build, builds once (the book and
+    what the site offers to take away) and tests that tree, in this order; CI runs `make test`."""
     lines = recipe("test")
+    assert re.match(r"book\b", recipe_prerequisites("materials")), "policy: `make materials` must build the book first"
     order = steps_in_order(lines, MAKE_TEST_STEPS)
     assert order == sorted(order) and len(set(order)) == len(order), (
         f"policy: `make test` must run {list(MAKE_TEST_STEPS)} in this order, not {lines}"

@@ -1,0 +1,442 @@
+"""The built book on paper: its pages, the claim handout and the whole book as typeset PDFs, printed offline by
+headless Chromium with the book's print styles (``book/_assets/print.css``).
+
+A page is printed as the web page a reader sees, made ready for paper in the browser (``PREPARE``): the
+dropdowns opened (the Indonesian corrections, the article as published), every explorer at its start view with
+its text alternative beneath and a line saying where it can be moved, the references the page cites appended in
+full (from the book's reference page), and the page's footer left to the running footer that Chromium prints
+on every sheet: the book's title, the page's address, the version, build date and licence, and the page number.
+
+The whole book is one document assembled in the browser from every page of the edition, in the order of its
+table of contents (``ASSEMBLE``): a title page (title, authors, version, licence, how to cite), the contents
+with page numbers, then every page, each from a new sheet, its links turned into links inside the PDF, its
+citations into links to the book's references at the end. The contents' page numbers are found by printing
+once and reading where each page begins from the PDF's outline (Chromium makes it from the headings), then
+printing again with the numbers in place (the contents keep their size, so nothing moves).
+
+Nothing is fetched from outside the site: any such request is blocked and reported, and so is an error that a
+page reports. Errors name the page.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import about, materials
+from .site import launch_chromium, serve
+from .translate import SITE_FOLDERS
+
+#: A4 with room at the foot for the running footer (two lines and the page number).
+PAPER = {"format": "A4", "margin": {"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}}
+
+#: The words of the printed pages, in each language.
+WORDS = {
+    "en": {
+        "page": "Page {number} of {total}",
+        "references": "References",
+        "explorer": "In the web book this figure is an explorer: move its controls at {url}",
+        "contents": "Contents",
+        "typeset": "This is the typeset copy of the web book at {url}. There, every figure with controls is an "
+        "explorer you can move; here each is shown at its starting view, with the sentence that describes it "
+        "beneath.",
+        "cite_as": "Cite as:",
+        "licence": "Text and figures: CC BY 4.0 ({cc}); code: MIT. The Indonesian article the book checks is its "
+        "authors' work, not covered by this licence: it is quoted in order to check it.",
+        "not_advice": "Education, not medical advice.",
+    },
+    "id": {
+        "page": "Halaman {number} dari {total}",
+        "references": "Daftar pustaka",
+        "explorer": "Di buku versi web, gambar ini adalah demo interaktif: ubah pengaturannya di {url}",
+        "contents": "Daftar isi",
+        "typeset": "Ini adalah salinan tercetak dari buku web di {url}. Di sana, setiap gambar yang memiliki "
+        "kontrol adalah demo interaktif yang dapat Anda ubah; di sini setiap gambar ditampilkan pada keadaan "
+        "awalnya, dengan kalimat yang menjelaskannya di bawahnya.",
+        "cite_as": "Kutip sebagai:",
+        "licence": "Teks dan gambar: CC BY 4.0 ({cc}); kode: MIT. Artikel berbahasa Indonesia yang diperiksa "
+        "buku ini adalah karya penulisnya dan tidak tercakup lisensi ini: artikel itu dikutip untuk diperiksa.",
+        "not_advice": "Untuk pendidikan, bukan nasihat medis.",
+    },
+}
+
+
+class PrintError(RuntimeError):
+    """A page could not be printed as it should; the message names the page."""
+
+
+# ------------------------------------------------------------------ in the browser
+
+#: Makes a loaded page ready for paper. Argument: {explorer, references, cite, base}: the explorer line (with
+#: {url}), the heading of the references, whether to append them, the page's published address.
+PREPARE = r"""async (o) => {
+    const article = document.querySelector('article.bd-article') || document.body;
+    // the dropdowns of the text (Indonesian corrections, the article as published); never the hidden code
+    article.querySelectorAll('details.sd-dropdown').forEach(d => d.open = true);
+    document.querySelectorAll('.bd-footer-content').forEach(f => f.remove());  // the running footer says it
+    // explorers: the wide drawing, at the start view, and where to move it
+    article.querySelectorAll('.mb-explorer').forEach(box => {
+        box.querySelectorAll('picture source').forEach(s => s.remove());
+        const note = document.createElement('p');
+        note.className = 'mb-print-note';
+        note.textContent = o.explorer.replace('{url}', o.base + '#' + box.id);
+        box.querySelector('figure').after(note);
+    });
+    if (o.references) {
+        // the references the page cites, in full, in the order of the book's list; citations link to them
+        const cited = [...article.querySelectorAll('a[href*="bibliography.html#"]')];
+        const wanted = new Set(cited.map(a => a.getAttribute('href').split('#')[1]));
+        if (wanted.size) {
+            const source = new URL('bibliography.html', location.href).href;
+            const page = new DOMParser().parseFromString(await (await fetch(source)).text(), 'text/html');
+            const entries = [...page.querySelectorAll('div.citation')].filter(e => wanted.has(e.id));
+            const missing = [...wanted].filter(id => !entries.some(e => e.id === id));
+            if (missing.length) throw new Error('citations without a reference: ' + missing.join(', '));
+            const section = document.createElement('section');
+            section.className = 'mb-print-references';
+            section.innerHTML = '<h2>' + o.heading + '</h2>';
+            const list = document.createElement('div');
+            list.className = 'citation-list';
+            entries.forEach(e => {
+                const copy = document.importNode(e, true);
+                copy.id = 'ref-' + e.id;
+                list.append(copy);
+            });
+            section.append(list);
+            article.append(section);
+            cited.forEach(a => a.setAttribute('href', '#ref-' + a.getAttribute('href').split('#')[1]));
+        }
+    }
+    // every image loaded before printing (frames are fetched lazily on screen)
+    const images = [...document.images];
+    images.forEach(i => i.loading = 'eager');
+    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
+    const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
+    if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
+}"""
+
+#: Builds the whole book in the first page's place. Argument: {pages: [{path, stem, part}], front, base}.
+ASSEMBLE = r"""async (o) => {
+    const article = document.querySelector('article.bd-article');
+    const here = location.href;
+    const folder = new URL('.', here).pathname;
+    const own = new Set(o.pages.map(p => p.path));
+    const anchor = (stem, id) => stem + '--' + id;
+    const chapters = [];
+    for (const p of o.pages) {
+        const url = new URL(p.path, here).href;
+        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+        const body = doc.querySelector('article.bd-article');
+        if (!body) throw new Error(p.path + ': no article in the page');
+        body.querySelectorAll('.mb-languages, a.headerlink, script, .mb-question .mb-answer').forEach(e => e.remove());
+        body.querySelectorAll('[id]').forEach(e => e.id = anchor(p.stem, e.id));
+        body.querySelectorAll('label[for]').forEach(e => e.htmlFor = anchor(p.stem, e.htmlFor));
+        body.querySelectorAll('[src]').forEach(e => e.setAttribute('src', new URL(e.getAttribute('src'), url).href));
+        body.querySelectorAll('a[href]').forEach(a => {
+            const target = new URL(a.getAttribute('href'), url);
+            if (target.origin !== location.origin) return;  // the web: as it is
+            const file = target.pathname.slice(folder.length);
+            if (target.pathname.startsWith(folder) && own.has(file)) {  // a page of this book: inside the PDF
+                const stem = file.replace(/[.]html$/, '');
+                a.setAttribute('href', '#' + (target.hash ? anchor(stem, target.hash.slice(1)) : 'chapter-' + stem));
+            } else {  // another edition, a source file, a slide deck: its published address
+                a.setAttribute('href', o.base + target.pathname.slice(1) + target.hash);
+            }
+        });
+        const h1 = body.querySelector('h1');
+        if (!h1) throw new Error(p.path + ': no title (h1)');
+        const chapter = document.createElement('div');
+        chapter.className = 'mb-print-chapter';
+        chapter.id = 'chapter-' + p.stem;
+        chapter.append(...body.childNodes);
+        chapters.push({chapter, title: h1.textContent.trim(), stem: p.stem, part: p.part});
+    }
+    // explorers: the wide drawing at the start view, and where to move each one
+    chapters.forEach(c => c.chapter.querySelectorAll('.mb-explorer').forEach(box => {
+        box.querySelectorAll('picture source').forEach(s => s.remove());
+        const note = document.createElement('p');
+        note.className = 'mb-print-note';
+        const where = o.base + o.folder + c.stem + '.html#' + box.id.split('--').pop();
+        note.textContent = o.explorer.replace('{url}', where);
+        box.querySelector('figure').after(note);
+    }));
+    article.replaceChildren();
+    article.insertAdjacentHTML('beforeend', o.front);
+    const contents = article.querySelector('.mb-print-contents ol');
+    let part = null;
+    chapters.forEach((c, n) => {
+        if (c.part !== part) {
+            part = c.part;
+            contents.insertAdjacentHTML('beforeend', '<li class="mb-part"></li>');
+            contents.lastElementChild.textContent = part;
+        }
+        const item = document.createElement('li');
+        item.innerHTML = '<a><span class="mb-entry"></span><span class="mb-page">000</span></a>';
+        item.querySelector('a').href = '#chapter-' + c.stem;
+        item.querySelector('.mb-entry').textContent = c.title;
+        item.querySelector('.mb-page').textContent = o.starts[c.stem] || '000';
+        contents.append(item);
+        article.append(c.chapter);
+    });
+    document.querySelectorAll('.bd-footer-content').forEach(f => f.remove());
+    document.documentElement.classList.add('mb-print-book');
+    const images = [...article.querySelectorAll('img')];
+    images.forEach(i => i.loading = 'eager');
+    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
+    const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
+    if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
+    return chapters.map(c => c.title);
+}"""
+
+#: Styles of the whole book's own parts (title page, contents, one chapter per sheet).
+BOOK_STYLE = """
+.mb-print-title { break-after: page; padding-top: 30mm; }
+.mb-print-title .mb-book-title { font: 700 2.6rem/1.15 "Noto Sans", "DejaVu Sans", sans-serif; margin: 0 0 6mm; }
+.mb-print-title .mb-book-subtitle { font-size: 1.2rem; margin: 0 0 14mm; color: #333; }
+.mb-print-title p { margin: 0 0 3mm; }
+.mb-print-title .mb-small { font-size: 0.9rem; color: #333; }
+.mb-print-contents { break-after: page; }
+.mb-print-contents h2 { font: 700 1.6rem "Noto Sans", "DejaVu Sans", sans-serif; margin: 0 0 5mm; }
+.mb-print-contents ol { list-style: none; padding: 0; margin: 0; }
+.mb-print-contents li { margin: 0; padding: 0; }
+.mb-print-contents li.mb-part { font: 700 1rem "Noto Sans", "DejaVu Sans", sans-serif; margin-top: 4mm; }
+.mb-print-contents a { display: flex; gap: 3mm; align-items: baseline; color: #111 !important; padding: 0.6mm 0; }
+.mb-print-contents .mb-entry { flex: 1; }
+.mb-print-contents .mb-page { width: 12mm; text-align: right; font-variant-numeric: tabular-nums; }
+.mb-print-chapter { break-before: page; }
+"""
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the running footer of every sheet says: the title, an address, and the page number."""
+
+    title: str
+    url: str
+    language: str
+
+    def template(self, book: about.Book) -> str:
+        w = about.words(self.language)
+        version = w["version"].format(version=book.version, date=about.date_text(book.built, self.language))
+        page = WORDS[self.language]["page"].format(
+            number='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+        )
+        e = html.escape
+        return (
+            "<div style=\"font: 7.5pt/1.35 'Noto Sans', 'DejaVu Sans', sans-serif; color: #444; width: 100%;"
+            ' margin: 0 15mm; display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm;">'
+            f"<div>{e(self.title)} · {e(self.url)}<br>{e(version)} · {e(about.licence_names(book))}</div>"
+            f'<div style="white-space: nowrap;">{page}</div></div>'
+        )
+
+
+class Printer:
+    """Headless Chromium over the served site: opens a page of an edition, makes it ready, prints it."""
+
+    def __init__(self, site: Path, playwright, book: about.Book | None = None):
+        self.site, self.book = Path(site), book or about.load()
+        self._playwright = playwright
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+
+    @contextmanager
+    def running(self):
+        with serve(self.site) as root:
+            self.root = root + "/"
+            self.browser = launch_chromium(self._playwright)
+            try:
+                yield self
+            finally:
+                self.browser.close()
+
+    def _page(self, path: str):
+        if not (self.site / path).is_file():
+            raise PrintError(f"{self.site / path} does not exist; build the book first (make book)")
+        page = self.browser.new_page(viewport={"width": 1280, "height": 900})
+
+        def route(r):
+            if r.request.url.startswith((self.root, "data:")):
+                r.continue_()
+            else:
+                self.outside.append(f"{path}: {r.request.url}")
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: self.errors.append(f"{path}: {e}"))
+        page.goto(self.root + path, wait_until="networkidle")
+        page.emulate_media(media="print")
+        return page
+
+    def _pdf(self, page, footer: Footer, outline: bool = True) -> bytes:
+        return page.pdf(
+            **PAPER,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=footer.template(self.book),
+            outline=outline,
+            tagged=True,
+        )
+
+    def _check(self):
+        if self.outside:
+            raise PrintError(f"pages tried to load from outside the site: {self.outside[:5]}")
+        if self.errors:
+            raise PrintError(f"pages reported errors: {self.errors[:5]}")
+
+    def page(self, path: str, language: str, out: Path) -> int:
+        """Print one page (``book/twitch.html``, ``id/twitch.html``) with the references it cites; return its sheets."""
+        page = self._page(path)
+        try:
+            base = self.book.site + path
+            words = WORDS[language]
+            try:
+                page.evaluate(
+                    PREPARE,
+                    {
+                        "explorer": words["explorer"],
+                        "references": not path.endswith("bibliography.html"),
+                        "heading": html.escape(words["references"]),
+                        "base": base,
+                    },
+                )
+            except Exception as exc:  # an error thrown in the page: name the page
+                raise PrintError(f"{path}: {exc}") from exc
+            title = page.evaluate("(document.querySelector('article h1') || {textContent: ''}).textContent.trim()")
+            data = self._pdf(page, Footer(title.rstrip("#").strip(), base, language))
+        finally:
+            page.close()
+        self._check()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        return sheets(data)
+
+    def _assembled(self, language: str, starts: dict[str, int]):
+        """A fresh page holding the whole edition, the contents numbered with ``starts``; (page, title, stems)."""
+        sources = materials.pages(language)
+        folder = SITE_FOLDERS[language] + materials.PAGES[language]
+        parts = part_of_pages(language)
+        page = self._page(folder + f"{sources[0].stem}.html")
+        title = page.evaluate("document.title.split(' — ').pop().trim()")
+        try:
+            titles = page.evaluate(
+                ASSEMBLE,
+                {
+                    "pages": [{"path": f"{s.stem}.html", "stem": s.stem, "part": parts[s.stem]} for s in sources],
+                    "front": front_matter(self.book, language, title),
+                    "base": self.book.site,
+                    "folder": folder,
+                    "explorer": WORDS[language]["explorer"],
+                    "starts": starts,
+                },
+            )
+        except Exception as exc:
+            page.close()
+            raise PrintError(f"{folder}: the whole book could not be assembled: {exc}") from exc
+        if len(titles) != len(sources):
+            page.close()
+            raise PrintError(f"{folder}: {len(titles)} pages assembled, {len(sources)} in the table of contents")
+        page.add_style_tag(content=BOOK_STYLE)
+        return page, title, [s.stem for s in sources]
+
+    def whole_book(self, language: str, out: Path) -> tuple[int, dict[str, int]]:
+        """Print the whole edition as one book; return its sheets and where each page begins (1-based).
+
+        Each print is of a freshly assembled page: printing the same page a second time, Chromium 156 now and
+        then left out the last page's destination and outline entry."""
+        from pypdf import PdfReader
+
+        starts: dict[str, int] = {}
+        for _ in range(4):  # the contents keep their size, so the second print is normally the last
+            page, title, stems = self._assembled(language, starts)
+            try:
+                data = self._pdf(page, Footer(title, about.edition_url(self.book, language), language))
+            finally:
+                page.close()
+            found = chapter_starts(PdfReader(io.BytesIO(data)), stems)
+            if found == starts:
+                break
+            starts = found
+        else:
+            raise PrintError(f"{language} edition: the contents' page numbers did not settle")
+        self._check()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        return sheets(data), starts
+
+
+def sheets(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def chapter_starts(reader, stems: list[str]) -> dict[str, int]:
+    """Where each page of the book begins (1-based): the sheet of its named destination, ``chapter-<stem>``, which
+    Chromium writes for the target of each link of the contents."""
+    destinations = reader.named_destinations
+    missing = [stem for stem in stems if f"/chapter-{stem}" not in destinations]
+    if missing:
+        raise PrintError(f"the printed book has no destination for the pages {', '.join(missing)}")
+    return {stem: reader.get_destination_page_number(destinations[f"/chapter-{stem}"]) + 1 for stem in stems}
+
+
+def part_of_pages(language: str) -> dict[str, str]:
+    """The part (its caption in the edition's table of contents) of every page; the first page has none."""
+    import yaml
+
+    from .translate import EDITION_ROOTS
+
+    toc = yaml.safe_load((EDITION_ROOTS[language] / "_toc.yml").read_text(encoding="utf-8"))
+    parts = {Path(toc["root"]).stem: ""}
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            parts[Path(chapter["file"]).stem] = part["caption"]
+    return parts
+
+
+def front_matter(book: about.Book, language: str, title: str) -> str:
+    """The title page and the (empty) contents of the whole book, in the edition's language."""
+    words, w = WORDS[language], about.words(language)
+    e = html.escape
+    url = about.edition_url(book, language)
+    version = w["version"].format(version=book.version, date=about.date_text(book.built, language))
+    authors, cited_title, kind, address = about.citation_parts(book, language)
+    return (
+        '<section class="mb-print-title">'
+        f'<p class="mb-book-title">{e(title)}</p>'
+        f'<p class="mb-book-subtitle">{e(", ".join(book.authors))}</p>'
+        f"<p>{e(version)}</p>"
+        f'<p class="mb-small">{e(words["typeset"].format(url=url))}</p>'
+        f'<p class="mb-small">{e(words["licence"].format(cc=about.DEED[language]))}</p>'
+        f'<p class="mb-small"><strong>{e(words["cite_as"])}</strong> {e(authors)} <cite lang="en">{e(cited_title)}'
+        f"</cite> {e(kind)} {e(address)}</p>"
+        f'<p class="mb-small"><strong>{e(words["not_advice"])}</strong></p>'
+        "</section>"
+        f'<nav class="mb-print-contents"><h2>{e(words["contents"])}</h2><ol></ol></nav>'
+    )
+
+
+@contextmanager
+def printer(site: Path):
+    """A ``Printer`` over ``site``, with Chromium running (a clear error if it is not installed)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            chromium = Printer(site, p)
+            with chromium.running():
+                yield chromium
+        except FileNotFoundError as exc:
+            raise PrintError(str(exc)) from exc
+
+
+def timed(label: str, action, *args):
+    start = time.perf_counter()
+    result = action(*args)
+    print(f"{label} ({time.perf_counter() - start:.1f} s)", flush=True)
+    return result
