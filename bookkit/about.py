@@ -156,9 +156,7 @@ def edition_author(language: str) -> str:
     return author.strip()
 
 
-def load(
-    citation: Path = CITATION, repository: str | None = None, environ=os.environ, language: str = "en"
-) -> Book:
+def load(citation: Path = CITATION, repository: str | None = None, environ=os.environ, language: str = "en") -> Book:
     """The book as ``citation`` (``CITATION.cff``) and the repository URL (``_config.yml``'s) describe it; for an
     edition in another language, its authors' name as that edition writes it."""
     try:
