@@ -255,4 +255,3 @@ def test_the_parameter_table_states_the_curves_it_draws():
         "human: plateau 2.64–2.81 µm",
     ):
         assert row in rows, (row, sorted(rows))
-
