@@ -23,7 +23,7 @@ def test_rt_over_f_at_body_temperature():
 def test_concentrations_are_the_published_ones():
     for ion, name in [("K", "potassium"), ("Na", "sodium"), ("Cl", "chloride")]:
         assert mb.NORMAL[ion] == (VALUES[f"muscle_{name}_out_mm"].value, VALUES[f"muscle_{name}_in_mm"].value)
-    assert mb.NORMAL["Ca"][0] == VALUES["muscle_calcium_out_mm"].value
+    assert mb.NORMAL["Ca"] == (VALUES["muscle_calcium_out_mm"].value, VALUES["muscle_calcium_in_mm"].value)
 
 
 def test_equilibrium_potentials_have_the_textbook_signs_and_sizes():
@@ -215,3 +215,15 @@ def test_the_parameter_table_states_the_measured_resting_potential():
     rows = {str(key) for key in mb.PARAMETER_STATUS}
     assert f"resting potential {rest.value:g} mV at {k_out.value:g} mM K⁺" in rows, rows
 
+
+def test_temperatures_at_or_below_absolute_zero_are_refused():
+    for cold in (-273.15, -273.5):
+        with pytest.raises(ValueError, match="below absolute zero"):
+            mb.rt_over_f_mv(cold)
+    assert mb.rt_over_f_mv(-273.0) > 0  # 0.15 K: cold, but a temperature
+
+
+@pytest.mark.parametrize("calcium", [0.0, -0.5])
+def test_external_calcium_that_is_not_positive_has_no_threshold(calcium):
+    with pytest.raises(ValueError, match="external calcium"):
+        mb.threshold_mv(calcium)

@@ -119,4 +119,3 @@ def test_bad_travel_is_refused():
 def test_a_velocity_that_is_not_positive_is_refused(velocity):
     with pytest.raises(ValueError, match="must be positive"):
         nv.travel_time_ms(1.0, velocity)
-
