@@ -191,8 +191,8 @@ def test_the_physical_constants_are_the_si_values():
     """Provenance: since the 2019 SI the elementary charge, Avogadro's and Boltzmann's constants are exact
     (BIPM, The International System of Units, 9th edition): F = e N_A and R = k_B N_A, to the digits given."""
     elementary_charge, avogadro, boltzmann = 1.602176634e-19, 6.02214076e23, 1.380649e-23
-    assert mb.FARADAY == pytest.approx(elementary_charge * avogadro, rel=1e-10)  # 96485.33212(331)
-    assert mb.GAS_CONSTANT == pytest.approx(boltzmann * avogadro, rel=1e-9)
+    assert elementary_charge * avogadro == pytest.approx(mb.FARADAY, rel=1e-10)  # 96485.33212(331)
+    assert boltzmann * avogadro == pytest.approx(mb.GAS_CONSTANT, rel=1e-9)
 
 
 def test_a_membrane_open_to_potassium_alone_sits_at_the_potassium_equilibrium():
