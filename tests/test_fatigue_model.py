@@ -321,3 +321,19 @@ def test_the_parameter_table_states_the_published_protocol():
     duration, hz = VALUES["fatigue_tetanus_duration_ms"].value, VALUES["fatigue_tetanus_frequency_hz"].value
     assert f"tetanus {duration:g} ms at {hz:g} Hz" in rows, rows
     assert f"fatigued tetanic force {VALUES['fatigue_tetanic_force_pct'].value:g} % of control" in rows, rows
+
+
+def test_a_phase_whose_steepest_fall_is_one_step_in_is_read_over_that_step():
+    """Implementation: from the first sample below the 2 % line (0.975) to the steepest fall one step later
+    (0.97, then a drop to 0.85): the phase lasts one time step and loses 0.005 of the tetanic force in it."""
+    after = np.concatenate([[1.0, 0.975, 0.97, 0.85], 0.85 - 0.001 * np.arange(1, 50)])
+    phase = fa.linear_phase(_made_up(after))
+    assert phase.duration_ms == pytest.approx(fa.DT_MS, rel=1e-9)
+    assert phase.rate_per_ms == pytest.approx(0.005 / fa.DT_MS, rel=1e-9)
+
+
+def test_a_tetanus_without_force_has_nothing_to_relax_from():
+    t = np.arange(200) * fa.DT_MS
+    silent = fa.Tetanus(t, np.zeros_like(t), np.zeros_like(t), 5.0)
+    with pytest.raises(ValueError, match="no tetanic force"):
+        fa.linear_phase(silent)
