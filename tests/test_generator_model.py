@@ -333,3 +333,15 @@ def test_a_neuron_without_memory_starts_and_stops_at_one_input():
     0.01 mV (measured 0.004 mV): the ramp itself adds no hysteresis, the persistent current makes it."""
     plain = gn.hysteresis(gn.NEURON.replace(pic_mv=0.0))
     assert plain.stops and abs(plain.width_mv) < 0.01, plain.width_mv
+
+
+def test_a_neuron_that_cramps_only_when_fully_fatigued_has_its_onset_at_full_fatigue():
+    """Implementation: the search tries full fatigue itself (1.0 is on its grid). With a spindle rise of 0.7 (the
+    chapter's is 2.5) this neuron first cramps there; at 0.65 it never does (found by a scan of the gain)."""
+    assert gn.cramp_onset_fatigue(gn.NEURON.replace(ia_fatigue_gain=0.7)) == pytest.approx(1.0, abs=1e-12)
+
+
+@pytest.mark.parametrize("voltages", [dict(reset_mv=-50.0), dict(reset_mv=-70.0)])
+def test_a_reset_at_the_threshold_or_at_rest_is_refused(voltages):
+    with pytest.raises(ValueError, match="rest_mv < reset_mv < threshold_mv"):
+        gn.Neuron(**voltages)
