@@ -329,8 +329,8 @@ def english_words(text: str) -> list[str]:
 
 
 # a decimal point, where Indonesian writes a comma (a point before three digits is a thousands separator; a
-# number with two points, 0.5.0, is a version)
-DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d(?!\d\d\b)(?!\d*\.\d)")
+# number with two points, 0.5.0, is a version, and so is the 4.0 of the licence's name, CC BY 4.0)
+DECIMAL_POINT = re.compile(r"(?<![\w.])(?<!CC BY )\d+\.\d(?!\d\d\b)(?!\d*\.\d)")
 
 
 def indonesian_edition_reading(site: Path) -> dict[str, list[tuple[str, str]]]:
