@@ -446,3 +446,17 @@ def timed(label: str, action, *args):
     result = action(*args)
     print(f"{label} ({time.perf_counter() - start:.1f} s)", flush=True)
     return result
+
+
+def command_line(argv: list[str], command: str, default_site: Path) -> tuple[Path, list[str]]:
+    """The site and the editions a printing command is asked for: ``command [SITE_DIR] [--edition en|id]``
+    (every edition unless one is named); exits naming the command for an unknown edition."""
+    from .translate import EDITION_ROOTS
+
+    languages = list(EDITION_ROOTS)
+    if "--edition" in argv:
+        at = argv.index("--edition")
+        languages, argv = [argv[at + 1]], argv[:at] + argv[at + 2 :]
+        if languages[0] not in EDITION_ROOTS:
+            raise SystemExit(f"{command}: no edition {languages[0]!r}; the editions are {', '.join(EDITION_ROOTS)}")
+    return (Path(argv[1]) if len(argv) > 1 else default_site), languages

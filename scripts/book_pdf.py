@@ -21,18 +21,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from bookkit import materials  # noqa: E402
-from bookkit.printing import PrintError, printer  # noqa: E402
-from bookkit.translate import EDITION_ROOTS  # noqa: E402
+from bookkit.printing import PrintError, command_line, printer  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
-    languages = list(EDITION_ROOTS)
-    if "--edition" in argv:
-        at = argv.index("--edition")
-        languages, argv = [argv[at + 1]], argv[:at] + argv[at + 2 :]
-        if languages[0] not in EDITION_ROOTS:
-            sys.exit(f"book_pdf: no edition {languages[0]!r}; the editions are {', '.join(EDITION_ROOTS)}")
-    site = Path(argv[1]) if len(argv) > 1 else REPO / "_build" / "html"
+    site, languages = command_line(argv, "book_pdf", REPO / "_build" / "html")
     try:
         with printer(site) as chromium:
             for language in languages:
