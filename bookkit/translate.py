@@ -59,19 +59,23 @@ BOOK_CATALOGUE = "_book"  # the book's title, its author and the parts of its ta
 # by bookkit.citations, named in the edition's _config.yml
 CITATION_STYLES = {"bibtex_reference_style": f"author_year_{LANGUAGE}", "bibtex_default_style": f"plain_{LANGUAGE}"}
 
-LANGUAGE_CELL = {
-    "cell_type": "code",
-    "execution_count": None,
-    "id": "bahasa-indonesia",
-    "metadata": {"tags": ["remove-cell"], "slideshow": {"slide_type": "skip"}, "jupyter": {"source_hidden": True}},
-    "outputs": [],
-    "source": [
-        "# Bahasa Indonesia: the figures, explorers and numbers of this notebook speak Indonesian\n",
-        "from musclebook import i18n\n",
-        "\n",
-        'i18n.set_language("id")',
-    ],
-}
+# added to the notebook's one set-up cell (the hidden cell that sets up Colab and imports): its figures,
+# explorers and numbers then speak the edition's language in the build, in Binder and in Colab alike
+LANGUAGE_LINES = (
+    "\n\n# Bahasa Indonesia: the figures, explorers and numbers of this notebook speak Indonesian\n"
+    f'from musclebook import i18n  # noqa: E402\n\ni18n.set_language("{LANGUAGE}")'
+)
+SETUP_MARK = "google.colab"  # the set-up cell is the one code cell that sets up Colab
+
+
+def setup_cell(cells: list[dict]) -> dict:
+    """A notebook's one set-up cell; an error naming the notebook's first cells if there is none."""
+    found = [c for c in cells if c["cell_type"] == "code" and SETUP_MARK in "".join(c["source"])]
+    if len(found) != 1:
+        raise TranslationError(
+            f"expected one set-up cell (the code cell that sets up {SETUP_MARK}); found {len(found)}"
+        )
+    return found[0]
 
 
 class TranslationError(Exception):
@@ -487,9 +491,11 @@ def indonesian_page(page: Page, catalogue: Catalog) -> str:
             if translated is not None:
                 cell["metadata"]["mystnb"]["image"]["alt"] = translated
         cells.append(cell)
-    # after the Colab install cell (it must stay first), the cell that sets the language
-    at = 1 if cells and "google.colab" in "".join(cells[0]["source"]) else 0
-    cells.insert(at, copy.deepcopy(LANGUAGE_CELL))
+    try:
+        setup = setup_cell(cells)
+    except TranslationError as exc:
+        raise TranslationError(f"{page.source}: {exc}") from None
+    setup["source"] = _lines("".join(setup["source"]) + LANGUAGE_LINES)
     nb["cells"] = cells
     return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 

@@ -138,20 +138,28 @@ def test_an_untranslated_block_falls_back_to_the_english():
 def test_an_indonesian_notebook_has_the_english_code_and_speaks_indonesian(page):
     english = json.loads(page.source.read_text(encoding="utf-8"))["cells"]
     indonesian = json.loads(page.target.read_text(encoding="utf-8"))["cells"]
-    language_cells = [c for c in indonesian if c.get("id") == translate.LANGUAGE_CELL["id"]]
-    assert len(language_cells) == 1 and 'set_language("id")' in "".join(language_cells[0]["source"])
-    rest = [c for c in indonesian if c.get("id") != translate.LANGUAGE_CELL["id"]]
+    # the one set-up cell sets the language after its imports; nothing else is added
+    setup = "".join(translate.setup_cell(indonesian)["source"])
+    assert setup.endswith(translate.LANGUAGE_LINES) and 'set_language("id")' in setup
     english_code = ["".join(c["source"]) for c in english if c["cell_type"] == "code"]
-    indonesian_code = ["".join(c["source"]) for c in rest if c["cell_type"] == "code"]
-    assert len(english_code) == len(indonesian_code)
+    indonesian_code = [
+        "".join(c["source"]).removesuffix(translate.LANGUAGE_LINES) for c in indonesian if c["cell_type"] == "code"
+    ]
+    assert len(english_code) == len(indonesian_code) and [c["cell_type"] for c in english] == [
+        c["cell_type"] for c in indonesian
+    ]
     catalogue = translate.read_catalogue(page.catalogue)
     for mine, theirs in zip(english_code, indonesian_code):
         # the same code, only the texts its reader reads (labels, printed lines) in Indonesian
         for text in translate.code_texts(mine):
             theirs = theirs.replace(translate.translation_of(catalogue, text, translate.CODE_CONTEXT) or text, text)
         assert theirs == mine
-    # the Colab install cell stays first, so that a Colab reader's first run installs the models
-    assert "google.colab" in "".join(indonesian[0]["source"])
+
+
+def test_a_notebook_without_its_one_setup_cell_is_refused_by_name(tmp_path):
+    cells = [{"cell_type": "markdown", "source": ["# A title"]}, {"cell_type": "code", "source": ["x = 1"]}]
+    with pytest.raises(translate.TranslationError, match="one set-up cell"):
+        translate.setup_cell(cells)
 
 
 def test_pages_are_paired_across_the_editions():

@@ -16,13 +16,20 @@ from .i18n import tr
 ENV = "MUSCLEBOOK_LAUNCH"  # {"binder": "...{chapter}...", "colab": "...{chapter}..."}: set while the book is built
 
 
+def launch_links(chapter: str) -> dict[str, str] | None:
+    """The Binder and Colab addresses of ``chapter``'s notebook while the web book is built; None elsewhere."""
+    addresses = os.environ.get(ENV)
+    if not addresses:
+        return None
+    return {name: url.format(chapter=chapter) for name, url in json.loads(addresses).items()}
+
+
 class RunHere:
     """The note, as Markdown (the web book parses it as MyST; Jupyter renders it)."""
 
     def __init__(self, chapter: str):
-        addresses = os.environ.get(ENV)
-        if addresses:
-            links = {name: url.format(chapter=chapter) for name, url in json.loads(addresses).items()}
+        links = launch_links(chapter)
+        if links:
             self.text = tr(
                 "**This page does not run code.** To change the code below and run it, open this chapter in "
                 "[Binder]({binder}) (JupyterLab in your browser, nothing to install; the first start can take a "
