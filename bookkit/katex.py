@@ -110,7 +110,8 @@ def typeset_new(app, env) -> None:
                 html[name] = result["html"]
             else:
                 pages = sorted(doc for doc, found in docs.items() if name in found)
-                logger.warning("KaTeX cannot typeset %r: %s", name.partition(" ")[2], result["error"], location=pages[0])
+                tex = name.partition(" ")[2]
+                logger.warning("KaTeX cannot typeset %r: %s", tex, result["error"], location=pages[0])
     env.katex_html, env.katex_version = html, version
 
 

@@ -20,8 +20,9 @@ without its Indonesian fails a test.
 
 A translation must keep the block's structure: the same labels, directives and options, the same
 cross-references, citations, computed values and published values, the same inline code, links and
-equations (``structure_problems``). A block that is only an equation (``$$ … $$ (label)``) has no words to
-translate: it is not a message, and the Indonesian page has it as the English page does. The words inside a ``{term}`` reference are translated; its target is not.
+equations (``structure_problems``). The words inside a ``{term}`` reference are translated; its target
+is not. A block that is only an equation (``$$ … $$ (label)``) has no words to translate: it is not a
+message, and the Indonesian page has it as the English page has it.
 
 The texts a reader reads in the code cells they see and run (a figure's label, a printed line) are
 messages too, with the context ``code``: the msgid and the msgstr are Python string literals, and a
