@@ -152,8 +152,9 @@ def use_katex(app, config) -> None:
 
 
 def link_style(app, pagename, templatename, context, doctree) -> None:
-    """KaTeX's style sheet, on the pages with an equation only."""
-    if app.builder.format == "html" and app.env.get_domain("math").has_equations(pagename):
+    """KaTeX's style sheet, on the pages with an equation only (the math domain's ``has_equations`` also counts
+    the pages a page's table of contents includes: the landing chapter would link it for nothing)."""
+    if app.builder.format == "html" and app.env.get_domain("math").data["has_equations"].get(pagename):
         app.add_css_file(STYLE)
 
 
