@@ -16,9 +16,12 @@ A formula KaTeX cannot typeset is a warning with its page, so the strict build f
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import subprocess
+from logging import ERROR
+from logging import getLogger as python_logger
 from pathlib import Path
 
 from docutils import nodes
@@ -29,8 +32,8 @@ from sphinx.util.math import get_node_equation_number
 REPO = Path(__file__).resolve().parent.parent
 KATEX_JS = REPO / ".tools" / "katex.min.js"
 STYLE = "katex/katex.min.css"  # in _static (book/vendor/katex, scripts/fetch_js.py)
-# KaTeX's fallbacks to WOFF and TrueType fonts, which are not served (every browser the book supports reads WOFF2)
-FONT_FALLBACK = re.compile(r',url\(fonts/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
+# a font's sources in KaTeX's style sheet (WOFF2, then WOFF and TrueType fallbacks)
+FONT_SOURCES = re.compile(r'src:url\(fonts/([\w-]+)\.woff2\) format\("woff2"\)[^;}]*')
 
 # reads [[tex, display], ...] as JSON on stdin; writes, for each, {"html": ...} or {"error": ...}
 RENDER = """
@@ -158,13 +161,48 @@ def link_style(app, pagename, templatename, context, doctree) -> None:
         app.add_css_file(STYLE)
 
 
-def served_style(app, exception) -> None:
-    """KaTeX's style sheet as served: without the font formats that are not served."""
+def characters(formulas) -> set[str]:
+    """Every character KaTeX's HTML of ``formulas`` draws (its MathML's TeX annotation is never drawn)."""
+    text = "".join(
+        re.sub(r"<[^>]+>", "", re.sub(r"<annotation\b.*?</annotation>", "", f, flags=re.S)) for f in formulas
+    )
+    return set(html.unescape(text))
+
+
+def subset_fonts(folder: Path, drawn: set[str]) -> None:
+    """Replace each KaTeX font in ``folder`` (TrueType, scripts/fetch_js.py) by a WOFF of the glyphs of ``drawn``
+    only: the book's equations use a few dozen characters of the fonts' hundreds, so a page fetches a few kB
+    where KaTeX's own WOFF2 fonts cost it about 45 kB. (WOFF, compressed with zlib: fontTools reads and writes
+    WOFF2 only with the brotli module, which the book does not install.)"""
+    from fontTools import subset
+
+    python_logger("fontTools").setLevel(ERROR)  # KaTeX's fonts carry a 1985 date, which fontTools remarks on
+    options = subset.Options()
+    options.flavor = "woff"
+    for font_file in sorted(folder.glob("*.ttf")):
+        font = subset.load_font(str(font_file), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes={ord(c) for c in drawn})
+        subsetter.subset(font)
+        subset.save_font(font, str(font_file.with_suffix(".woff")), options)
+        font_file.unlink()
+
+
+def served_style(css: str) -> str:
+    """KaTeX's style sheet naming the cut fonts (WOFF) where it named its own (WOFF2, WOFF and TrueType)."""
+    return FONT_SOURCES.sub(r'src:url(fonts/\1.woff) format("woff")', css)
+
+
+def serve_fonts(app, exception) -> None:
+    """KaTeX's fonts as served: cut to the characters of the edition's equations, and named so in the style
+    sheet (which loses its fallbacks to formats that are not served)."""
     if exception is not None or app.builder.format != "html":
         return
     sheet = Path(app.outdir) / "_static" / STYLE
-    if sheet.is_file():
-        sheet.write_text(FONT_FALLBACK.sub("", sheet.read_text(encoding="utf-8")), encoding="utf-8")
+    if not sheet.is_file():
+        return
+    subset_fonts(sheet.parent / "fonts", characters(getattr(app.env, "katex_html", {}).values()))
+    sheet.write_text(served_style(sheet.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def setup(app) -> None:
@@ -175,4 +213,4 @@ def setup(app) -> None:
     app.connect("env-merge-info", merge)
     app.connect("env-updated", typeset_new)
     app.connect("html-page-context", link_style, priority=100)  # before sphinxext.drop_unused_scripts copies the list
-    app.connect("build-finished", served_style)
+    app.connect("build-finished", serve_fonts)

@@ -4,8 +4,9 @@
   own ``_static`` folder: copied into ``book/vendor/`` (not tracked by git);
 - axe-core, which the browser tests inject into pages (never served with the book): into ``.tools/``;
 - KaTeX, which typesets the book's equations while the book is built (``bookkit/katex.py`` runs its
-  ``katex.min.js`` with Node, from ``.tools/``, never served), and its style sheet and WOFF2 fonts, which
-  the pages with an equation load from ``book/vendor/katex/`` (a page fetches only the fonts it uses).
+  ``katex.min.js`` with Node, from ``.tools/``, never served), and its style sheet and fonts, into
+  ``book/vendor/katex/``: the pages with an equation load the style sheet, and the fonts cut to the characters
+  the equations draw (a page fetches only the fonts it uses).
 
 All come from the npm registry with ``npm pack``; nothing is fetched when the reader opens a page.
 The explorers, self-checks and equations need no script in the page: ``book/_assets/explorer.js`` is the book's own.
@@ -23,29 +24,30 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEST = REPO / "book" / "vendor"
-# KaTeX's fonts in WOFF2, which every browser the book supports reads (the style sheet's WOFF and TrueType
-# fallbacks are never fetched, and bookkit.katex drops them from the served copy)
+# KaTeX's fonts, as TrueType: bookkit.katex cuts each to the characters of the book's equations while the book is
+# built and serves that as WOFF (fontTools reads and writes WOFF2 only with the brotli module, which the book
+# does not install); the full fonts are never served
 KATEX_FONTS = {
-    "AMS-Regular": "0cdd387c9590a1a9f9794560022dbb59654a7d86f187aa0c81495ad42d3a7308",
-    "Caligraphic-Bold": "de7701e42cf1f4cf0b766c03fb27977207eee2f4fd5d76fa82188406da43ea4c",
-    "Caligraphic-Regular": "5d53e70ad607c2352162dec9e0923fb54ecdafaccbf604cd8dcf7d00facb989b",
-    "Fraktur-Bold": "74444efd593c005e3f4573b44524704c0af0a937fe911cca9e94068d0d140d3f",
-    "Fraktur-Regular": "51814d270d06ff0255dba0799994fa4d8c84d11f09951d47595f4abb1f3602dc",
-    "Main-Bold": "0f60d1b897938ec918c8ce073092411baf9438f6739465693ff18b0f9d20b021",
-    "Main-BoldItalic": "99cd42a3c072d918f2f44984a807cf7aa16e13545fd0875fc07c6c65f99e715b",
-    "Main-Italic": "97479ca6cce906abc961ecac96faa5f9ca2e61b8e7670d475826bcdee9a7c267",
-    "Main-Regular": "c2342cd8b869e01752a9321dc17213fc40d4d04c79688c1d43f2cf316abd7866",
-    "Math-BoldItalic": "dc47344dbb6cb5b655c8460d561f4df5f501b90c804ad3c6cec65fe322351ab1",
-    "Math-Italic": "7af58c5ec8f132a2ddde9027c6d7814decce4d3b822a11192a42a20e2e973264",
-    "SansSerif-Bold": "e99ae51144bf1232efcc1bfe5add36262c6866b0faab24fa75740e1b98577a62",
-    "SansSerif-Italic": "00b26ac825e2095056396e0553b8ac26d3f8ad158c3826e28b4c45b385c4714a",
-    "SansSerif-Regular": "68e8c73ef42afd3ccec58bf0fba302cce448938e7fc020a5e31f8a952eee1342",
-    "Script-Regular": "036d4e95149b69ff9bcc0cd55771efeb25ffa3947293e69acd78d5ac328c684b",
-    "Size1-Regular": "6b47c40166b6dbe21a5dfca7718413f2147fd2399be1ba605d8ad39cedf25dfe",
-    "Size2-Regular": "d04c54219f9eaec6d4d4fd42dfb28785975a4794d6b2fc71e566b9cd6db842dd",
-    "Size3-Regular": "73d591271b1604960cb10bb90fee021670af7297017e0e98480b332d11f51995",
-    "Size4-Regular": "a4af7d414440a1c1790825cfb700cf9cf43b0f2c4b04f0ebc523011ad9853ec0",
-    "Typewriter-Regular": "71d517d67827787cfabdf186914cc3358eda539e37931941f2b2fd4a21f68c0b",
+    "AMS-Regular": "68534840bcfdd2bffb6f0e8deb48684dd01e7f04ea2813267577afb906de1d13",
+    "Caligraphic-Bold": "07d8e303ce4fc12b4bb54f1004170dd190a1f3db45d400fe68060df3e0897268",
+    "Caligraphic-Regular": "ed0b74372feefcbb9c0666b2e210da37b7e49fa7fbbf3eeb11db5f693dacfbb7",
+    "Fraktur-Bold": "9163df9c7122432e6495b4229fa9071cf9ae86a758ae5efc4924ec2e1a6dbce1",
+    "Fraktur-Regular": "1e6f9579e90e2cac37f8f60a597c436e075c114385652b7cbeb0dec0421291b3",
+    "Main-Bold": "138ac28d1663b3037e9c5f52371fa5c63d8324f4a38d22cd573e6ea3a3fd0cf8",
+    "Main-BoldItalic": "70ee1f64a20f2048c21940ef46d0144fd215baa953ca69afd1e31e98544f708f",
+    "Main-Italic": "0d85ae7cc30f23790a7f1a58c4a112fdca8aae769b6ba11429af1d98b1b6cb3a",
+    "Main-Regular": "d0332f52868370fd83ae7fa46470f90c8f2eab2fcf12bc4f88080b340c95a830",
+    "Math-BoldItalic": "f9377ab0271cda59af24bcffbd46a4d0c8a3572ffafdbb38de2ad5ea7b0d5ee5",
+    "Math-Italic": "08ce98e51b04d58945a301e639e02b6998af29fdfd61a7b8afdd07bbfc479d4a",
+    "SansSerif-Bold": "1ece03f79f95277d57dc7f6b435a74e1379b0d46104a8530286b60ff49369ea0",
+    "SansSerif-Italic": "3931dd81faed86ba021bb2bbdc36f5bed9a38d6b4f4077aca59b265aa1b02083",
+    "SansSerif-Regular": "f36ea897e19f4a2e571d1e900e4e3710e438deb05a842486045ba0a3e616a4ad",
+    "Script-Regular": "1c67f068fea8bb09bf099c088b1cf64bd27516a6e07f4684344873564bb66a67",
+    "Size1-Regular": "95b6d2f1a50173bfedb8c63e1d1c99b10427d0a4df4201cb44513b226951a22b",
+    "Size2-Regular": "a6b2099fb555c60e3a0db3a08842ebf1d732c6eb4e4bf44913613bed4fc4e39b",
+    "Size3-Regular": "500e04d54f0d51666332c9d2089aa803be22aa878eca539e59fa53c6e522b082",
+    "Size4-Regular": "c647367d1dd4e162468717d020e1fc0f1dc5c26ebfdffbe55261713bf88c5877",
+    "Typewriter-Regular": "f01f3e87d9c6a61c0c081ceb577abd864eb00a612f7ac1620dd6915fad2ef5aa",
 }
 # package spec -> {path inside the package tarball: (sha256, [paths relative to DEST])}
 FILES = {
@@ -75,7 +77,7 @@ FILES = {
             ["katex/katex.min.css"],
         ),
         **{
-            f"package/dist/fonts/KaTeX_{font}.woff2": (digest, [f"katex/fonts/KaTeX_{font}.woff2"])
+            f"package/dist/fonts/KaTeX_{font}.ttf": (digest, [f"katex/fonts/KaTeX_{font}.ttf"])
             for font, digest in KATEX_FONTS.items()
         },
     },
