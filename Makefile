@@ -94,7 +94,7 @@ book: setup ## both editions in _build/html (English) and _build/html/id (Indone
 	  test $$english -eq 0 && test $$indonesian -eq 0
 	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
 
-mutation: dev ## on demand, about an hour: mutation testing of the models (cosmic-ray); MODULES=twitch limits it
+mutation: dev ## on demand, about 1.5 hours: mutation testing of the models (cosmic-ray); MODULES=twitch limits it
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements-mutation.txt
 	$(PYTHON) scripts/mutation.py $(MODULES)
 

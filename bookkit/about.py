@@ -144,8 +144,21 @@ def build_date(environ=os.environ) -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
 
 
-def load(citation: Path = CITATION, repository: str | None = None, environ=os.environ) -> Book:
-    """The book as ``citation`` (``CITATION.cff``) and the repository URL (``_config.yml``'s) describe it."""
+def edition_author(language: str) -> str:
+    """The authors' name as an edition gives it (its ``_config.yml``'s ``author``; the Indonesian one is translated
+    from the English, ``book/locale/id/LC_MESSAGES/_book.po``)."""
+    from .translate import EDITION_ROOTS
+
+    path = EDITION_ROOTS[language] / "_config.yml"
+    author = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("author")
+    if not isinstance(author, str) or not author.strip():
+        raise AboutError(f"{path}: field 'author' is missing or empty")
+    return author.strip()
+
+
+def load(citation: Path = CITATION, repository: str | None = None, environ=os.environ, language: str = "en") -> Book:
+    """The book as ``citation`` (``CITATION.cff``) and the repository URL (``_config.yml``'s) describe it; for an
+    edition in another language, its authors' name as that edition writes it."""
     try:
         data = yaml.safe_load(citation.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -181,7 +194,7 @@ def load(citation: Path = CITATION, repository: str | None = None, environ=os.en
         title=" ".join(str(_field(data, "title", citation)).split()),
         version=version,
         released=released,
-        authors=_authors(data, citation),
+        authors=_authors(data, citation) if language == "en" else (edition_author(language),),
         licences=licences,
         repository=repository,
         site=site_root(repository),

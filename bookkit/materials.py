@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 
 from .ledger import toc_files
+from .site import DECK_SUFFIX
 from .translate import EDITION_ROOTS, SITE_FOLDERS
 
 #: The folder of an edition's pages, relative to its root in the site (the English pages are in book/).
@@ -70,7 +71,7 @@ def _suffix(language: str) -> str:
 
 def deck(stem: str, language: str) -> str:
     """A chapter's slide deck, next to its page."""
-    return f"{PAGES[language]}{stem}-slides.html"
+    return f"{PAGES[language]}{stem}{DECK_SUFFIX}"
 
 
 def page_pdf(stem: str, language: str) -> str:

@@ -254,8 +254,9 @@ class Footer:
 class Printer:
     """Headless Chromium over the served site: opens a page of an edition, makes it ready, prints it."""
 
-    def __init__(self, site: Path, playwright, book: about.Book | None = None):
-        self.site, self.book = Path(site), book or about.load()
+    def __init__(self, site: Path, playwright):
+        self.site = Path(site)
+        self.books = {}  # the book's facts, in each edition's words (bookkit.about.load)
         self._playwright = playwright
         self.outside: list[str] = []
         self.errors: list[str] = []
@@ -288,13 +289,18 @@ class Printer:
         page.emulate_media(media="print")
         return page
 
+    def book(self, language: str) -> about.Book:
+        if language not in self.books:
+            self.books[language] = about.load(language=language)
+        return self.books[language]
+
     def _pdf(self, page, footer: Footer, outline: bool = True) -> bytes:
         return page.pdf(
             **PAPER,
             print_background=True,
             display_header_footer=True,
             header_template="<span></span>",
-            footer_template=footer.template(self.book),
+            footer_template=footer.template(self.book(footer.language)),
             outline=outline,
             tagged=True,
         )
@@ -309,7 +315,7 @@ class Printer:
         """Print one page (``book/twitch.html``, ``id/twitch.html``) with the references it cites; return its sheets."""
         page = self._page(path)
         try:
-            base = self.book.site + path
+            base = self.book(language).site + path
             words = WORDS[language]
             try:
                 page.evaluate(
@@ -344,8 +350,8 @@ class Printer:
                 ASSEMBLE,
                 {
                     "pages": [{"path": f"{s.stem}.html", "stem": s.stem, "part": parts[s.stem]} for s in sources],
-                    "front": front_matter(self.book, language, title),
-                    "base": self.book.site,
+                    "front": front_matter(self.book(language), language, title),
+                    "base": self.book(language).site,
                     "folder": folder,
                     "explorer": WORDS[language]["explorer"],
                     "starts": starts,
@@ -371,7 +377,7 @@ class Printer:
         for _ in range(4):  # the contents keep their size, so the second print is normally the last
             page, title, stems = self._assembled(language, starts)
             try:
-                data = self._pdf(page, Footer(title, about.edition_url(self.book, language), language))
+                data = self._pdf(page, Footer(title, about.edition_url(self.book(language), language), language))
             finally:
                 page.close()
             found = chapter_starts(PdfReader(io.BytesIO(data)), stems)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 #: Folders of the built site that hold assets and templates, not pages.
 NOT_PAGES = ("_static", "_sources", "_images", "_frames", "@jupyter-widgets")
+DECK_SUFFIX = "-slides.html"  # a chapter's slide deck (bookkit.materials.deck)
 #: Flags for headless Chromium on a machine with no network but the package registries.
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -70,12 +71,15 @@ def data_uris_to_files(text: str, folder: Path, href: Callable[[str], str]) -> s
 
 
 def site_pages(html_dir: Path | str) -> list[str]:
-    """The reader-facing pages of a built site, as paths relative to it (``book/twitch.html``)."""
+    """The reader-facing pages of a built site, as paths relative to it (``book/twitch.html``); not the slide decks
+    that ``make materials`` writes beside the chapters (``tests/test_lecture_kit.py`` opens those)."""
     html_dir = Path(html_dir)
     return sorted(
         p.relative_to(html_dir).as_posix()
         for p in html_dir.rglob("*.html")
-        if not set(p.relative_to(html_dir).parts) & set(NOT_PAGES) and not is_redirect(p)
+        if not set(p.relative_to(html_dir).parts) & set(NOT_PAGES)
+        and not p.name.endswith(DECK_SUFFIX)
+        and not is_redirect(p)
     )
 
 

@@ -34,9 +34,9 @@ def book_language(app) -> str:
 
 
 @functools.cache
-def _book(repository: str) -> about.Book:
+def _book(repository: str, language: str) -> about.Book:
     try:
-        return about.load(repository=repository)
+        return about.load(repository=repository, language=language)
     except about.AboutError as exc:
         raise ExtensionError(str(exc)) from exc
 
@@ -46,7 +46,7 @@ def book_facts(app) -> about.Book:
     repository = app.config.html_theme_options.get("repository_url", "").rstrip("/")
     if not repository:
         raise ExtensionError("_config.yml: repository.url is not set; the footer's 'Report an error' needs it")
-    return _book(repository)
+    return _book(repository, book_language(app))
 
 
 def page_url(app, pagename: str) -> str:
@@ -316,8 +316,14 @@ def skip_node(self, node):
     raise nodes.SkipNode
 
 
+def footer_depends_on_citation(app, doctree):
+    """Every page's footer says the version of ``CITATION.cff``: a change there rewrites every page."""
+    app.env.note_dependency(str(about.CITATION))
+
+
 def setup(app):
     app.add_css_file("print.css", media="print")  # the book on paper: book/_assets/print.css
+    app.connect("doctree-read", footer_depends_on_citation)
     app.connect("config-inited", footer_template)
     app.connect("html-page-context", add_footer)
     app.connect("html-page-context", download_menu, priority=600)  # after the theme's buttons (501)

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 from bookkit import icons, katex
 from bookkit.ledger import load_ledger, markdown_sources, placed_claims, toc_files
-from bookkit.site import site_pages
+from bookkit.site import DECK_SUFFIX, site_pages
 from bookkit.sphinxext import THEME_CATALOGUE
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 
@@ -414,13 +414,15 @@ def test_the_site_root_is_a_titled_landing_page(built_book):
     assert base64.b64decode(icon) == (REPO / config["html"]["favicon"]).read_bytes()
     first = re.search(r'<a class="start" href="([^"]+)">', text).group(1)
     assert first == "book/intro.html"
-    links = re.findall(r'<li><a href="([^"]+)"', text)
+    links = [link for link in re.findall(r'<li><a href="([^"]+)"', text) if link.endswith(".html")]  # not the PDFs
     assert links == [p.relative_to(REPO).with_suffix(".html").as_posix() for p in toc_files()[1:]]
     assert '<p lang="id"><a href="id/" hreflang="id">Bahasa Indonesia' in text  # the other edition
     assert '<i lang="id">kejang otot</i>' in text  # the article's words, marked as Indonesian
     indonesian = (site / "id" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="id">' in indonesian and '<a class="start" href="intro.html">Mulai membaca</a>' in indonesian
-    assert re.findall(r'<li><a href="([^"]+)"', indonesian) == [Path(link).name for link in links]
+    assert [link for link in re.findall(r'<li><a href="([^"]+)"', indonesian) if link.endswith(".html")] == [
+        Path(link).name for link in links
+    ]
     assert '<p lang="en"><a href="../" hreflang="en">English' in indonesian
     assert (site / ".nojekyll").is_file(), "without .nojekyll a branch deploy would drop _static/"
 
@@ -612,11 +614,15 @@ def test_every_page_of_both_editions_loads_at_most_two_megabytes(built_book):
     weights = {}
     for page in pages(site):
         text = page.read_text(encoding="utf-8")
-        files = {
-            (page.parent / ref).resolve()
-            for ref in re.findall(r'(?:src|href)="([^"#?:]+)[^"]*"', text)
-            if (page.parent / ref).is_file()
-        }
+        # what the browser loads with the page: sources, and the style sheets, icons and preloads a <link> names
+        # (not the pages, PDFs and slides it links to, nor a <link> to the next or previous page)
+        loaded = re.findall(r'\bsrc="([^"#?:]+)[^"]*"', text) + [
+            href
+            for tag in re.findall(r"<link\b[^>]*>", text)
+            if not re.search(r'rel="(?:next|prev|index|search|alternate|canonical)"', tag)
+            for href in re.findall(r'\bhref="([^"#?:]+)[^"]*"', tag)
+        ]
+        files = {(page.parent / ref).resolve() for ref in loaded if (page.parent / ref).is_file()}
         weights[page.relative_to(site).as_posix()] = page.stat().st_size + sum(f.stat().st_size for f in files)
     assert len([p for p in weights if p.startswith("id/")]) >= 19  # the Indonesian edition is weighed too
     heavy = {page: size for page, size in weights.items() if size > PAGE_BUDGET_BYTES}
@@ -640,7 +646,7 @@ NUMBER_WITH = r"(−?-?\d+(?:[.,]\d+)?)\s*{unit}\b"
 def test_the_prose_about_an_explorer_s_first_view_gives_that_view_s_numbers(built_book, edition):
     site, _ = built_book
     checked = set()
-    for page in sorted((site / edition).glob("*.html")):
+    for page in sorted(p for p in (site / edition).glob("*.html") if not p.name.endswith(DECK_SUFFIX)):
         text = page.read_text(encoding="utf-8")
         for key, (unit, which) in PROSE_ABOUT_THE_START_VIEW.items():
             box = re.search(rf'id="explorer-{key}".*?<figcaption[^>]*>(.*?)</figcaption>', text, re.DOTALL)

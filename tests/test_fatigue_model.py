@@ -268,3 +268,72 @@ def test_the_chapter_s_results_do_not_depend_on_the_time_step(at_two_time_steps)
     assert fine[0].rate_pct == pytest.approx(coarse[0].rate_pct, rel=0.01)
     assert fine[0].duration_pct == pytest.approx(coarse[0].duration_pct, rel=0.01)
     assert fine[1] == pytest.approx(coarse[1], rel=0.02)  # the ATP that slows relaxation like fatigue [mM]
+
+
+@pytest.mark.parametrize("duration, end", [(500.0, 500.0), (500.2, 520.0)])
+def test_stimulation_ends_one_interval_after_the_last_stimulus_at_the_edges(monkeypatch, duration, end):
+    """Implementation at edges the published protocol does not reach: 500 ms at 50 Hz puts 25 stimuli at 0, 20,
+    ..., 480 ms, so calcium removal starts at 500 ms; 0.2 ms more adds a 26th stimulus at 500 ms, and the end at
+    520 ms."""
+    monkeypatch.setattr(fa, "TETANUS_MS", duration)
+    monkeypatch.setattr(fa, "TETANUS_HZ", 50.0)
+    fa.tetanus.cache_clear()
+    try:
+        assert fa.tetanus(fa.FITTED).end_ms == pytest.approx(end, abs=1e-9)
+    finally:
+        fa.tetanus.cache_clear()
+
+
+def _made_up(after_end: np.ndarray) -> fa.Tetanus:
+    """A tetanus at force 1 until stimulation ends at 10 ms, then ``after_end`` (one sample per DT_MS)."""
+    before = np.ones(int(round(10.0 / fa.DT_MS)))
+    force = np.concatenate([before, after_end])
+    t = np.arange(force.size) * fa.DT_MS
+    return fa.Tetanus(t, np.zeros_like(t), force, 10.0)
+
+
+def test_a_force_that_never_falls_has_no_linear_phase():
+    phase = fa.linear_phase(_made_up(np.full(100, 0.99)))  # never 2 % below its tetanic level
+    assert phase == fa.LinearPhase(0.99, 0.0, float("inf"), float("inf"))  # read where stimulation ends
+
+
+def test_a_fall_steepest_at_its_first_step_has_a_linear_phase_of_no_length():
+    """Implementation: when the steepest fall is the first step below the 2 % line, the phase lasts 0 ms and its
+    rate is read as 0, not as a division by zero."""
+    after = np.concatenate([[1.0, 0.9], 0.9 - 0.001 * np.arange(1, 50)])  # a step down, then a slow decline
+    phase = fa.linear_phase(_made_up(after))
+    assert phase.duration_ms == 0.0 and phase.rate_per_ms == 0.0, phase
+
+
+def test_the_force_left_is_read_at_the_end_of_the_trace_as_a_share_of_this_tetanus():
+    """Implementation of the reading the chapter uses for very low ATP: the last sample over this fibre's own
+    tetanic force, in per cent."""
+    fibre = fa.FITTED.replace(atp_mm=0.01)
+    tet = fa.tetanus(fibre)
+    tetanic = tet.force[int(np.searchsorted(tet.t_ms, tet.end_ms))]
+    assert fa.relaxation_vs_rested(fibre).force_left_pct == pytest.approx(100 * tet.force[-1] / tetanic, rel=1e-12)
+    assert tet.force[-1] / tetanic > 0.2  # and it is a large share: force left behind
+
+
+def test_the_parameter_table_states_the_published_protocol():
+    """Implementation: the table gives Westerblad & Lännergren's protocol and fatigued force as registered."""
+    rows = {str(key) for key in fa.PARAMETER_STATUS}
+    duration, hz = VALUES["fatigue_tetanus_duration_ms"].value, VALUES["fatigue_tetanus_frequency_hz"].value
+    assert f"tetanus {duration:g} ms at {hz:g} Hz" in rows, rows
+    assert f"fatigued tetanic force {VALUES['fatigue_tetanic_force_pct'].value:g} % of control" in rows, rows
+
+
+def test_a_phase_whose_steepest_fall_is_one_step_in_is_read_over_that_step():
+    """Implementation: from the first sample below the 2 % line (0.975) to the steepest fall one step later
+    (0.97, then a drop to 0.85): the phase lasts one time step and loses 0.005 of the tetanic force in it."""
+    after = np.concatenate([[1.0, 0.975, 0.97, 0.85], 0.85 - 0.001 * np.arange(1, 50)])
+    phase = fa.linear_phase(_made_up(after))
+    assert phase.duration_ms == pytest.approx(fa.DT_MS, rel=1e-9)
+    assert phase.rate_per_ms == pytest.approx(0.005 / fa.DT_MS, rel=1e-9)
+
+
+def test_a_tetanus_without_force_has_nothing_to_relax_from():
+    t = np.arange(200) * fa.DT_MS
+    silent = fa.Tetanus(t, np.zeros_like(t), np.zeros_like(t), 5.0)
+    with pytest.raises(ValueError, match="no tetanic force"):
+        fa.linear_phase(silent)

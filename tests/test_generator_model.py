@@ -288,3 +288,60 @@ def test_bad_parameters_are_refused_by_name(change, field):
 def test_voltages_out_of_order_are_refused():
     with pytest.raises(ValueError, match="rest_mv < reset_mv < threshold_mv"):
         gn.NEURON.replace(reset_mv=-40.0)
+
+
+def test_a_rate_counts_the_spikes_from_the_start_of_a_window_to_before_its_end():
+    """Implementation: spikes every 10 ms from 0 to 990 ms fire at 100 Hz; a window counts a spike on its
+    start and leaves out one on its end."""
+    spikes = np.arange(0.0, 1000.0, 10.0)
+    run = gn.Run(np.array([]), np.array([]), np.array([]), spikes)
+    assert run.rate_hz(0.0, 1000.0) == 100.0
+    assert run.rate_hz(100.0, 150.0) == 100.0  # 100, 110, 120, 130, 140: five spikes in 50 ms
+
+
+def test_the_voluntary_command_holds_its_level_until_it_fades():
+    """Implementation: during the contraction the command is drive_mv, constant (then it fades over release_ms):
+    without the persistent current and the tendon organs, the neuron fires there at the integrate-and-fire rate
+    of that input (closed form, as in the test above; within 1 %), and not after the command has faded."""
+    neuron = gn.NEURON.replace(pic_mv=0.0, ib_mv_per_force=0.0)
+    protocol = gn.Protocol(drive_mv=30.0, stretch_window_ms=None)  # enough to fire without the PIC
+    run = gn.simulate(neuron, protocol)
+    d0, d1 = protocol.drive_window_ms
+    inside = run.spikes_ms[(run.spikes_ms >= d0 + 500) & (run.spikes_ms < d1 - protocol.release_ms)]
+    ri = protocol.drive_mv + neuron.ia_now_mv
+    theta, reset = neuron.threshold_mv - neuron.rest_mv, neuron.reset_mv - neuron.rest_mv
+    period_ms = neuron.refractory_ms + neuron.tau_m_ms * math.log((ri - reset) / (ri - theta))
+    assert 1000 / np.diff(inside).mean() == pytest.approx(1000 / period_ms, rel=0.01)
+    assert not np.any(run.spikes_ms > d1)  # and the faded command leaves this neuron silent
+
+
+def test_a_single_spike_after_the_command_is_already_a_cramp():
+    """Implementation of the definition: any firing with no voluntary command counts (1 Hz: one spike in the
+    1 s window after the command)."""
+    assert gn.Summary(voluntary_rate_hz=20.0, after_rate_hz=1.0, stretch_rate_hz=0.0, after_stretch_rate_hz=0.0).cramp
+
+
+def test_the_ramp_goes_down_as_it_went_up():
+    """Implementation: the hysteresis ramp falls at the speed it rose, so that its own lag is the same both ways."""
+    inputs = gn.ramp()
+    assert inputs.size == 2 * round(gn.RAMP_MS / gn.DT_MS)
+    assert np.array_equal(inputs, inputs[::-1]) and inputs.max() == gn.RAMP_PEAK_MV
+
+
+def test_a_neuron_without_memory_starts_and_stops_at_one_input():
+    """Mechanism: with no persistent current, firing stops on the way down where it started on the way up, within
+    0.01 mV (measured 0.004 mV): the ramp itself adds no hysteresis, the persistent current makes it."""
+    plain = gn.hysteresis(gn.NEURON.replace(pic_mv=0.0))
+    assert plain.stops and abs(plain.width_mv) < 0.01, plain.width_mv
+
+
+def test_a_neuron_that_cramps_only_when_fully_fatigued_has_its_onset_at_full_fatigue():
+    """Implementation: the search tries full fatigue itself (1.0 is on its grid). With a spindle rise of 0.7 (the
+    chapter's is 2.5) this neuron first cramps there; at 0.65 it never does (found by a scan of the gain)."""
+    assert gn.cramp_onset_fatigue(gn.NEURON.replace(ia_fatigue_gain=0.7)) == pytest.approx(1.0, abs=1e-12)
+
+
+@pytest.mark.parametrize("voltages", [dict(reset_mv=-50.0), dict(reset_mv=-70.0)])
+def test_a_reset_at_the_threshold_or_at_rest_is_refused(voltages):
+    with pytest.raises(ValueError, match="rest_mv < reset_mv < threshold_mv"):
+        gn.Neuron(**voltages)

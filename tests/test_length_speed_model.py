@@ -240,3 +240,18 @@ def test_loads_outside_zero_to_f0_are_refused(load):
 def test_bad_curvatures_are_refused():
     with pytest.raises(ValueError, match="curvature"):
         ls.hill_velocity(0.5, curvature=0)
+
+
+def test_the_parameter_table_states_the_curves_it_draws():
+    """Implementation: the chapter's parameter table gives the corners of the curves as the module's docstring and
+    the sources state them: frog plateau 2.0-2.25 µm from the filament geometry (Gordon, Huxley & Julian 1966),
+    the knee at 1.6 + 0.07 = 1.67 µm, the frog's knee at 85 % (illustrative), and the human plateau 2.64-2.81 µm
+    predicted from human filament lengths (Gollapudi & Lin 2009)."""
+    rows = {str(key) for key in ls.PARAMETER_STATUS}
+    for row in (
+        "frog: plateau 2–2.25 µm",
+        "knee at 1.67 µm, zero extrapolated at 1.27 µm",
+        "frog: tension at the knee (85 %)",
+        "human: plateau 2.64–2.81 µm",
+    ):
+        assert row in rows, (row, sorted(rows))

@@ -103,14 +103,19 @@ def test_the_instructor_guide_lists_every_deck_and_pdf_of_both_editions(built_bo
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_landing_page_offers_the_whole_book_and_the_handout_in_both_editions(built_book, language):
+def test_the_landing_pages_offer_the_whole_book_and_the_handout(built_book, language):
     site, _ = built_book
-    intro = dict(page_files(site, language))["intro"]
+    intro = dict(page_files(site, language))["intro"]  # the book's first page: both editions' copies
     linked = {(intro.parent / a["href"]).resolve() for a in soup(intro).select("ul.mb-take-away a[href]")}
     for edition in LANGUAGES:
         for path in (materials.book_pdf(edition), materials.handout(edition)):
             target = (site / materials.site_path(path, edition)).resolve()
             assert target in linked and target.is_file(), f"{intro.relative_to(site)}: no working link to {path}"
+    root = site / SITE_FOLDERS[language] / "index.html"  # the site's root: its own edition's copies
+    linked = {(root.parent / a["href"]).resolve() for a in soup(root).select("a[href]")}
+    for path in (materials.book_pdf(language), materials.handout(language)):
+        target = (site / materials.site_path(path, language)).resolve()
+        assert target in linked and target.is_file(), f"{root.relative_to(site)}: no working link to {path}"
 
 
 # ------------------------------------------------------------------ trust: on every page of both editions
@@ -165,7 +170,8 @@ def test_cite_this_book_comes_from_citation_cff(built_book, language):
     site, _ = built_book
     intro = soup(dict(page_files(site, language))["intro"])
     citation = intro.select_one("p.mb-citation").get_text(" ", strip=True)
-    for part in (BOOK.title, BOOK.version, *BOOK.authors, str(BOOK.year), about.edition_url(BOOK, language)):
+    authors = about.load(language=language).authors  # the Indonesian edition's name for its authors
+    for part in (BOOK.title, BOOK.version, *authors, str(BOOK.year), about.edition_url(BOOK, language)):
         assert part in citation, (part, citation)
     bibtex = intro.select_one("div.highlight-bibtex").get_text()
     assert f"version = {{{BOOK.version}}}" in bibtex and f"title = {{{BOOK.title}}}" in bibtex, bibtex
@@ -289,6 +295,8 @@ def test_the_pdfs_print_the_equations_typeset(built_book, language):
 def test_the_facts_come_from_citation_cff_and_config(tmp_path):
     assert BOOK.repository == REPOSITORY
     cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    assert config["author"] == ", ".join(BOOK.authors), "_config.yml's author is not CITATION.cff's"
     assert (BOOK.version, BOOK.title, str(BOOK.released)) == (cff["version"], cff["title"], cff["date-released"])
     assert about.load(environ={"SOURCE_DATE_EPOCH": "1796644800"}).built == dt.date(2026, 12, 7)
     url = about.report_url(BOOK, "id", "", "https://x/id/article.html#klaim-k40", claim=("K40", "Segera ke dokter"))

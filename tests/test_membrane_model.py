@@ -23,7 +23,7 @@ def test_rt_over_f_at_body_temperature():
 def test_concentrations_are_the_published_ones():
     for ion, name in [("K", "potassium"), ("Na", "sodium"), ("Cl", "chloride")]:
         assert mb.NORMAL[ion] == (VALUES[f"muscle_{name}_out_mm"].value, VALUES[f"muscle_{name}_in_mm"].value)
-    assert mb.NORMAL["Ca"][0] == VALUES["muscle_calcium_out_mm"].value
+    assert mb.NORMAL["Ca"] == (VALUES["muscle_calcium_out_mm"].value, VALUES["muscle_calcium_in_mm"].value)
 
 
 def test_equilibrium_potentials_have_the_textbook_signs_and_sizes():
@@ -185,3 +185,45 @@ def test_the_inside_turns_positive_where_p_na_for_zero_mv_says():
     assert mb.ghk_mv(mb.REST.replace(p_na=ratio * 0.99)) < 0 < mb.ghk_mv(mb.REST.replace(p_na=ratio * 1.01))
     low, high = P_NA_CONTROL.live[:2]
     assert low < ratio < high  # the permeability explorer reaches it
+
+
+def test_the_physical_constants_are_the_si_values():
+    """Provenance: since the 2019 SI the elementary charge, Avogadro's and Boltzmann's constants are exact
+    (BIPM, The International System of Units, 9th edition): F = e N_A and R = k_B N_A, to the digits given."""
+    elementary_charge, avogadro, boltzmann = 1.602176634e-19, 6.02214076e23, 1.380649e-23
+    assert elementary_charge * avogadro == pytest.approx(mb.FARADAY, rel=1e-10)  # 96485.33212(331)
+    assert boltzmann * avogadro == pytest.approx(mb.GAS_CONSTANT, rel=1e-9)
+
+
+def test_a_membrane_open_to_potassium_alone_sits_at_the_potassium_equilibrium():
+    """Mechanism: with no sodium permeability (the default of a Membrane) the GHK potential is E(K)."""
+    membrane = mb.Membrane()
+    assert membrane.p_na == 0
+    assert mb.ghk_mv(membrane) == pytest.approx(mb.nernst_mv("K", membrane.k_out_mm, membrane.k_in_mm), abs=1e-12)
+
+
+@pytest.mark.parametrize("outside, inside", [(0.0, 155.0), (4.0, 0.0), (-0.5, 155.0), (4.0, -0.5)])
+def test_a_concentration_that_is_not_positive_is_refused_by_name(outside, inside):
+    with pytest.raises(ValueError, match="concentrations must be positive"):
+        mb.nernst_mv("K", outside, inside)
+
+
+def test_the_parameter_table_states_the_measured_resting_potential():
+    """Implementation: the table gives the resting potential at the external potassium Jurkat-Rott et al. 2009
+    measured it at, as published.py registers both."""
+    rest, k_out = VALUES["resting_potential_4mm_k_mv"], VALUES["muscle_potassium_out_mm"]
+    rows = {str(key) for key in mb.PARAMETER_STATUS}
+    assert f"resting potential {rest.value:g} mV at {k_out.value:g} mM K⁺" in rows, rows
+
+
+def test_temperatures_at_or_below_absolute_zero_are_refused():
+    for cold in (-273.15, -273.5):
+        with pytest.raises(ValueError, match="below absolute zero"):
+            mb.rt_over_f_mv(cold)
+    assert mb.rt_over_f_mv(-273.0) > 0  # 0.15 K: cold, but a temperature
+
+
+@pytest.mark.parametrize("calcium", [0.0, -0.5])
+def test_external_calcium_that_is_not_positive_has_no_threshold(calcium):
+    with pytest.raises(ValueError, match="external calcium"):
+        mb.threshold_mv(calcium)

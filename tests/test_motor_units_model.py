@@ -300,3 +300,72 @@ def test_a_shock_s_twitch_starts_at_the_shock_and_each_unit_peaks_at_its_contrac
     assert twitch.t_ms[0] == 0 and twitch.force[0] == 0
     assert twitch.t_ms[np.argmax(twitch.force)] == pytest.approx(POOL.contraction_times_ms[unit], abs=mu.DT_MS)
     assert twitch.force.max() == pytest.approx(POOL.twitch_forces[unit], rel=1e-3)  # sampled: (0.5 ms / T)² / 2
+
+
+def test_the_edges_of_the_valid_ranges():
+    """Implementation: one firing rate for every unit is a valid pool; interval variability must stay below a
+    half; excitation is a fraction, 0 and 1 included."""
+    assert mu.Pool(min_rate_hz=20.0, max_rate_hz=20.0).firing_rates_hz(1.0).max() == 20.0
+    with pytest.raises(ValueError, match="isi_cv=0.5"):
+        mu.Pool(isi_cv=0.5)
+    for outside in (-0.5, 1.01):
+        with pytest.raises(ValueError, match="excitation"):
+            POOL.firing_rates_hz(outside)
+    assert POOL.recruited(0.0) == 0 and POOL.recruited(1.0) == POOL.n_units
+
+
+@pytest.mark.parametrize("gain", [1.0, 2.0])  # Fuglevand et al. 1993's 1 Hz per unit, and a steeper one
+def test_the_largest_unit_reaches_its_peak_rate_exactly_at_full_excitation(gain):
+    """Implementation: full excitation is defined as the drive at which the last-recruited unit, too, fires at its
+    peak rate (Fuglevand et al. 1993): just below it, that unit fires more slowly."""
+    pool = POOL.replace(rate_gain_hz=gain)
+    assert pool.firing_rates_hz(1.0)[-1] == pytest.approx(pool.max_rate_hz, rel=1e-12)  # rounding only
+    assert pool.firing_rates_hz(0.999)[-1] < pool.max_rate_hz
+    # at full excitation the largest unit is (peak - recruitment rate) / gain units of excitation above threshold
+    drive_above = (pool.max_rate_hz - pool.min_rate_hz) / gain
+    assert pool.max_excitation_units == pytest.approx(pool.threshold_range + drive_above, rel=1e-12)
+
+
+def test_the_summed_force_is_every_twitch_added_up_at_its_spike():
+    """Implementation: the frequency-domain sum equals the direct sum of each unit's twitch,
+    f (t/T) exp(1 - t/T), over after eight contraction times, started at each of its spikes (in phase at 10 Hz,
+    1 s: the slowest unit's twitch reaches its end, 8 x 90 ms, inside the record)."""
+    pool = POOL.replace(in_phase=True)
+    run = mu.simulate(pool, 0.5, 1000.0)
+    reference = np.zeros_like(run.t_ms)
+    for spikes, force, ct in zip(run.spikes, pool.twitch_forces, pool.contraction_times_ms):
+        for spike in spikes:
+            since = run.t_ms - spike
+            on = (since >= 0) & (since < 8 * ct)
+            reference[on] += force * (since[on] / ct) * np.exp(1 - since[on] / ct)
+    assert run.force == pytest.approx(reference, rel=1e-9, abs=1e-9 * reference.max())
+
+
+def test_a_unit_firing_alone_at_its_recruitment_rate_ripples():
+    """Mechanism: one small, fast unit at 8 Hz gives separate twitches; its force is far from smooth (a fast
+    smallest unit, 30 ms, so that the mean force is under one smallest twitch)."""
+    pool = POOL.replace(slowest_ct_ms=30.0)
+    steady = mu.simulate(pool, pool.thresholds[0]).steady()
+    assert 0 < steady.mean < 1 and steady.ripple > 0.3, steady  # 0.46: the force swings by about half its mean
+
+
+def test_larger_axons_are_likely_but_not_certainly_excited_first():
+    """Mechanism (illustrative mix): with the chapter's size bias, an outside shock excites larger units at lower
+    voltages on the whole (rank correlation between size and threshold clearly negative), but not in strict
+    order of size, as the chapter says (position to the electrode matters too)."""
+    thresholds = mu.electrical_thresholds_v(POOL)
+    size = np.arange(POOL.n_units)  # the units are ordered from the smallest
+    rho = np.corrcoef(size, np.argsort(np.argsort(thresholds)))[0, 1]
+    assert -0.95 < rho < -0.5, rho
+    assert np.all(np.diff(mu.electrical_thresholds_v(POOL, size_bias=1.0)) < 0)  # size alone: strictly largest first
+
+
+def test_the_parameter_table_states_fuglevand_s_pool():
+    """Implementation: the chapter's parameter table gives the pool of Fuglevand et al. 1993 as published.py
+    registers it, and the illustrative stimulus range of the lab practical."""
+    rows = {str(key) for key in mu.PARAMETER_STATUS}
+    ct, rates = VALUES["pool_contraction_times_ms"], VALUES["pool_firing_rates_hz"]
+    assert f"contraction times {ct.high:g} → {ct.low:g} ms; firing rates {rates.low:g} → {rates.high:g} Hz" in rows, (
+        rows
+    )
+    assert "electrical thresholds of the axons (1–3 V) and how far axon size sets their order" in rows, rows

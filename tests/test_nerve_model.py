@@ -113,3 +113,9 @@ def test_travel_time_is_distance_over_velocity_in_milliseconds():
 def test_bad_travel_is_refused():
     with pytest.raises(ValueError, match="distance"):
         nv.travel_time_ms(0.0, 10.0)
+
+
+@pytest.mark.parametrize("velocity", [0.0, -0.5, [50.0, 0.0]])
+def test_a_velocity_that_is_not_positive_is_refused(velocity):
+    with pytest.raises(ValueError, match="must be positive"):
+        nv.travel_time_ms(1.0, velocity)

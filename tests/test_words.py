@@ -328,8 +328,9 @@ def english_words(text: str) -> list[str]:
     return words + ENGLISH_PHRASES.findall(text)
 
 
-# a decimal point, where Indonesian writes a comma (a point before three digits is a thousands separator)
-DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d(?!\d\d\b)")
+# a decimal point, where Indonesian writes a comma (a point before three digits is a thousands separator; a
+# number with two points, 0.5.0, is a version)
+DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d(?!\d\d\b)(?!\d*\.\d)")
 
 
 def indonesian_edition_reading(site: Path) -> dict[str, list[tuple[str, str]]]:
@@ -399,7 +400,7 @@ OLD_PAGE = """<html><head><meta name="description" content="Kram otot dan relaks
 <p>The muscle relaxes when the pump removes calcium.</p>
 <img alt="Force of the slow model unit during 600 ms trains" src="_images/a.svg">
 <div class="cell_output"><pre>frog fibre: tegangan pada 2.4 µm adalah 89% dari nilai plato</pre></div>
-<p class="component-author">Oleh The muscle-cramps explainer team</p>
+<p class="component-author">Oleh The muscle-cramps book contributors</p>
 <p>Buat prediksi dulu: di dataran, gaya paling besar.</p>
 </body></html>"""
 OLD_FIGURE = "<svg><!-- Waktu (ms) --><!-- the measured half-maximal frequency of human thumb motor units --></svg>"
@@ -423,7 +424,7 @@ def test_the_reader_checks_can_fail():
         "The muscle relaxes when the pump removes calcium.",  # an English sentence put back
         "Force of the slow model unit during 600 ms trains",  # an English text alternative
         "the measured half-maximal frequency of human thumb motor units",  # an English legend in a figure
-        "Oleh The muscle-cramps explainer team",  # the footer
+        "Oleh The muscle-cramps book contributors",  # the footer
         "frog fibre: tegangan pada 2.4 µm",  # a figure's English printed by a code cell
     ):
         assert any(sentence in text for text in english), sentence

@@ -244,10 +244,10 @@ def ramp(peak_mv: float = RAMP_PEAK_MV, half_ms: float = RAMP_MS) -> np.ndarray:
 
 
 SILENT_END_MS = 200.0  # a neuron that fires in the last 200 ms of the ramp (input near 0) has not stopped [ms]
-# The ramp's own lag: a neuron with no persistent current, which has no memory, starts and stops within 0.3 mV
-# of each other on this ramp (the last spike comes a little after the input has passed its level). A gap
-# larger than this is hysteresis [mV].
-RAMP_LAG_MV = 0.5
+# The smallest gap between where firing starts and where it stops that the book calls hysteresis: a display
+# choice, well above the ramp's own lag (a neuron with no persistent current, which has no memory, starts and stops
+# within 0.01 mV of each other on this ramp) and large enough to show on a caption that prints one decimal [mV].
+RAMP_LAG_MV = 0.5  # illustrative
 
 
 @dataclass(frozen=True)

@@ -251,6 +251,9 @@ VALUES: dict[str, Published] = {
     "muscle_chloride_out_mm": Published("Cl⁻ outside mammalian skeletal muscle", "mM", "hille2001", 123),
     "muscle_chloride_in_mm": Published("Cl⁻ inside mammalian skeletal muscle", "mM", "hille2001", 4.2),
     "muscle_calcium_out_mm": Published("free Ca²⁺ outside mammalian skeletal muscle", "mM", "hille2001", 1.5),
+    "muscle_calcium_in_mm": Published(
+        "free Ca²⁺ inside resting mammalian skeletal muscle (about 0.1 µM)", "mM", "hille2001", 1e-4
+    ),
     "resting_potential_4mm_k_mv": Published(
         "resting potential of muscle fibres at 4 mM external K⁺", "mV", "jurkatrott2009", -85
     ),
