@@ -719,8 +719,9 @@ def visible_text(page_html: str) -> str:
 
 
 def test_no_page_shows_tex_instead_of_an_equation(built_book):
-    """Every page of both editions, and every slide deck: no ``$$``, ``\\frac``, ``\\(`` or ``\\[`` and none of the
-    commands the equations use left as text, as a page shows it when its math is not typeset."""
+    """Every page of both editions (the slide decks: tests/test_lecture_kit.py): no ``$$``, ``\\frac``, ``\\(`` or
+    ``\\[`` and none of the commands the equations use left as text, as a page shows it when its math is not
+    typeset."""
     site, _ = built_book
     left = {}
     for page in pages(site):
