@@ -8,11 +8,12 @@ full (from the book's reference page), and the page's footer left to the running
 on every sheet: the book's title, the page's address, the version, build date and licence, and the page number.
 
 The whole book is one document assembled in the browser from every page of the edition, in the order of its
-table of contents (``ASSEMBLE``): a title page (title, authors, version, licence, how to cite), the contents
-with page numbers, then every page, each from a new sheet, its links turned into links inside the PDF, its
-citations into links to the book's references at the end. The contents' page numbers are found by printing
-once and reading where each page begins from the PDF's outline (Chromium makes it from the headings), then
-printing again with the numbers in place (the contents keep their size, so nothing moves).
+table of contents, with every style sheet they link (KaTeX's, for the equations) (``ASSEMBLE``): a title page
+(title, authors, version, licence, how to cite), the contents with page numbers, then every page, each from a
+new sheet, its links turned into links inside the PDF, its citations into links to the book's references at the
+end. The contents' page numbers are found by printing once and reading where each page begins from the PDF's
+outline (Chromium makes it from the headings), then printing again with the numbers in place (the contents keep
+their size, so nothing moves).
 
 Nothing is fetched from outside the site: any such request is blocked and reported, and so is an error that a
 page reports. Errors name the page.
@@ -117,6 +118,7 @@ PREPARE = r"""async (o) => {
     await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
     const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
     if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
+    await document.fonts.ready;  // the equations' fonts (KaTeX's), like the images
 }"""
 
 #: Builds the whole book in the first page's place. Argument: {pages: [{path, stem, part}], front, base}.
@@ -126,12 +128,25 @@ ASSEMBLE = r"""async (o) => {
     const folder = new URL('.', here).pathname;
     const own = new Set(o.pages.map(p => p.path));
     const anchor = (stem, id) => stem + '--' + id;
-    const chapters = [];
+    const chapters = [], sheets = [];
+    const linked = new Set([...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href));
     for (const p of o.pages) {
         const url = new URL(p.path, here).href;
         const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
         const body = doc.querySelector('article.bd-article');
         if (!body) throw new Error(p.path + ': no article in the page');
+        // the style sheets a page links that the first one does not (KaTeX's, on a page with an equation)
+        doc.querySelectorAll('link[rel=stylesheet]').forEach(l => {
+            const href = new URL(l.getAttribute('href'), url).href;
+            if (linked.has(href)) return;
+            linked.add(href);
+            const sheet = document.createElement('link');
+            sheet.rel = 'stylesheet';
+            if (l.media) sheet.media = l.media;
+            sheets.push(new Promise((ok, no) => { sheet.onload = ok; sheet.onerror = () => no(new Error(href)); }));
+            sheet.href = href;
+            document.head.append(sheet);
+        });
         body.querySelectorAll('.mb-languages, a.headerlink, script, .mb-question .mb-answer').forEach(e => e.remove());
         body.querySelectorAll('[id]').forEach(e => e.id = anchor(p.stem, e.id));
         body.querySelectorAll('label[for]').forEach(e => e.htmlFor = anchor(p.stem, e.htmlFor));
@@ -189,6 +204,8 @@ ASSEMBLE = r"""async (o) => {
     await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
     const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
     if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
+    await Promise.all(sheets).catch(e => { throw new Error('a style sheet did not load: ' + e.message); });
+    await document.fonts.ready;  // the equations' fonts, asked for once their style sheet applies
     return chapters.map(c => c.title);
 }"""
 

@@ -50,7 +50,7 @@ from musclebook.language import LANGUAGES, percent_sign
 from musclebook.launch import ENV as LAUNCH_ENV
 from musclebook.published import lookup
 
-from . import citations, icons, materials, purge_css, sphinx_about  # noqa: F401 - citations registers the Indonesian citation styles
+from . import citations, icons, katex, materials, purge_css, sphinx_about  # noqa: F401 - citations registers the Indonesian citation styles
 from .dependencies import DependencyError, notebook_dependencies
 from .ledger import (
     DATA_DIR,
@@ -734,7 +734,7 @@ def defer_scripts(app, pagename, templatename, context, doctree):
 
 
 # the style sheets of the theme and extensions that purge_css trims (relative to _static; mystnb's name carries a hash)
-PURGED_STYLES = ("styles/pydata-sphinx-theme.css", "sphinx-design.min.css", "mystnb.*.css")
+PURGED_STYLES = ("styles/pydata-sphinx-theme.css", "sphinx-design.min.css", "mystnb.*.css", katex.STYLE)
 
 
 def purge_styles(app, exception):
@@ -908,5 +908,6 @@ def setup(app):
     app.connect("builder-inited", lambda app: ledger())
     app.connect("html-page-context", page_metadata)
     app.connect("html-page-context", contents_levels)
+    katex.setup(app)  # the equations, typeset while the book is built
     sphinx_about.setup(app)  # footer, download menu, {cite-this-book}, {teaching-materials}
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -19,8 +19,10 @@ removing the ``fuzzy`` flag. Until then the Indonesian page shows the English bl
 without its Indonesian fails a test.
 
 A translation must keep the block's structure: the same labels, directives and options, the same
-cross-references, citations, computed values and published values, the same inline code and links
-(``structure_problems``). The words inside a ``{term}`` reference are translated; its target is not.
+cross-references, citations, computed values and published values, the same inline code, links and
+equations (``structure_problems``). The words inside a ``{term}`` reference are translated; its target
+is not. A block that is only an equation (``$$ … $$ (label)``) has no words to translate: it is not a
+message, and the Indonesian page has it as the English page has it.
 
 The texts a reader reads in the code cells they see and run (a figure's label, a printed line) are
 messages too, with the context ``code``: the msgid and the msgstr are Python string literals, and a
@@ -135,6 +137,8 @@ DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\{([\w:-]+)\}(.*)$", re.MULTILINE)
 OPTION = re.compile(r"^\s*:([\w-]+):(.*)$", re.MULTILINE)
 CODE = re.compile(r"(?<!`)(?<!\})`([^`{}]+)`(?!`)")
 URL = re.compile(r"https?://[^\s)>\]\"']+")
+# dollar math: a displayed equation with its label, ``$$ … $$ (eq-nernst)``, or ``$…$`` in a sentence
+MATH = re.compile(r"\$\$.+?\$\$(?:[ \t]*\([\w.:-]+\))?|(?<![\\$])\$[^$\s](?:[^$\n]*?[^$\s\\])?\$", re.DOTALL)
 WORDS = re.compile(r"[A-Za-z]{2,}")
 TRANSLATED_OPTIONS = {"name", "alt", "caption"}  # directive options whose value is prose; others must match
 REFERENCE_ROLES = {"ref", "numref", "doc", "term", "download", "eq"}
@@ -145,7 +149,7 @@ PROSE_ARGUMENT = {"admonition", "dropdown", "exercise", "topic", "sidebar", "car
 def is_translatable(text: str) -> bool:
     """Whether a block has words a reader reads (a label, or a directive with no content or title, has none)."""
     text = DIRECTIVE.sub(lambda m: m.group(2) if m.group(1) in PROSE_ARGUMENT else " ", text)
-    for pattern in (ROLE, LABEL, OPTION, CODE, URL, re.compile(r"^\s*(`{3,}|:{3,})\s*$", re.M)):
+    for pattern in (MATH, ROLE, LABEL, OPTION, CODE, URL, re.compile(r"^\s*(`{3,}|:{3,})\s*$", re.M)):
         text = pattern.sub(" ", text)
     return bool(WORDS.search(text))
 
@@ -164,6 +168,8 @@ def _target(role: str, body: str) -> str:
 def structure(text: str) -> dict[str, list[str]]:
     """What a translation must keep of a block, each as a sorted list."""
     options = []
+    math = MATH.findall(text)
+    text = MATH.sub(" ", text)
     for name, value in OPTION.findall(text):
         options.append(name if name in TRANSLATED_OPTIONS else f"{name}:{value.strip()}")
     return {
@@ -178,6 +184,7 @@ def structure(text: str) -> dict[str, list[str]]:
         "inline code": sorted(CODE.findall(ROLE.sub(" ", text))),
         "links": sorted(URL.findall(text)),
         "headings": sorted(re.findall(r"^(#+) ", text, re.MULTILINE)),
+        "equations": sorted(math),  # the same TeX, character for character
     }
 
 

@@ -6,7 +6,9 @@ Run after ``make book`` (``make slides`` does both). For each chapter notebook, 
 metadata says ``"slideshow": {"slide_type": "slide"}`` become slides, in order:
 
 - a Markdown cell gives the slide its heading and, for the chapter's title cell, the list of
-  objectives; for the summary cell, the summary list;
+  objectives; for the summary cell, the summary list; for a section that states equations, its equations
+  (typeset by KaTeX in the book, ``bookkit/katex.py``: the deck links KaTeX's style sheet and fonts from the
+  book's ``_static``);
 - a code cell gives its output as rendered in the book, or a self-check question. An explorer is drawn
   again for the projector (``PROJECTOR`` layout: the same panels in a smaller figure, so that shown
   across a 1280 x 720 slide its text is at least 20 px) with all its frames, its controls in a row
@@ -46,6 +48,9 @@ STYLE = """
 .reveal h1 { font-size: 1.9em; } .reveal h2 { font-size: 1.3em; }
 .reveal ul, .reveal p { font-size: 0.8em; line-height: 1.35; }
 .reveal li { margin-bottom: 0.3em; }
+/* a section's equations, each with its number on the right, as in the book */
+.reveal div.math { display: flex; flex-direction: row-reverse; align-items: center; gap: 0.5em; margin: 0.6em 0; }
+.reveal div.math .eqno { font-size: 0.6em; color: #555; }
 .reveal .mb-slide-output { font-size: 0.5em; max-width: 760px; margin: 0 auto; }
 .reveal .mb-slide-output p, .reveal .mb-slide-output ul { font-size: 1em; }
 .reveal .mb-slide-output img { max-height: 62vh; width: auto; }
@@ -120,7 +125,8 @@ def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> 
             heading = heading_of(cell)
             section = section_for(main, heading)
             lists = section.find_all("ul", recursive=False) or section.find_all("ul")
-            body = str(lists[0]) if lists else ""
+            equations = section.find_all("div", class_="math", recursive=False)
+            body = "".join(map(str, equations)) if equations else str(lists[0]) if lists else ""
             tag = "h1" if "".join(cell["source"]).lstrip().startswith("# ") else "h2"
             slides.append(f"<section><{tag}>{html.escape(heading)}</{tag}>{body}</section>")
         else:
@@ -136,6 +142,8 @@ def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> 
     if not slides:
         raise ValueError(f"{notebook.name}: no cell is marked as a slide")
     title = soup.title.get_text() if soup.title else notebook.stem
+    typeset = 'class="katex' in "".join(slides)  # equations: KaTeX's style sheet (and through it its fonts)
+    katex = f'<link rel="stylesheet" href="{up}_static/katex/katex.min.css">\n' if typeset else ""
     return f"""<!doctype html>
 <html lang="{language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -143,7 +151,7 @@ def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> 
 <link rel="icon" href="{up}_static/favicon.png">
 <link rel="stylesheet" href="{up}_static/reveal/reveal.css">
 <link rel="stylesheet" href="{up}_static/book.css">
-<style>{STYLE}</style>
+{katex}<style>{STYLE}</style>
 <script src="{up}_static/reveal/reveal.js"></script>
 <script src="{up}_static/explorer.js" defer></script>
 </head><body>

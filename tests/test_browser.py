@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
+from bookkit.katex import UNRENDERED
 from bookkit.ledger import toc_files
 from bookkit.site import FIGURE_TEXT_PX, serve, site_pages
 
@@ -47,6 +48,14 @@ AXE_SERIOUS = """async (only) => {
                 && c.data.contrastRatio < parseFloat(c.data.expectedContrastRatio || '4.5'))
         .map(([n, c]) => `contrast ${c.data.contrastRatio}:1 (${c.data.messageKey}): ${n.target.join(' ')}`);
     return [...serious, ...unreadable.slice(0, 5)];
+}"""
+# On a page with an equation: KaTeX's fonts (served by the site, bookkit/katex.py) that failed to load, or none loaded
+KATEX_FONTS = """async () => {
+    if (!document.querySelector('.katex')) return [];
+    await document.fonts.ready;
+    const faces = [...document.fonts].filter(f => f.family.includes('KaTeX'));
+    const failed = faces.filter(f => f.status === 'error').map(f => `${f.family} ${f.weight} ${f.style}: failed`);
+    return faces.some(f => f.status === 'loaded') ? failed : [...failed, 'no KaTeX font loaded'];
 }"""
 # The colour scheme changes colours only (the theme swaps CSS variables; the markup, names and roles are
 # the same), so in dark mode axe checks what colours decide: contrast. Light mode runs every rule.
@@ -197,7 +206,8 @@ def check_scheme(page, page_path, scheme, review) -> tuple[dict, list[int]]:
 
 
 def test_page(site, browser, page_path, pytestconfig):
-    """One visit per page, in both colour schemes: offline, no errors, axe at 375 and 1280 px, fits a phone;
+    """One visit per page, in both colour schemes: offline, no errors, no TeX where an equation should be (and its
+    fonts loaded from the site), axe at 375 and 1280 px, fits a phone;
     on a chapter page, every explorer's figure as readable in dark mode as in light, every explorer working
     with the connection dropped, and every explorer and self-check question driven by keyboard and by mouse
     on the phone.
@@ -216,6 +226,9 @@ def test_page(site, browser, page_path, pytestconfig):
     # phone). The landing page has no theme.
     themes = page.evaluate("window.themes")
     found = {"colour scheme changed after the head": [] if set(themes) <= {"light"} else themes}
+    shown = page.evaluate("document.body.innerText")  # what is rendered, MathML's TeX annotations left out
+    found["TeX shown instead of an equation"] = [m.group(0) for m in UNRENDERED.finditer(shown)][:5]
+    found["equations without their fonts"] = page.evaluate(KATEX_FONTS)
     if page_path not in ("index.html", "id/index.html"):
         found["colour scheme never set"] = [] if themes else ["no data-theme"]
     light, light_ink = check_scheme(page, page_path, "light", review)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from bookkit import icons
+from bookkit import icons, katex
 from bookkit.ledger import load_ledger, markdown_sources, placed_claims, toc_files
 from bookkit.site import DECK_SUFFIX, site_pages
 from bookkit.sphinxext import THEME_CATALOGUE
@@ -685,3 +685,88 @@ def test_no_page_offers_code_a_reader_cannot_run_there(built_book):
             text = (site / f"{built}.html").read_text(encoding="utf-8")
             section = text[text.index(f'id="{notebook.stem.replace("_", "-")}-yourself"') :]
             assert words in section[:3000] and "mybinder.org" in section[:3000], f"{built}: no launch note"
+
+
+# The equations the book states, by chapter: each written once in its notebook as ``$$ … $$ (label)`` and typeset
+# by KaTeX while the book is built (bookkit/katex.py), in both editions.
+EQUATIONS = {
+    "membrane": ("eq-nernst", "eq-ghk"),
+    "length_speed": ("eq-hill",),
+    "twitch": ("eq-twitch-activation", "eq-twitch-force"),
+    "generator": ("eq-lif",),
+    "nerves": ("eq-velocity-myelinated", "eq-velocity-unmyelinated"),
+}
+DISPLAYED = re.compile(r"^\$\$\n(.+?)\n\$\$ \(([\w-]+)\)$", re.DOTALL | re.MULTILINE)
+TYPESET = re.compile(
+    r'<div class="math[^"]*" id="equation-([\w-]+)">.*?<span class="katex-display">.*?'
+    r'<annotation encoding="application/x-tex">(.*?)</annotation>.*?<span class="katex-html"',
+    re.DOTALL,
+)
+HIDDEN_FROM_READERS = re.compile(r"<(script|style|annotation|pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def stated_equations(chapter: str) -> dict[str, str]:
+    """The TeX of each labelled equation of a chapter's notebook."""
+    return {
+        label: tex.strip() for tex, label in DISPLAYED.findall(markdown_sources(REPO / "book" / f"{chapter}.ipynb"))
+    }
+
+
+def visible_text(page_html: str) -> str:
+    """A page's text as a reader sees it: without scripts, styles, code, and the TeX that KaTeX keeps in each
+    formula's MathML annotation (for screen readers and copying), never shown."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", HIDDEN_FROM_READERS.sub(" ", page_html)))
+
+
+def test_no_page_shows_tex_instead_of_an_equation(built_book):
+    """Every page of both editions (the slide decks: tests/test_lecture_kit.py): no ``$$``, ``\\frac``, ``\\(`` or
+    ``\\[`` and none of the commands the equations use left as text, as a page shows it when its math is not
+    typeset."""
+    site, _ = built_book
+    left = {}
+    for page in pages(site):
+        text = visible_text(page.read_text(encoding="utf-8"))
+        found = [text[max(m.start() - 30, 0) : m.end() + 30] for m in katex.UNRENDERED.finditer(text)]
+        if found:
+            left[page.relative_to(site).as_posix()] = found[:3]
+    assert len([p for p in pages(site) if p.parts[-2] == "id"]) >= 19  # the Indonesian edition is read too
+    assert not left, left
+
+
+def test_the_tex_check_sees_an_equation_left_untypeset():
+    typeset = '<div class="math"><span class="katex"><annotation encoding="application/x-tex">\\frac{a}{b}</annotation>'
+    assert not katex.UNRENDERED.search(visible_text(typeset + "<p>a/b</p></span></div>"))
+    for shown in ("$$\nE = \\frac{RT}{zF}\n$$", "\\(E_\\mathrm{K}\\)", "\\[ v = k \\sqrt{d} \\]"):
+        assert katex.UNRENDERED.search(visible_text(f"<p>{html.escape(shown)}</p>")), shown
+
+
+@pytest.mark.parametrize("chapter", sorted(EQUATIONS))
+def test_every_stated_equation_is_typeset_on_its_page_in_both_editions(built_book, chapter):
+    """Each listed equation is in its notebook once, with its label, and on the chapter's page of each edition
+    it is KaTeX's HTML (with the same TeX in its annotation), under its label, with KaTeX's style sheet linked."""
+    site, _ = built_book
+    stated = stated_equations(chapter)
+    assert set(EQUATIONS[chapter]) <= set(stated), (
+        f"{chapter}.ipynb does not state {set(EQUATIONS[chapter]) - set(stated)}"
+    )
+    for edition in ("book", "id"):
+        text = (site / edition / f"{chapter}.html").read_text(encoding="utf-8")
+        typeset = {label: html.unescape(tex).strip() for label, tex in TYPESET.findall(text)}
+        assert typeset == stated, f"{edition}/{chapter}.html: typeset {typeset}, the notebook states {stated}"
+        assert f"_static/{katex.STYLE}?" in text, f"{edition}/{chapter}.html: no link to KaTeX's style sheet"
+
+
+def test_katex_style_sheet_keeps_its_rules_and_names_only_fonts_the_site_serves(built_book):
+    """Trimmed to the rules the equations use (like the theme's), the style sheet still lays out a fraction, and
+    every font it names is served from the site, cut to the characters the equations draw (WOFF, a few kB)."""
+    site, _ = built_book
+    for edition in (site, site / "id"):
+        sheet = edition / "_static" / katex.STYLE
+        css = sheet.read_text(encoding="utf-8")
+        assert ".katex .mfrac .frac-line" in css and ".katex-display" in css, f"{sheet}: KaTeX's rules are gone"
+        fonts = re.findall(r"url\(([^)]+)\)", css)
+        assert fonts and all(f.endswith(".woff") for f in fonts), fonts
+        missing = [f for f in fonts if not (sheet.parent / f).is_file()]
+        assert not missing, f"{sheet}: names fonts the site does not serve: {missing}"
+        main = (sheet.parent / "fonts" / "KaTeX_Main-Regular.woff").stat().st_size
+        assert main < 12_000, f"KaTeX_Main-Regular.woff is {main} bytes: not cut to the equations' characters"

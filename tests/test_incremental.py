@@ -60,8 +60,9 @@ def test_an_unreadable_cell_is_named(tmp_path):
 
 
 def copy_of_the_book(into: Path) -> Path:
-    """The repository's sources (with the fetched reveal.js the build serves), without builds or environments."""
-    ignored = shutil.ignore_patterns(".git", ".venv", "_build", ".tools", "node_modules", "__pycache__", "*.egg-info")
+    """The repository's sources (with the fetched reveal.js the build serves, and the KaTeX it typesets with, in
+    .tools), without builds or environments."""
+    ignored = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__", "*.egg-info")
     shutil.copytree(REPO, into, ignore=ignored)
     return into
 

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from test_build import EQUATIONS
 
+from bookkit.katex import UNRENDERED
 from bookkit.site import FIGURE_TEXT_PX, serve
 from musclebook import i18n
 
@@ -24,6 +26,11 @@ CHAPTERS = (
     "membrane",
     "generator",
 )
+
+
+# KaTeX's fonts loaded so far (an equation's slide asks for them)
+KATEX_FONTS_LOADED = """async () => { await document.fonts.ready;
+    return [...document.fonts].filter(f => f.family.includes('KaTeX') && f.status === 'loaded').map(f => f.family); }"""
 
 
 def served(built_book, edition: str):
@@ -76,11 +83,20 @@ def check_deck(served, browser, chapter, edition):
     page.goto(f"{base}{edition}/{chapter}-slides.html", wait_until="networkidle")
     assert page.evaluate("document.documentElement.lang") == ("id" if edition == "id" else "en")
     total = page.evaluate("Reveal.getTotalSlides()")
-    assert total >= 4, total  # title, explorer(s), a self-check, summary
-    page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(500)
+    assert total >= 4, total  # title, explorer(s), a self-check, summary; and a slide of a section's equations
+    # the chapter's equations, typeset as in the book, each once, with KaTeX's fonts from the site
+    assert page.locator(".reveal div.math .katex-display .katex-html").count() == len(EQUATIONS.get(chapter, ()))
+    assert not UNRENDERED.search(page.evaluate("document.querySelector('.reveal').innerText"))
     explorer = page.locator(".reveal .present .mb-explorer")
-    assert explorer.count() >= 1, "the second slide shows no explorer"
+    for _ in range(total - 1):  # on to the first explorer; a slide of equations may come before it
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(300)
+        if page.locator(".reveal .present .katex").count():
+            fonts = page.evaluate(KATEX_FONTS_LOADED)
+            assert fonts, "the equations' slide loaded no KaTeX font"
+        if explorer.count():
+            break
+    assert explorer.count() >= 1, "no slide shows an explorer"
     image = explorer.first.locator(".mb-frame img.mb-fg")
     assert image.is_visible(), "the explorer slide shows no figure"
     # readable from the back of a lecture hall: the figure fills the slide, its text at least 20 px, all of it

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from bookkit import about, materials
+from bookkit import about, katex, materials
 from bookkit.printing import WORDS as PRINT_WORDS
 from bookkit.translate import SITE_FOLDERS
 
@@ -273,6 +273,20 @@ def test_every_page_has_its_own_typeset_pdf(built_book, language):
         assert data.startswith(b"%PDF"), f"{path.relative_to(site)} is missing or not a PDF (make materials)"
     twitch = pdf_pages(site / materials.site_path(materials.page_pdf("twitch", language), language))
     assert PRINT_WORDS[language]["references"] in flat("\n".join(twitch[-3:]))  # the references it cites
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdfs_print_the_equations_typeset(built_book, language):
+    """On paper the equations are KaTeX's, drawn in its own fonts (embedded in the PDF: poppler's pdffonts lists
+    them), and no TeX is printed as text: in the whole book (assembled from pages that do not all link KaTeX's
+    style sheet) and in the page of a chapter that states equations."""
+    site, _ = built_book
+    for pdf in (materials.book_pdf(language), materials.page_pdf("membrane", language)):
+        path = site / materials.site_path(pdf, language)
+        text = "\n".join(pdf_pages(path))
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        assert "KaTeX_Math" in fonts and "KaTeX_Main" in fonts, f"{pdf}: the equations are not in KaTeX's fonts"
+        assert not katex.UNRENDERED.search(text), f"{pdf}: {katex.UNRENDERED.search(text).group(0)} printed as text"
 
 
 # ------------------------------------------------------------------ the facts, and bad ones

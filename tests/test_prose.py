@@ -29,11 +29,21 @@ EVAL = re.compile(r"\{eval\}`([^`]*)`")
 DIRECTIVE_LINE = re.compile(r"^\s*(`{3,}|:{3,}).*$|^\s*:[\w-]+:.*$", re.MULTILINE)
 LABEL = re.compile(r"^\([\w.:-]+\)=\s*$", re.MULTILINE)
 LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.MULTILINE)  # "1. " of an ordered list
+# an equation's TeX (``$$ … $$ (label)``, ``$…$``): its constants ("1 - t/T") are mathematics, not physiology
+MATH = translate.MATH
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 def prose_of(text: str) -> str:
-    for pattern in (ROLE, DIRECTIVE_LINE, LABEL, LIST_MARKER, re.compile(r"`[^`]*`"), re.compile(r"https?://\S+")):
+    for pattern in (
+        MATH,
+        ROLE,
+        DIRECTIVE_LINE,
+        LABEL,
+        LIST_MARKER,
+        re.compile(r"`[^`]*`"),
+        re.compile(r"https?://\S+"),
+    ):
         text = pattern.sub(" ", text)
     for pattern in NON_PHYSIOLOGY:
         text = re.sub(pattern, " ", text)

@@ -57,6 +57,19 @@
       });
     });
   });
+  // Displayed equations (typeset by KaTeX, bookkit/katex.py): one wider than the screen scrolls sideways, and
+  // then takes the keyboard's focus, so that it can be scrolled without a mouse; as the theme does for code.
+  function focusableEquations() {
+    document.querySelectorAll(".katex-display").forEach(function (e) {
+      e.tabIndex = e.scrollWidth > e.clientWidth ? 0 : -1;
+    });
+  }
+  var resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(focusableEquations, 200);
+  });
+  document.addEventListener("DOMContentLoaded", focusableEquations);
   var pending = false;
   function schedule() {
     if (pending) return;
