@@ -150,7 +150,7 @@ CHAPTERS = [p for p in toc_files() if p.suffix == ".ipynb"]
 # the chapters with an explorer: the reader predicts, then moves a slider
 WIDGET_CHAPTERS = [p for p in CHAPTERS if re.search(r"\bExplorer\(", code_of(p))]
 EXERCISE = re.compile(r"^```\{exercise\} (?P<title>.+)\n:label: (?P<label>\S+)", re.M)
-SOLUTION = re.compile(r"^```\{solution\} (?P<label>\S+)\n(?P<options>(?::.*\n)*)", re.M)
+SOLUTION = re.compile(r"^`{3,}\{solution\} (?P<label>\S+)\n(?P<options>(?::.*\n)*)", re.M)  # ```` when it shows code
 EXERCISE_TITLES = ("Predict, then move the slider", "Judge a claim of the article")
 
 

@@ -34,8 +34,13 @@ MATH = translate.MATH
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
+# the code of an exercise's solution: tests/test_exercises.py runs it through the exercise's check
+SOLUTION_CODE = re.compile(r"^```python\n.*?^```$", re.DOTALL | re.MULTILINE)
+
+
 def prose_of(text: str) -> str:
     for pattern in (
+        SOLUTION_CODE,
         MATH,
         ROLE,
         DIRECTIVE_LINE,

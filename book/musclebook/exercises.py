@@ -16,6 +16,7 @@ through its check, and every known mistake, in both languages.
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +24,25 @@ from numbers import Real
 
 import numpy as np
 
-from . import coupling, crossbridge, emg, fatigue, generator, length_speed, membrane, motor_units, nerve, twitch
 from .i18n import N_, number, tr
 from .launch import launch_links
+
+
+class _Model:
+    """A chapter's model module, imported when an exercise first uses it: a notebook that imports ``check`` then
+    depends on its own model only, not on every chapter's (``bookkit.dependencies`` reruns what a change touches)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(f"musclebook.{self.name}"), attribute)
+
+
+coupling, crossbridge, emg, fatigue, generator = map(_Model, ("coupling", "crossbridge", "emg", "fatigue", "generator"))
+length_speed, membrane, motor_units, nerve, twitch = map(
+    _Model, ("length_speed", "membrane", "motor_units", "nerve", "twitch")
+)
 
 
 @dataclass(frozen=True)
