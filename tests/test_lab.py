@@ -39,7 +39,10 @@ ERROR_OUTPUTS = (
     ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
     ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']"
 )
-BUSY = "() => [...document.querySelectorAll('.jp-InputArea-prompt')].some(e => e.textContent.includes('*'))"
+# Cells queued or running: the notebook's execution indicator counts them all (a prompt's "[*]" shows on a cell
+# whose code is shown only: a collapsed set-up or prose cell has none)
+BUSY = """() => [...document.querySelectorAll('.jp-Notebook-ExecutionIndicator')].some(e => e.dataset.status === 'busy')
+    || [...document.querySelectorAll('.jp-InputArea-prompt')].some(e => e.textContent.includes('*'))"""
 
 
 def _free_port() -> int:
