@@ -67,9 +67,9 @@ def marked_texts() -> dict[str, str]:
     """Every literal text passed to ``tr`` or ``N_`` in the package, and every self-check text of the
     chapters' notebooks: {text: where}."""
     found = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for text, line in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), PACKAGE_CALLS):
-            found.setdefault(text, f"{path.name}:{line}")
+            found.setdefault(text, f"{path.relative_to(PACKAGE).as_posix()}:{line}")
     for path in sorted(BOOK.glob("*.ipynb")):
         for number, code in enumerate(notebook_code(path), start=1):
             for text, line in _literal_texts(ast.parse(code), NOTEBOOK_CALLS):

@@ -1,75 +1,29 @@
-"""Code exercises: the reader calls a chapter's model, and :func:`check` says whether the answer is right, and why.
+"""The book's code exercises, one per chapter with a model: what each asks, and the model's answer to it.
 
-Each chapter's "Run the model yourself" section ends with a cell the reader completes::
-
-    answer = ...  # your code
-    check("membrane-potassium", answer)
-
-``check`` compares the answer with the model's own (computed when checked, never typed in) within the
-exercise's tolerance. A wrong answer gets a hint: the one for a known mistake when the answer is what that
-mistake gives (the normal value instead of the changed one, seconds instead of milliseconds, ...), a general
-one otherwise, and never the number itself; the number and the reason come with a right answer. In the web
-book, where nothing runs (the build sets ``musclebook.launch.ENV``), the cell links the chapter in Binder
-and Colab instead. The solutions are in the chapters; ``tests/test_exercises.py`` runs every one of them
-through its check, and every known mistake, in both languages.
-"""
+The settings each exercise asks about are exercise settings, not measurements; the chapters show them in
+their task through ``{eval}`` (``exercises.HIGH_POTASSIUM_MM``)."""
 
 from __future__ import annotations
 
-import importlib
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
-from numbers import Real
 
 import numpy as np
 
-from .i18n import N_, number, tr
-from .launch import launch_links
-
-
-class _Model:
-    """A chapter's model module, imported when an exercise first uses it: a notebook that imports ``check`` then
-    depends on its own model only, not on every chapter's (``bookkit.dependencies`` reruns what a change touches)."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __getattr__(self, attribute: str):
-        return getattr(importlib.import_module(f"musclebook.{self.name}"), attribute)
-
-
-coupling, crossbridge, emg, fatigue, generator = map(_Model, ("coupling", "crossbridge", "emg", "fatigue", "generator"))
-length_speed, membrane, motor_units, nerve, twitch = map(
-    _Model, ("length_speed", "membrane", "motor_units", "nerve", "twitch")
+from ..i18n import N_
+from .base import (
+    Exercise,
+    Mistake,
+    coupling,
+    crossbridge,
+    emg,
+    fatigue,
+    generator,
+    length_speed,
+    membrane,
+    motor_units,
+    nerve,
+    twitch,
 )
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """An answer a known slip gives, and the hint for it."""
-
-    gives: Callable[[], float | str]  # the answer the slip gives, from the model
-    hint: str  # N_: what to look at again (never the right number)
-
-
-@dataclass(frozen=True)
-class Exercise:
-    key: str  # what the reader passes to check(): "<chapter>-<topic>"
-    chapter: str  # the notebook's name: "membrane"
-    answer: Callable[[], float | str]  # the model's answer, computed when checked
-    tolerance: float  # how far a number may be from the model's answer, in its unit (0 for a word)
-    unit: str  # the answer's unit as the book writes it ("" for a fraction, a count or a word)
-    shown: str  # how the right answer is written back: a format spec (".1f")
-    why: str  # N_: why the answer is what it is, shown with a right answer
-    hint: str  # N_: for any other wrong answer
-    mistakes: tuple[Mistake, ...] = ()
-
-    def close(self, given: float | str, target: float | str) -> bool:
-        if isinstance(target, str):
-            return isinstance(given, str) and given.strip().lower() == target
-        return abs(given - target) <= self.tolerance
-
 
 # What each exercise asks about: exercise settings, not measurements (the chapters show them through {eval})
 PUMP_SCALE = 0.5  # coupling: the pump at this fraction of the fast fibre's
@@ -376,66 +330,3 @@ EXERCISES = {
         ),
     )
 }
-
-
-class Feedback:
-    """What :func:`check` says: Markdown, which Jupyter renders and the web book's build parses."""
-
-    def __init__(self, text: str, correct: bool | None):
-        self.text, self.correct = text, correct  # correct: None when nothing was checked
-
-    def _repr_markdown_(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def exercise(key: str) -> Exercise:
-    try:
-        return EXERCISES[key]
-    except KeyError:
-        raise ValueError(f"check: no exercise {key!r}; the book has {', '.join(EXERCISES)}") from None
-
-
-def _given(ex: Exercise, answer) -> float | str | Feedback:
-    """The answer as a number (or a word), or the feedback saying why it is not one."""
-    if isinstance(ex.answer(), str):
-        if isinstance(answer, str):
-            return answer
-        return Feedback(tr("Give the answer as text, in quotes: one of `emg.KEYS`."), False)
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if isinstance(answer, Real) and not isinstance(answer, bool) and math.isfinite(answer):
-        return float(answer)
-    return Feedback(tr("Give the answer as one number; `answer` is {kind}.", kind=type(answer).__name__), False)
-
-
-def check(key: str, answer) -> Feedback:
-    """Whether ``answer`` is the model's answer to exercise ``key``, and why; a hint if it is not."""
-    ex = exercise(key)
-    links = launch_links(ex.chapter)
-    if links:  # the web book: nothing runs here
-        return Feedback(
-            tr(
-                "**Try it in a live notebook:** open this chapter in [Binder]({binder}) or in [Google Colab]({colab}), "
-                "replace `...` with your code and run the cell; `check` tells you whether your answer is right.",
-                **links,
-            ),
-            None,
-        )
-    if answer is Ellipsis:
-        return Feedback(tr("Replace `...` with your code, then run the cell again."), None)
-    given = _given(ex, answer)
-    if isinstance(given, Feedback):
-        return given
-    target = ex.answer()
-    if ex.close(given, target):
-        written = target if isinstance(target, str) else number(target, ex.shown)
-        if ex.unit:
-            written = f"{written} {ex.unit}"
-        return Feedback(tr("✓ **Right**: the model gives {answer}. {why}", answer=written, why=tr(ex.why)), True)
-    for mistake in ex.mistakes:
-        if ex.close(given, mistake.gives()):
-            return Feedback(tr("✗ **Not yet.** {hint}", hint=tr(mistake.hint)), False)
-    return Feedback(tr("✗ **Not yet.** {hint}", hint=tr(ex.hint)), False)
