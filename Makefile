@@ -113,7 +113,7 @@ test: dev browser ## everything CI checks: lint, a strict build from scratch wit
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory book-clean
 	$(MAKE) --no-print-directory materials
-	$(PYTHON) -m pytest -q -m "not lint" -n $(JOBS) --dist loadgroup --site $(SITE) tests
+	$(PYTHON) -m pytest -q -m "not lint and not subset" -n $(JOBS) --dist loadgroup --site $(SITE) tests
 
 nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser; make test runs them in JupyterLab
 	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb

@@ -88,9 +88,11 @@ def check_deck(served, browser, chapter, edition):
     assert page.locator(".reveal div.math .katex-display .katex-html").count() == len(EQUATIONS.get(chapter, ()))
     assert not UNRENDERED.search(page.evaluate("document.querySelector('.reveal').innerText"))
     explorer = page.locator(".reveal .present .mb-explorer")
-    for _ in range(total - 1):  # on to the first explorer; a slide of equations may come before it
+    # the checks read slides at rest: no sliding between them, so a slide is in place once it is the current one
+    page.evaluate("Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+    for step in range(1, total):  # on to the first explorer; a slide of equations may come before it
         page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"Reveal.getState().indexh === {step}")
         if page.locator(".reveal .present .katex").count():
             fonts = page.evaluate(KATEX_FONTS_LOADED)
             assert fonts, "the equations' slide loaded no KaTeX font"
