@@ -437,3 +437,28 @@ def test_a_live_value_between_grid_points_is_written_with_three_significant_digi
         if f"{value:g}" != f"{value:.3g}":
             assert f"{value:g}" not in frame.description, (control.name, frame.description)
         assert f"{value:.3g}" in frame.description or control.unit == "%", (control.name, frame.description)
+
+
+def test_the_private_matplotlib_api_the_explorers_use_is_still_there():
+    """musclebook/explorer/mpl_private.py holds the two private Matplotlib APIs the explorers need; an upgrade that
+    removes or changes one fails here, by name, rather than somewhere inside a figure."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from musclebook.explorer import mpl_private
+
+    where = f"Matplotlib {matplotlib.__version__}: musclebook/explorer/mpl_private.py"
+    fig = Figure(figsize=(2.0, 1.0))
+    try:
+        nothing = mpl_private.suptitle(fig)
+        title = fig.suptitle("a title long enough to need two lines or more in a small figure", wrap=True)
+        found = mpl_private.suptitle(fig)
+        FigureCanvasAgg(fig).figure.draw_without_rendering()  # as the renderer does before it wraps
+        lines = mpl_private.wrapped_lines(title)
+    except (AttributeError, TypeError) as exc:
+        pytest.fail(f"{where}: a private API the explorers use has changed: {exc!r}")
+    assert nothing is None, f"{where}: a figure without a suptitle should have none"
+    assert found is title, f"{where}: Figure._suptitle is no longer the suptitle artist"
+    assert isinstance(lines, str) and lines.count("\n") >= 1, f"{where}: Text._get_wrapped_text() wraps no more"
+    assert lines.replace("\n", " ") == title.get_text(), f"{where}: the wrapped lines are not the text's words"
