@@ -770,3 +770,19 @@ def test_katex_style_sheet_keeps_its_rules_and_names_only_fonts_the_site_serves(
         assert not missing, f"{sheet}: names fonts the site does not serve: {missing}"
         main = (sheet.parent / "fonts" / "KaTeX_Main-Regular.woff").stat().st_size
         assert main < 12_000, f"KaTeX_Main-Regular.woff is {main} bytes: not cut to the equations' characters"
+
+
+def test_the_private_sphinx_api_the_book_uses_is_still_there():
+    """bookkit/sphinxext/sphinx_private.py holds the one private Sphinx API the book uses (a page's script
+    objects); an upgrade that moves or changes it fails here, by name, rather than in a page's scripts."""
+    import sphinx
+
+    where = f"Sphinx {sphinx.__version__}: bookkit/sphinxext/sphinx_private.py"
+    try:
+        from bookkit.sphinxext.sphinx_private import JavaScript
+
+        script = JavaScript("_static/x.js", priority=500, defer="defer")
+    except (ImportError, TypeError) as exc:
+        pytest.fail(f"{where}: the private API the book uses has changed: {exc!r}")
+    assert script.filename == "_static/x.js" and script.priority == 500, where
+    assert script.attributes == {"defer": "defer"}, where

@@ -1,0 +1,46 @@
+"""The edition a build makes: its language and its address (the one repository URL gives the site's)."""
+
+from __future__ import annotations
+
+from sphinx.errors import ExtensionError
+
+from musclebook.language import LANGUAGES
+
+from ..translate import SITE_FOLDERS
+
+# The visible language switch: the other language's name, in that language; the switch's label (what a
+# screen reader announces for it) in the page's own
+SWITCH_TEXT = {"en": "English", "id": "Bahasa Indonesia"}
+SWITCH_LABEL = {"en": "This page in another language", "id": "Halaman ini dalam bahasa lain"}
+
+
+def book_language(app) -> str:
+    """The language of the edition being built: 'en', or 'id' for the Indonesian edition (``book/id``)."""
+    language = (app.config.language or "en").split("_")[0]
+    if language not in LANGUAGES:
+        raise ExtensionError(f"_config.yml: language {language!r}; the book has editions in {', '.join(LANGUAGES)}")
+    return language
+
+
+def other_language(app) -> str:
+    return "id" if book_language(app) == "en" else "en"
+
+
+def site_root(app) -> str:
+    """The published site's root (the English edition's), derived from the one repository URL (GitHub Pages)."""
+    if app.config.html_baseurl:
+        return app.config.html_baseurl.rstrip("/") + "/"
+    repo = app.config.html_theme_options.get("repository_url", "").rstrip("/")
+    owner, name = repo.removeprefix("https://github.com/").split("/")[:2]
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
+def site_url(app) -> str:
+    """The address of this edition: the site's root, or its id/ folder."""
+    return site_root(app) + SITE_FOLDERS[book_language(app)]
+
+
+def other_editions(app) -> tuple[str, ...]:
+    """The folders of this edition's site that hold another edition (the English site's ``id``), which that
+    edition's own build writes: this build neither reads nor changes them."""
+    return tuple(path.strip("/") for path in SITE_FOLDERS.values() if path and path != SITE_FOLDERS[book_language(app)])

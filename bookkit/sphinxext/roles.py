@@ -1,0 +1,99 @@
+"""The glossary from its data file, and the roles that write published values and claim counts into the prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from musclebook.language import percent_sign
+from musclebook.published import lookup
+
+from ..ledger import (
+    DATA_DIR,
+    DEFAULT_LEDGER,
+    VERDICTS,
+)
+from .claims import ledger
+from .common import book_language
+
+TERMS = DATA_DIR / "terms.yaml"
+
+
+def load_terms(path=TERMS) -> dict:
+    """The book's terms (``terms.yaml``), checked: each has an English and an Indonesian word and a definition."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    seen = set()
+    for number, term in enumerate(data.get("terms") or [], start=1):
+        for fld in ("en", "id", "definition", "definition_id"):
+            if not isinstance(term.get(fld), str) or not term[fld].strip():
+                raise ExtensionError(f"{path}: term #{number} ({term.get('en')}), field '{fld}': missing or empty")
+        if term["en"] in seen:
+            raise ExtensionError(f"{path}: term #{number}, field 'en': '{term['en']}' is listed twice")
+        seen.add(term["en"])
+    return data
+
+
+class GlossaryTerms(SphinxDirective):
+    """The glossary, from ``terms.yaml``: each term with its definition and its word in the other language.
+
+    In the Indonesian edition an entry is headed by the Indonesian term and then the English one, so that
+    the pages' ``{term}`` references (whose targets are the English terms) find it; a term's ``note_id`` (why
+    the book writes this Indonesian word rather than a common other one) follows its definition."""
+
+    has_content = False
+
+    def run(self):
+        self.env.note_dependency(str(TERMS))
+        terms = load_terms()["terms"]
+        lines = ["```{glossary}"]
+        if book_language(self.env.app) == "en":
+            for term in sorted(terms, key=lambda t: t["en"].lower()):
+                definition = " ".join(term["definition"].split())
+                lines += [term["en"], f'  {definition} (Indonesian: <span lang="id">*{term["id"]}*</span>)', ""]
+        else:
+            for term in sorted(terms, key=lambda t: t["id"].lower()):
+                definition = " ".join(term["definition_id"].split())
+                if term.get("note_id"):  # why the book writes this word and not another one
+                    definition += " *Catatan:* " + " ".join(term["note_id"].split())
+                title = term["id"][:1].upper() + term["id"][1:]
+                english = [term["en"]] if term["en"].lower() != term["id"].lower() else []
+                lines += [title, *english, f"  {definition}", ""]
+        lines.append("```")
+        container = nodes.container(classes=["glossary-terms"])
+        self.state.nested_parse(StringList(lines, source=str(TERMS)), self.content_offset, container)
+        return [container]
+
+
+def pub_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{pub}`key``` or ``{pub}`key:form```: a published value, written for the page's language."""
+    language = book_language(inliner.document.settings.env.app)
+    try:
+        value, form = lookup(text)
+        written = percent_sign(value.text(form, language), language)
+    except (KeyError, ValueError) as exc:
+        message = inliner.reporter.error(f"{{pub}}`{text}`: {exc.args[0]}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    return [nodes.inline(rawtext, written, classes=["published-value"])], []
+
+
+def claim_count_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{claim-count}`all``` or ``{claim-count}`incorrect misleading```: how many claims of the ledger there are,
+    or how many have one of these verdicts, counted when the page is built (prose never types a count of claims)."""
+    inliner.document.settings.env.note_dependency(str(DEFAULT_LEDGER))
+    keys = text.split()
+    unknown = [key for key in keys if key not in VERDICTS and key != "all"]
+    if not keys or unknown or ("all" in keys and len(keys) > 1):
+        message = inliner.reporter.error(
+            f"{{claim-count}}`{text}`: expected 'all' or verdicts of {', '.join(VERDICTS)}"
+            + (f"; unknown: {', '.join(unknown)}" if unknown else ""),
+            line=lineno,
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    claims = ledger().claims
+    count = len(claims) if keys == ["all"] else sum(claim.verdict in keys for claim in claims)
+    return [nodes.inline(rawtext, str(count), classes=["claim-count", *(f"claims-{key}" for key in keys)])], []

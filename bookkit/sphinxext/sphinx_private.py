@@ -1,0 +1,13 @@
+"""The one private API of Sphinx the book uses, in one place: ``sphinx.builders.html._assets._JavaScript``.
+
+A page's ``script_files`` (the ``html-page-context`` hook's context) holds these objects; to load one of them
+deferred, or to add the search page's script, the book makes new ones like them (Sphinx offers no public way to
+change a script's attributes per page). ``tests/test_build.py`` checks it against the installed Sphinx and names
+this module when an upgrade moves or changes it.
+"""
+
+from __future__ import annotations
+
+from sphinx.builders.html._assets import _JavaScript as JavaScript
+
+__all__ = ["JavaScript"]

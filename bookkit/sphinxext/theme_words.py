@@ -1,0 +1,81 @@
+"""The theme's own words in the edition's language, and the environment the notebooks of a build read."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from sphinx import locale as sphinx_locale
+
+from musclebook.i18n import ENV as I18N_ENV
+from musclebook.launch import ENV as LAUNCH_ENV
+
+from ..translate import EDITION_ROOTS, REPO
+from .common import book_language
+
+SEARCH_BAR_TEXT = {"en": "Search this book...", "id": "Cari di buku ini..."}
+
+
+THEME_CATALOGUE = REPO / "book" / "locale" / "id" / "LC_MESSAGES" / "_theme.po"
+THEME_DOMAINS = ("sphinx", "booktheme")  # pydata-sphinx-theme's words are in Sphinx's domain
+
+
+def theme_words_in_indonesian(app, config):
+    """Give the theme's words that no installed catalogue translates (``_theme.po``) their Indonesian: compiled
+    into the build's folder and added behind Sphinx's and the themes' own catalogues, which keep priority."""
+    if book_language(app) != "id":
+        return
+    with THEME_CATALOGUE.open("rb") as handle:
+        catalogue = read_po(handle, locale="id")
+    folder = Path(app.doctreedir).parent / "locale"
+    (folder / "id" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    for domain in THEME_DOMAINS:
+        with (folder / "id" / "LC_MESSAGES" / f"{domain}.mo").open("wb") as handle:
+            write_mo(handle, catalogue)
+        sphinx_locale.init([str(folder)], "id", domain)
+
+
+FIXED_LABEL = re.compile(r'\b(title|aria-label)="([^"]+)"')
+
+
+def translate_fixed_labels(app, exception):
+    """The theme's labels that its templates write without ``_()`` (so no catalogue reaches them: the sidebar
+    buttons' titles, the navigation's names), in Indonesian on the Indonesian edition's pages."""
+    if exception is not None or app.builder.format != "html" or book_language(app) != "id":
+        return
+    with THEME_CATALOGUE.open("rb") as handle:
+        words = {m.id: m.string for m in read_po(handle, locale="id") if m.id and m.string}
+    for page in Path(app.outdir).glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        translated = FIXED_LABEL.sub(lambda m: f'{m.group(1)}="{words.get(m.group(2), m.group(2))}"', text)
+        if translated != text:
+            page.write_text(translated, encoding="utf-8")
+
+
+def speak_the_book_language(app, config):
+    """The kernels of the Indonesian edition's notebooks speak Indonesian (``musclebook.i18n``), and so do
+    the figures this process draws; each Indonesian notebook also says so in its first, hidden cell. The
+    search field's text (set by Jupyter Book, not translated by the theme) is in the edition's language."""
+    os.environ[I18N_ENV] = book_language(app)
+    config.html_theme_options["search_bar_text"] = SEARCH_BAR_TEXT[book_language(app)]
+
+
+def launch_addresses(app, config):
+    """Where the notebooks of the edition being built open live, for ``musclebook.launch`` in their kernels: the
+    addresses of the theme's launch buttons (from ``_config.yml``), with ``{chapter}`` for the notebook's name."""
+    options = config.html_theme_options
+    repository = options["repository_url"].removeprefix("https://github.com/")
+    branch, buttons = options.get("repository_branch", "main"), options.get("launch_buttons", {})
+    language = book_language(app)
+    folder = "book" if language == "en" else EDITION_ROOTS[language].relative_to(REPO).as_posix()
+    notebook = f"{folder}/{{chapter}}.ipynb"
+    os.environ[LAUNCH_ENV] = json.dumps(
+        {
+            "binder": f"{buttons['binderhub_url']}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}",
+            "colab": f"{buttons['colab_url']}/github/{repository}/blob/{branch}/{notebook}",
+        }
+    )
