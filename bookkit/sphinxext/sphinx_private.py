@@ -8,6 +8,14 @@ this module when an upgrade moves or changes it.
 
 from __future__ import annotations
 
-from sphinx.builders.html._assets import _JavaScript as JavaScript
+import sphinx
+
+try:
+    from sphinx.builders.html._assets import _JavaScript as JavaScript
+except ImportError as exc:  # the build and every test that imports the extension stop here, saying why
+    raise ImportError(
+        f"Sphinx {sphinx.__version__} no longer has sphinx.builders.html._assets._JavaScript, the private class of a "
+        "page's scripts that bookkit/sphinxext/sphinx_private.py adapts: update that module"
+    ) from exc
 
 __all__ = ["JavaScript"]
