@@ -19,6 +19,8 @@ from musclebook.claims import VERDICTS, VERDICTS_ID  # noqa: F401 - the scale, r
 from musclebook.language import percent_sign
 from musclebook.published import PUB_ROLE, expand, lookup
 
+from . import toc
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 BOOK_DIR = REPO_DIR / "book"
 DATA_DIR = BOOK_DIR / "musclebook" / "data"
@@ -150,34 +152,11 @@ def bib_keys(bib_path: Path | str = DEFAULT_BIB) -> set[str]:
 
 
 def toc_files(toc_path: Path | str = DEFAULT_TOC) -> list[Path]:
-    """Every source file listed in the table of contents, resolved to an existing path."""
-    toc_path = Path(toc_path)
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    names: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                names.append(node["file"])
-            if "root" in node:
-                names.append(node["root"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    files = []
-    for name in names:
-        base = toc_path.parent / name
-        for candidate in (base, base.with_suffix(".md"), base.with_suffix(".ipynb")):
-            if candidate.is_file():
-                files.append(candidate)
-                break
-        else:
-            raise LedgerError(toc_path, f"the table of contents lists '{name}', which does not exist")
-    return files
+    """Every source file listed in the table of contents, resolved to an existing path (:mod:`bookkit.toc`)."""
+    try:
+        return toc.toc_files(toc_path)
+    except toc.TocError as exc:
+        raise LedgerError(toc_path, str(exc).removeprefix(f"{toc_path}: ")) from exc
 
 
 def markdown_sources(path: Path) -> str:

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import about, materials
+from . import about, materials, toc
 from .site import launch_chromium, serve
 from .translate import SITE_FOLDERS
 
@@ -410,16 +410,9 @@ def chapter_starts(reader, stems: list[str]) -> dict[str, int]:
 
 def part_of_pages(language: str) -> dict[str, str]:
     """The part (its caption in the edition's table of contents) of every page; the first page has none."""
-    import yaml
-
     from .translate import EDITION_ROOTS
 
-    toc = yaml.safe_load((EDITION_ROOTS[language] / "_toc.yml").read_text(encoding="utf-8"))
-    parts = {Path(toc["root"]).stem: ""}
-    for part in toc.get("parts", []):
-        for chapter in part["chapters"]:
-            parts[Path(chapter["file"]).stem] = part["caption"]
-    return parts
+    return toc.part_of_pages(EDITION_ROOTS[language] / "_toc.yml")
 
 
 def front_matter(book: about.Book, language: str, title: str) -> str:

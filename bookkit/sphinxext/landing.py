@@ -6,9 +6,8 @@ import base64
 import html
 from pathlib import Path
 
-import yaml
-
 from .. import materials, sphinx_about
+from ..toc import read_toc
 from ..translate import SITE_FOLDERS
 from .common import book_language, other_language, site_root, site_url
 from .editions import first_paragraph
@@ -91,7 +90,7 @@ def landing_page(app, exception):
     description, opening = first_paragraph(doctree), first_paragraph(doctree, limit=10_000)
     favicon = Path(app.confdir) / app.config.html_favicon
     icon = "data:image/png;base64," + base64.b64encode(favicon.read_bytes()).decode("ascii")
-    toc = yaml.safe_load((Path(app.confdir) / "_toc.yml").read_text(encoding="utf-8"))
+    toc = read_toc(Path(app.confdir) / "_toc.yml")
     contents = []
     for part in toc.get("parts", []):
         links = []

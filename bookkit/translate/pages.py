@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..ledger import toc_files
+from ..toc import read_toc
 from .code import _alt, _shown_cells, code_texts
 from .common import CATALOGUES, EDITION, REPO
 from .segment import blocks, is_translatable, split_block
@@ -38,7 +39,7 @@ class Page:
 
 
 def english_toc() -> dict:
-    return yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    return read_toc(REPO / "_toc.yml")
 
 
 def pages() -> list[Page]:
