@@ -29,19 +29,13 @@ from pathlib import Path
 import yaml
 from matplotlib.ticker import Formatter
 
-from .language import LANGUAGES, MINUS
+from .language import MINUS, check_language
 
 SOURCE_LANGUAGE = "en"
 ENV = "MUSCLEBOOK_LANGUAGE"
 CATALOGUE_DIR = Path(__file__).parent / "data" / "i18n"
 
 _chosen: ContextVar[str | None] = ContextVar("musclebook_language", default=None)
-
-
-def _checked(lang: str, where: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"{where}: language {lang!r}; the book speaks {', '.join(LANGUAGES)}")
-    return lang
 
 
 _default: str | None = None  # set_language's choice: the whole process (a kernel runs each cell in a new context)
@@ -54,20 +48,20 @@ def language() -> str:
         return chosen
     if _default is not None:
         return _default
-    return _checked(os.environ.get(ENV, SOURCE_LANGUAGE), f"environment variable {ENV}")
+    return check_language(os.environ.get(ENV, SOURCE_LANGUAGE), f"environment variable {ENV}")
 
 
 def set_language(lang: str | None) -> None:
     """Speak ``lang`` from now on, in this process (in a notebook: ``i18n.set_language("id")`` in its first
     cell); ``None`` goes back to the environment's choice."""
     global _default
-    _default = None if lang is None else _checked(lang, "set_language")
+    _default = None if lang is None else check_language(lang, "set_language")
 
 
 @contextmanager
 def speaking(lang: str) -> Iterator[str]:
     """Speak ``lang`` inside the ``with`` block."""
-    token = _chosen.set(_checked(lang, "speaking"))
+    token = _chosen.set(check_language(lang, "speaking"))
     try:
         yield lang
     finally:
@@ -138,7 +132,7 @@ def catalogue(lang: str) -> dict[str, str]:
     English text translated twice, in one file or in two."""
     merged: dict[str, str] = {}
     where: dict[str, Path] = {}
-    for path in catalogue_files(_checked(lang, "catalogue")):
+    for path in catalogue_files(check_language(lang, "catalogue")):
         entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys(path)) or {}
         if not isinstance(entries, dict):
             raise ValueError(f"{path}: expected a mapping of English texts to translations")

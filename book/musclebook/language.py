@@ -20,9 +20,12 @@ def percent_sign(text: str, language: str) -> str:
     return re.sub(r"(?<=\d)[ \u00a0]%", "%", text) if language == "id" else text
 
 
-def check_language(language: str) -> str:
+def check_language(language: str, where: str = "") -> str:
+    """``language`` if the book is written in it; otherwise an error naming ``where`` it came from. The one check
+    of a language (the figures', the prose's and the published values' alike)."""
     if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; the book is written in {', '.join(LANGUAGES)}")
+        said = f"{where}: " if where else ""
+        raise ValueError(f"{said}unknown language {language!r}; the book is written in {', '.join(LANGUAGES)}")
     return language
 
 
