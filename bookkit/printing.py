@@ -72,160 +72,17 @@ class PrintError(RuntimeError):
 
 # ------------------------------------------------------------------ in the browser
 
+PRINT_DIR = Path(__file__).resolve().parent / "print"  # what runs in the page, as files: JavaScript and CSS
+
 #: Makes a loaded page ready for paper. Argument: {explorer, references, cite, base}: the explorer line (with
 #: {url}), the heading of the references, whether to append them, the page's published address.
-PREPARE = r"""async (o) => {
-    const article = document.querySelector('article.bd-article') || document.body;
-    // the dropdowns of the text (Indonesian corrections, the article as published); never the hidden code
-    article.querySelectorAll('details.sd-dropdown').forEach(d => d.open = true);
-    document.querySelectorAll('.bd-footer-content').forEach(f => f.remove());  // the running footer says it
-    // explorers: the wide drawing, at the start view, and where to move it
-    article.querySelectorAll('.mb-explorer').forEach(box => {
-        box.querySelectorAll('picture source').forEach(s => s.remove());
-        const note = document.createElement('p');
-        note.className = 'mb-print-note';
-        note.textContent = o.explorer.replace('{url}', o.base + '#' + box.id);
-        box.querySelector('figure').after(note);
-    });
-    if (o.references) {
-        // the references the page cites, in full, in the order of the book's list; citations link to them
-        const cited = [...article.querySelectorAll('a[href*="bibliography.html#"]')];
-        const wanted = new Set(cited.map(a => a.getAttribute('href').split('#')[1]));
-        if (wanted.size) {
-            const source = new URL('bibliography.html', location.href).href;
-            const page = new DOMParser().parseFromString(await (await fetch(source)).text(), 'text/html');
-            const entries = [...page.querySelectorAll('div.citation')].filter(e => wanted.has(e.id));
-            const missing = [...wanted].filter(id => !entries.some(e => e.id === id));
-            if (missing.length) throw new Error('citations without a reference: ' + missing.join(', '));
-            const section = document.createElement('section');
-            section.className = 'mb-print-references';
-            section.innerHTML = '<h2>' + o.heading + '</h2>';
-            const list = document.createElement('div');
-            list.className = 'citation-list';
-            entries.forEach(e => {
-                const copy = document.importNode(e, true);
-                copy.id = 'ref-' + e.id;
-                list.append(copy);
-            });
-            section.append(list);
-            article.append(section);
-            cited.forEach(a => a.setAttribute('href', '#ref-' + a.getAttribute('href').split('#')[1]));
-        }
-    }
-    // every image loaded before printing (frames are fetched lazily on screen)
-    const images = [...document.images];
-    images.forEach(i => i.loading = 'eager');
-    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
-    const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
-    if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
-    await document.fonts.ready;  // the equations' fonts (KaTeX's), like the images
-}"""
+PREPARE = (PRINT_DIR / "prepare.js").read_text(encoding="utf-8")
 
 #: Builds the whole book in the first page's place. Argument: {pages: [{path, stem, part}], front, base}.
-ASSEMBLE = r"""async (o) => {
-    const article = document.querySelector('article.bd-article');
-    const here = location.href;
-    const folder = new URL('.', here).pathname;
-    const own = new Set(o.pages.map(p => p.path));
-    const anchor = (stem, id) => stem + '--' + id;
-    const chapters = [], sheets = [];
-    const linked = new Set([...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href));
-    for (const p of o.pages) {
-        const url = new URL(p.path, here).href;
-        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-        const body = doc.querySelector('article.bd-article');
-        if (!body) throw new Error(p.path + ': no article in the page');
-        // the style sheets a page links that the first one does not (KaTeX's, on a page with an equation)
-        doc.querySelectorAll('link[rel=stylesheet]').forEach(l => {
-            const href = new URL(l.getAttribute('href'), url).href;
-            if (linked.has(href)) return;
-            linked.add(href);
-            const sheet = document.createElement('link');
-            sheet.rel = 'stylesheet';
-            if (l.media) sheet.media = l.media;
-            sheets.push(new Promise((ok, no) => { sheet.onload = ok; sheet.onerror = () => no(new Error(href)); }));
-            sheet.href = href;
-            document.head.append(sheet);
-        });
-        body.querySelectorAll('.mb-languages, a.headerlink, script, .mb-question .mb-answer').forEach(e => e.remove());
-        body.querySelectorAll('[id]').forEach(e => e.id = anchor(p.stem, e.id));
-        body.querySelectorAll('label[for]').forEach(e => e.htmlFor = anchor(p.stem, e.htmlFor));
-        body.querySelectorAll('[src]').forEach(e => e.setAttribute('src', new URL(e.getAttribute('src'), url).href));
-        body.querySelectorAll('a[href]').forEach(a => {
-            const target = new URL(a.getAttribute('href'), url);
-            if (target.origin !== location.origin) return;  // the web: as it is
-            const file = target.pathname.slice(folder.length);
-            if (target.pathname.startsWith(folder) && own.has(file)) {  // a page of this book: inside the PDF
-                const stem = file.replace(/[.]html$/, '');
-                a.setAttribute('href', '#' + (target.hash ? anchor(stem, target.hash.slice(1)) : 'chapter-' + stem));
-            } else {  // another edition, a source file, a slide deck: its published address
-                a.setAttribute('href', o.base + target.pathname.slice(1) + target.hash);
-            }
-        });
-        const h1 = body.querySelector('h1');
-        if (!h1) throw new Error(p.path + ': no title (h1)');
-        const chapter = document.createElement('div');
-        chapter.className = 'mb-print-chapter';
-        chapter.id = 'chapter-' + p.stem;
-        chapter.append(...body.childNodes);
-        chapters.push({chapter, title: h1.textContent.trim(), stem: p.stem, part: p.part});
-    }
-    // explorers: the wide drawing at the start view, and where to move each one
-    chapters.forEach(c => c.chapter.querySelectorAll('.mb-explorer').forEach(box => {
-        box.querySelectorAll('picture source').forEach(s => s.remove());
-        const note = document.createElement('p');
-        note.className = 'mb-print-note';
-        const where = o.base + o.folder + c.stem + '.html#' + box.id.split('--').pop();
-        note.textContent = o.explorer.replace('{url}', where);
-        box.querySelector('figure').after(note);
-    }));
-    article.replaceChildren();
-    article.insertAdjacentHTML('beforeend', o.front);
-    const contents = article.querySelector('.mb-print-contents ol');
-    let part = null;
-    chapters.forEach((c, n) => {
-        if (c.part !== part) {
-            part = c.part;
-            contents.insertAdjacentHTML('beforeend', '<li class="mb-part"></li>');
-            contents.lastElementChild.textContent = part;
-        }
-        const item = document.createElement('li');
-        item.innerHTML = '<a><span class="mb-entry"></span><span class="mb-page">000</span></a>';
-        item.querySelector('a').href = '#chapter-' + c.stem;
-        item.querySelector('.mb-entry').textContent = c.title;
-        item.querySelector('.mb-page').textContent = o.starts[c.stem] || '000';
-        contents.append(item);
-        article.append(c.chapter);
-    });
-    document.querySelectorAll('.bd-footer-content').forEach(f => f.remove());
-    document.documentElement.classList.add('mb-print-book');
-    const images = [...article.querySelectorAll('img')];
-    images.forEach(i => i.loading = 'eager');
-    await Promise.all(images.map(i => i.complete ? 0 : new Promise(r => { i.onload = r; i.onerror = r; })));
-    const broken = images.filter(i => i.offsetParent !== null && !(i.naturalWidth > 0)).map(i => i.src);
-    if (broken.length) throw new Error('images that did not load: ' + broken.slice(0, 3).join(', '));
-    await Promise.all(sheets).catch(e => { throw new Error('a style sheet did not load: ' + e.message); });
-    await document.fonts.ready;  // the equations' fonts, asked for once their style sheet applies
-    return chapters.map(c => c.title);
-}"""
+ASSEMBLE = (PRINT_DIR / "assemble.js").read_text(encoding="utf-8")
 
 #: Styles of the whole book's own parts (title page, contents, one chapter per sheet).
-BOOK_STYLE = """
-.mb-print-title { break-after: page; padding-top: 30mm; }
-.mb-print-title .mb-book-title { font: 700 2.6rem/1.15 "Noto Sans", "DejaVu Sans", sans-serif; margin: 0 0 6mm; }
-.mb-print-title .mb-book-subtitle { font-size: 1.2rem; margin: 0 0 14mm; color: #333; }
-.mb-print-title p { margin: 0 0 3mm; }
-.mb-print-title .mb-small { font-size: 0.9rem; color: #333; }
-.mb-print-contents { break-after: page; }
-.mb-print-contents h2 { font: 700 1.6rem "Noto Sans", "DejaVu Sans", sans-serif; margin: 0 0 5mm; }
-.mb-print-contents ol { list-style: none; padding: 0; margin: 0; }
-.mb-print-contents li { margin: 0; padding: 0; }
-.mb-print-contents li.mb-part { font: 700 1rem "Noto Sans", "DejaVu Sans", sans-serif; margin-top: 4mm; }
-.mb-print-contents a { display: flex; gap: 3mm; align-items: baseline; color: #111 !important; padding: 0.6mm 0; }
-.mb-print-contents .mb-entry { flex: 1; }
-.mb-print-contents .mb-page { width: 12mm; text-align: right; font-variant-numeric: tabular-nums; }
-.mb-print-chapter { break-before: page; }
-"""
+BOOK_STYLE = (PRINT_DIR / "book.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
