@@ -76,9 +76,9 @@ def exercise(key: str) -> Exercise:
         raise ValueError(f"check: no exercise {key!r}; the book has {', '.join(EXERCISES)}") from None
 
 
-def _given(ex: Exercise, answer) -> float | str | Feedback:
-    """The answer as a number (or a word), or the feedback saying why it is not one."""
-    if isinstance(ex.answer(), str):
+def _given(target: float | str, answer) -> float | str | Feedback:
+    """The answer as a number (or a word, as ``target`` is), or the feedback saying why it is not one."""
+    if isinstance(target, str):
         if isinstance(answer, str):
             return answer
         return Feedback(tr("Give the answer as text, in quotes: one of `emg.KEYS`."), False)
@@ -104,10 +104,10 @@ def check(key: str, answer) -> Feedback:
         )
     if answer is Ellipsis:
         return Feedback(tr("Replace `...` with your code, then run the cell again."), None)
-    given = _given(ex, answer)
+    target = ex.answer()
+    given = _given(target, answer)
     if isinstance(given, Feedback):
         return given
-    target = ex.answer()
     if ex.close(given, target):
         written = target if isinstance(target, str) else number(target, ex.shown)
         if ex.unit:

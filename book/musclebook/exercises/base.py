@@ -35,8 +35,7 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Exercise:
-    key: str  # what the reader passes to check(): "<chapter>-<topic>"
-    chapter: str  # the notebook's name: "membrane"
+    key: str  # what the reader passes to check(): "<chapter>-<topic>", the chapter as its notebook is named
     answer: Callable[[], float | str]  # the model's answer, computed when checked
     tolerance: float  # how far a number may be from the model's answer, in its unit (0 for a word)
     unit: str  # the answer's unit as the book writes it ("" for a fraction, a count or a word)
@@ -44,6 +43,11 @@ class Exercise:
     why: str  # N_: why the answer is what it is, shown with a right answer
     hint: str  # N_: for any other wrong answer
     mistakes: tuple[Mistake, ...] = ()
+
+    @property
+    def chapter(self) -> str:
+        """The notebook the exercise is in: "membrane" for "membrane-potassium"."""
+        return self.key.split("-", 1)[0]
 
     def close(self, given: float | str, target: float | str) -> bool:
         if isinstance(target, str):

@@ -77,7 +77,6 @@ EXERCISES = {
     for e in (
         Exercise(
             "coupling-pump",
-            "coupling",
             lambda: coupling.summary(_half_pump()).force_half_relaxation_ms,
             tolerance=0.5,
             unit="ms",
@@ -100,7 +99,6 @@ EXERCISES = {
         ),
         Exercise(
             "crossbridges-atp",
-            "crossbridges",
             lambda: _attached_after(LOW_ATP_MM),
             tolerance=0.02,
             unit="",
@@ -123,7 +121,6 @@ EXERCISES = {
         ),
         Exercise(
             "twitch-fusion",
-            "twitch",
             lambda: twitch.fusion_onset_hz(twitch.SLOW.replace(contraction_time_ms=CONTRACTION_MS)),
             tolerance=0.5,
             unit="Hz",
@@ -153,7 +150,6 @@ EXERCISES = {
         ),
         Exercise(
             "length_speed-overlap",
-            "length_speed",
             lambda: _tension(length_speed.HUMAN),
             tolerance=0.01,
             unit="",
@@ -176,7 +172,6 @@ EXERCISES = {
         ),
         Exercise(
             "motor_units-recruited",
-            "motor_units",
             lambda: motor_units.POOL.recruited(EXCITATION),
             tolerance=0,
             unit="",
@@ -199,7 +194,6 @@ EXERCISES = {
         ),
         Exercise(
             "fatigue-relaxation",
-            "fatigue",
             lambda: fatigue.relaxation_vs_rested(fatigue.FITTED.replace(level=1.0)).duration_pct,
             tolerance=1.0,
             unit="%",
@@ -225,7 +219,6 @@ EXERCISES = {
         ),
         Exercise(
             "words-silent",
-            "words",
             _silent_with_force,
             tolerance=0,
             unit="",
@@ -245,7 +238,6 @@ EXERCISES = {
         ),
         Exercise(
             "nerves-c-fibre",
-            "nerves",
             lambda: _to_calf_ms(nerve.unmyelinated_velocity(C_FIBRE_UM)),
             tolerance=5.0,
             unit="ms",
@@ -268,7 +260,6 @@ EXERCISES = {
         ),
         Exercise(
             "membrane-potassium",
-            "membrane",
             lambda: _potassium_mv(HIGH_POTASSIUM_MM),
             tolerance=0.5,
             unit="mV",
@@ -302,7 +293,6 @@ EXERCISES = {
         ),
         Exercise(
             "generator-onset",
-            "generator",
             lambda: generator.cramp_onset_fatigue(step=FATIGUE_STEP),
             tolerance=FATIGUE_STEP,
             unit="",
