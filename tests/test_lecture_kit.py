@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_build import EQUATIONS
 
 from bookkit.katex import UNRENDERED
@@ -119,6 +121,11 @@ def check_deck(served, browser, chapter, edition):
     control = explorer.first.locator("input").first
     control.focus()
     page.keyboard.press("End" if control.get_attribute("type") == "range" else "ArrowRight")
+    # explorer.js shows the new frame, and its text alternative, once the frame has loaded; the assertion below
+    # says what went wrong if it never does
+    with contextlib.suppress(PlaywrightTimeout):
+        changed = "([img, before]) => img.alt !== before"
+        page.wait_for_function(changed, arg=[image.element_handle(), before], timeout=10_000)
     assert image.get_attribute("alt") != before, "moving the explorer's first control on the slide changed nothing"
     page.close()
     assert outside == [] and errors == [], (outside, errors)
