@@ -164,29 +164,6 @@ def figure_ink(page) -> list[int]:
     return counts
 
 
-# The theme makes a scrolling block focusable (and a block that no longer scrolls not) 300 ms after a resize: the
-# page has settled when every such block's tabindex says what its size says, and no explorer is still loading
-# the frame the new width draws.
-SETTLED_AFTER_RESIZE = """() => {
-    const blocks = document.querySelectorAll('pre, .nboutput > .output_area, .cell_output > .output, '
-        + '.jp-RenderedHTMLCommon, .pst-scrollable-table-container');
-    const focusable = [...blocks].every(e =>
-        e.tabIndex === (e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight ? 0 : -1));
-    return focusable && !document.querySelector('.mb-explorer[data-loading]');
-}"""
-# Every CSS transition the colour scheme's change started, finished (two frames let the change restyle the page).
-TRANSITIONS_DONE = """async () => {
-    for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
-    // settled, not all: a transition that a newer style change replaces is cancelled, and its promise rejects
-    await Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished));
-}"""
-
-
-def settle_after_resize(page):
-    page.wait_for_timeout(50)  # the resize event reaches the page's scripts
-    page.wait_for_function(SETTLED_AFTER_RESIZE, timeout=15_000)  # frames load slowly on a busy machine
-
-
 def check_scheme(page, page_path, scheme, review, ink_too=True) -> tuple[dict, list[int]]:
     """axe at 375 px and at 1280 px (in dark mode at 1280 px, the desktop-only regions), sideways scrolling on the
     phone and (for review) screenshots, in one colour scheme; and
@@ -198,7 +175,7 @@ def check_scheme(page, page_path, scheme, review, ink_too=True) -> tuple[dict, l
     for width in widths:
         if page.viewport_size["width"] != width:
             page.set_viewport_size({"width": width, "height": 900 if width == 1280 else 800})
-            settle_after_resize(page)
+            page.wait_for_timeout(400)  # the theme makes scrolling code blocks focusable 300 ms after a resize
         regions = DESKTOP_ONLY if (scheme, width) == ("dark", 1280) else None
         found[f"axe at {width} px, {scheme}"] = page.evaluate(AXE_SERIOUS, [AXE_RULES[scheme], regions])
         if width == 375:
@@ -253,7 +230,7 @@ def test_page(site, browser, page_path, pytestconfig):
         "!('theme' in document.documentElement.dataset) || document.documentElement.dataset.theme === 'dark'",
         timeout=5_000,
     )
-    page.evaluate(TRANSITIONS_DONE)  # the theme's colours change with a transition (the search field's, 200 ms)
+    page.wait_for_timeout(300)  # the theme's colours change with a transition (the search field's, 200 ms)
     dark, dark_ink = check_scheme(page, page_path, "dark", review, ink_too=english)
     found |= light | dark
     found["explorer figures that lose their ink in dark mode"] = [
