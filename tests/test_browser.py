@@ -64,8 +64,9 @@ KATEX_FONTS = """async () => {
 # The colour scheme changes colours only (the theme swaps CSS variables; the markup, names and roles are
 # the same), so in dark mode axe checks what colours decide: contrast. Light mode runs every rule.
 AXE_RULES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
-# Dark mode's contrast is read on the whole page on the phone; at 1280 px only where the desktop shows what the
-# phone hides (the sidebars) or lays out differently (the header): the page's content is the same at both widths.
+# At 1280 px contrast (dark) and every rule (light) are read only where the desktop shows what the phone hides (the
+# sidebars) or lays out differently (the header): the page's content is the same at both widths, and the phone reads
+# all of it in both schemes.
 DESKTOP_ONLY = [".bd-sidebar-primary", ".bd-sidebar-secondary", ".bd-header"]
 
 
@@ -156,27 +157,39 @@ INK_KEPT = 0.85
 
 
 def figure_ink(page) -> list[int]:
-    """How much ink each explorer's figure shows now: its dark pixels, counted in a screenshot of the figure."""
+    """How much ink each explorer's figure shows now: its dark pixels, counted in a screenshot of the figure once its
+    images (the drawing for this width) have loaded."""
     counts = []
     for figure in page.locator(".mb-explorer .mb-image").all():
+        figure.scroll_into_view_if_needed()
+        assert figure.evaluate(LOADED), "an explorer's figure did not load within 5 s"
         grey = Image.open(io.BytesIO(figure.screenshot())).convert("L")
         counts.append(sum(grey.histogram()[:INK_LEVEL]))
     return counts
 
 
+# Every image of an element loaded: after a resize the browser fetches the other drawing (<picture> sources)
+LOADED = """async e => {
+    const images = [...e.querySelectorAll('img')];
+    for (let i = 0; i < 250 && !images.every(i => i.complete && i.naturalWidth > 0); i++)
+        await new Promise(r => setTimeout(r, 20));
+    return images.every(i => i.complete && i.naturalWidth > 0);
+}"""
+
+
 def check_scheme(page, page_path, scheme, review, ink_too=True) -> tuple[dict, list[int]]:
-    """axe at 375 px and at 1280 px (in dark mode at 1280 px, the desktop-only regions), sideways scrolling on the
-    phone and (for review) screenshots, in one colour scheme; and
-    the ink of each explorer's figure at 1280 px. The page is at 375 px in light mode and goes to 1280 px; dark
-    mode starts there and goes back to 375 px (each scheme resizes once, and the ink of both schemes is read
-    at the same width, one after the other)."""
+    """axe at 375 px and at 1280 px (there, the desktop-only regions), sideways scrolling on the phone and (for
+    review) screenshots, in one colour scheme; and the ink of each explorer's figure at 1280 px. The page is at
+    375 px in light mode and goes to 1280 px; dark mode starts there and goes back to 375 px (each scheme resizes
+    once, and the ink of both schemes is read at the same width, one after the other)."""
     found, ink = {}, []
     widths = (375, 1280) if scheme == "light" else (1280, 375)
     for width in widths:
         if page.viewport_size["width"] != width:
             page.set_viewport_size({"width": width, "height": 900 if width == 1280 else 800})
-            page.wait_for_timeout(400)  # the theme makes scrolling code blocks focusable 300 ms after a resize
-        regions = DESKTOP_ONLY if (scheme, width) == ("dark", 1280) else None
+            if width == 375:  # the theme makes scrolling code blocks focusable 300 ms after a resize (axe reads them)
+                page.wait_for_timeout(400)
+        regions = DESKTOP_ONLY if width == 1280 else None
         found[f"axe at {width} px, {scheme}"] = page.evaluate(AXE_SERIOUS, [AXE_RULES[scheme], regions])
         if width == 375:
             scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -512,9 +525,9 @@ def test_an_explorer_keeps_its_figure_and_says_so_when_a_frame_cannot_load(site,
     assert problems == {"outside": [], "failed": [], "errors": [], "icon font": []}
 
 
-# Pages of every kind a keyboard reader meets: the landing page, a text page, the article with its claim cards,
-# chapters with explorers and self-checks (both editions), the glossary.
-KEYBOARD_PAGES = ["index.html", "book/intro.html", "book/article.html", "book/twitch.html", "id/generator.html"]
+# Pages of every kind a keyboard reader meets: the landing page, the article (a text page, with its claim cards: the
+# longest tab order of the book), chapters with explorers and self-checks (both editions).
+KEYBOARD_PAGES = ["index.html", "book/article.html", "book/twitch.html", "id/generator.html"]
 FOCUS_STOP = """() => {
     const e = document.activeElement;
     if (!e || e === document.body) return null;
