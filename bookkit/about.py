@@ -19,6 +19,10 @@ from urllib.parse import urlencode
 
 import yaml
 
+from musclebook import i18n
+from musclebook.i18n import N_
+from musclebook.language import LANGUAGE_OF, SOURCE
+
 REPO = Path(__file__).resolve().parent.parent
 CITATION = REPO / "CITATION.cff"
 CONFIG = REPO / "_config.yml"
@@ -28,51 +32,27 @@ LICENCES = {
     "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
     "MIT": ("MIT", None),  # the code's licence: its text is the repository's LICENSE file
 }
-#: The Creative Commons deed in the reader's language, where Creative Commons publishes one.
-DEED = {
-    "en": "https://creativecommons.org/licenses/by/4.0/",
-    "id": "https://creativecommons.org/licenses/by/4.0/deed.id",
-}
+#: The Creative Commons deed in the reader's language, where Creative Commons publishes one (a translation
+#: gives its own deed's address, or this one).
+DEED = N_("https://creativecommons.org/licenses/by/4.0/")
 
-#: The words around the facts, in each language (the Indonesian keeps to the book's terms, ``terms.yaml``).
+#: The words around the facts, in English; the catalogues translate them (``musclebook.i18n``).
 WORDS = {
-    "en": {
-        "licence": "Text and figures: {cc}; code: {mit}",
-        "version": "Version {version}, built {date}",
-        "cite": "Cite this book",
-        "report": "Report an error",
-        "report_claim": "Report an error in claim {id}",
-        "source": "Source",
-        "online_book": "Online book",
-        "version_in_citation": "Version {version}",
-        "edition": "English",
-        "issue_title": "Error on the page “{page}”",
-        "issue_title_claim": "Error in claim {id}: {quote}",
-        "issue_body": (
-            "Page: {url}\nEdition: {edition}, version {version} (built {date})\n{claim}\n"
-            "What is wrong?\n\n\nWhat should it say? (A source helps: a DOI, a textbook and page.)\n\n"
-        ),
-        "issue_claim": "Claim: {id} «{quote}»\n",
-    },
-    "id": {
-        "licence": "Teks dan gambar: {cc}; kode: {mit}",
-        "version": "Versi {version}, dibuat {date}",
-        "cite": "Kutip buku ini",
-        "report": "Laporkan kesalahan",
-        "report_claim": "Laporkan kesalahan pada klaim {id}",
-        "source": "Sumber",
-        "online_book": "Buku daring",
-        "version_in_citation": "Versi {version}; edisi bahasa Indonesia",
-        "edition": "bahasa Indonesia",
-        "issue_title": "Kesalahan di halaman “{page}”",
-        "issue_title_claim": "Kesalahan pada klaim {id}: {quote}",
-        "issue_body": (
-            "Halaman: {url}\nEdisi: {edition}, versi {version} (dibuat {date})\n{claim}\n"
-            "Apa yang salah?\n\n\nSeharusnya bagaimana? (Sumber akan membantu: DOI, atau buku ajar dan halamannya.)\n\n"
-            "Anda boleh menulis dalam bahasa Indonesia.\n"
-        ),
-        "issue_claim": "Klaim: {id} «{quote}»\n",
-    },
+    "licence": N_("Text and figures: {cc}; code: {mit}"),
+    "version": N_("Version {version}, built {date}"),
+    "cite": N_("Cite this book"),
+    "report": N_("Report an error"),
+    "report_claim": N_("Report an error in claim {id}"),
+    "source": N_("Source"),
+    "online_book": N_("Online book"),
+    "version_in_citation": N_("Version {version}"),
+    "issue_title": N_("Error on the page “{page}”"),
+    "issue_title_claim": N_("Error in claim {id}: {quote}"),
+    "issue_body": N_(
+        "Page: {url}\nEdition: {edition}, version {version} (built {date})\n{claim}\n"
+        "What is wrong?\n\n\nWhat should it say? (A source helps: a DOI, a textbook and page.)\n\n"
+    ),
+    "issue_claim": N_("Claim: {id} «{quote}»\n"),
 }
 
 
@@ -156,7 +136,7 @@ def edition_author(language: str) -> str:
     return author.strip()
 
 
-def load(citation: Path = CITATION, repository: str | None = None, environ=os.environ, language: str = "en") -> Book:
+def load(citation: Path = CITATION, repository: str | None = None, environ=os.environ, language: str = SOURCE) -> Book:
     """The book as ``citation`` (``CITATION.cff``) and the repository URL (``_config.yml``'s) describe it; for an
     edition in another language, its authors' name as that edition writes it."""
     try:
@@ -194,7 +174,7 @@ def load(citation: Path = CITATION, repository: str | None = None, environ=os.en
         title=" ".join(str(_field(data, "title", citation)).split()),
         version=version,
         released=released,
-        authors=_authors(data, citation) if language == "en" else (edition_author(language),),
+        authors=_authors(data, citation) if language == SOURCE else (edition_author(language),),
         licences=licences,
         repository=repository,
         site=site_root(repository),
@@ -210,16 +190,25 @@ def date_text(day: dt.date, language: str) -> str:
 
 
 def words(language: str) -> dict[str, str]:
-    if language not in WORDS:
-        raise AboutError(f"no words for the language {language!r}; the book has {', '.join(WORDS)}")
-    return WORDS[language]
+    """The words around the facts in ``language`` (an unknown language is refused, naming it)."""
+    try:
+        return i18n.words(WORDS, language)
+    except ValueError as error:
+        raise AboutError(f"no words for the language {language!r}: {error}") from None
+
+
+def deed(language: str) -> str:
+    """The licence's Creative Commons deed for readers of ``language``."""
+    return i18n.template(DEED, language)
 
 
 def edition_url(book: Book, language: str) -> str:
-    return book.site + ("" if language == "en" else f"{language}/")
+    from .translate import SITE_FOLDERS
+
+    return book.site + SITE_FOLDERS[language]
 
 
-def citation_parts(book: Book, language: str = "en") -> tuple[str, str, str, str]:
+def citation_parts(book: Book, language: str = SOURCE) -> tuple[str, str, str, str]:
     """The book's reference in its four parts: authors and year, title, version and kind, address."""
     w = words(language)
     version = w["version_in_citation"].format(version=book.version)
@@ -231,12 +220,12 @@ def citation_parts(book: Book, language: str = "en") -> tuple[str, str, str, str
     )
 
 
-def citation_text(book: Book, language: str = "en") -> str:
+def citation_text(book: Book, language: str = SOURCE) -> str:
     """The book as a reference list cites it (APA style), in plain text."""
     return " ".join(citation_parts(book, language))
 
 
-def bibtex(book: Book, language: str = "en") -> str:
+def bibtex(book: Book, language: str = SOURCE) -> str:
     """The same reference as a BibTeX entry."""
     key = re.sub(r"\W+", "", book.repository.rsplit("/", 1)[-1]) + str(book.year)
     authors = " and ".join("{" + name + "}" for name in book.authors)
@@ -249,7 +238,7 @@ def bibtex(book: Book, language: str = "en") -> str:
         f"  url = {{{edition_url(book, language)}}},",
         f"  note = {{{words(language)['online_book']}, {licence_names(book)}}},",
     ]
-    if language != "en":
+    if language != SOURCE:
         lines.insert(-1, f"  language = {{{language}}},")
     return "\n".join(lines) + "\n}"
 
@@ -271,7 +260,7 @@ def report_url(book: Book, language: str, page_title: str, page_url: str, claim:
         title, about = w["issue_title"].format(page=page_title), ""
     body = w["issue_body"].format(
         url=page_url,
-        edition=w["edition"],
+        edition=LANGUAGE_OF[language].name,
         version=book.version,
         date=book.built.isoformat(),
         claim=about,

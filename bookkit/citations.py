@@ -43,11 +43,12 @@ from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
 )
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
+from musclebook import i18n
 from musclebook.prose import CITATION_WORDS
 
-from .translate import CITATION_STYLES
+from .translate import CITATION_STYLES, LANGUAGE
 
-WORDS = CITATION_WORDS["id"]
+WORDS = i18n.words(CITATION_WORDS, LANGUAGE)
 
 
 @node
@@ -55,7 +56,7 @@ def year(children, data):
     """The year of a source, or *t.t.* (tanpa tahun) when it has none."""
     assert not children
     text = first_of[optional[bib_field("year")], WORDS["no_date"]].format_data(data)
-    return Text(WORDS["no_date"]) if str(text) == CITATION_WORDS["en"]["no_date"] else text
+    return Text(WORDS["no_date"]) if str(text) == CITATION_WORDS["no_date"] else text
 
 
 def _person() -> PersonStyle:

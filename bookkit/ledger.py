@@ -15,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from musclebook.claims import VERDICTS, VERDICTS_ID  # noqa: F401 - the scale, re-exported for the build
-from musclebook.language import percent_sign
+from musclebook.claims import VERDICTS  # noqa: F401 - the scale, re-exported for the build
+from musclebook.i18n import speaking, tr
+from musclebook.language import SOURCE, percent_sign
 from musclebook.published import PUB_ROLE, expand, lookup
 
 from . import toc
@@ -47,6 +48,13 @@ ID_PATTERN = re.compile(r"^K\d{2,3}$")
 LABEL_DEFINITION = re.compile(r"^\(([A-Za-z0-9_.:-]+)\)=\s*$", re.MULTILINE)
 BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def claim_anchor(entry_id: str, language: str = SOURCE) -> str:
+    """The label of an entry on the article page of ``language``: the word "claim" in that language and the entry's
+    id (``claim-k05`` in English, ``klaim-k05`` in Indonesian)."""
+    with speaking(language):
+        return f"{tr('Claim').lower()}-{entry_id.lower()}"
 
 
 class LedgerError(ValueError):
@@ -105,8 +113,8 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        """The Sphinx label of this entry on the article page (e.g. ``claim-k05``)."""
-        return f"claim-{self.id.lower()}"
+        """The Sphinx label of this entry on the English article page (e.g. ``claim-k05``)."""
+        return claim_anchor(self.id)
 
     def text(self, field_name: str, language: str | None = None) -> str:
         """A text field with its published values written out (``language`` defaults to the field's own)."""

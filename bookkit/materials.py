@@ -19,54 +19,45 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from musclebook import i18n
+from musclebook.i18n import N_
+from musclebook.language import LANGUAGES, SOURCE
+
 from .ledger import toc_files
 from .site import DECK_SUFFIX
 from .translate import EDITION_ROOTS, SITE_FOLDERS
 
-#: The folder of an edition's pages, relative to its root in the site (the English pages are in book/).
-PAGES = {"en": "book/", "id": ""}
+#: The folder of an edition's pages, relative to its root in the site (the English pages are in book/, a
+#: translation's at its root).
+PAGES = {language: "book/" if language == SOURCE else "" for language in LANGUAGES}
 PDF_FOLDER = "pdf/"
 BOOK_PDF = "muscle-cramps-book"
 HANDOUT = "claims-handout"
 ARTICLE = "article"  # the claim-by-claim page, whose PDF is the handout
 
-#: What the links say, in each language.
+#: What the links say, in English; the catalogues translate them (``musclebook.i18n``).
 LABELS = {
-    "en": {
-        "slides": "Slides",
-        "slides_tip": "This chapter as slides for a lecture",
-        "handout": "Handout (PDF)",
-        "handout_tip": "The article, claim by claim, printed as a handout",
-        "page_pdf": "This page (PDF)",
-        "page_pdf_tip": "This page, typeset for printing or reading offline",
-        "book_pdf": "Whole book (PDF)",
-        "book_pdf_tip": "The whole book, typeset for printing or reading offline",
-        "materials": "Teaching materials",
-        "chapter": "Page",
-        "no_deck": "—",
-        "english": "English",
-        "indonesian": "Bahasa Indonesia",
-    },
-    "id": {
-        "slides": "Salindia",
-        "slides_tip": "Bab ini sebagai salindia untuk kuliah",
-        "handout": "Lembar pegangan (PDF)",
-        "handout_tip": "Artikel, klaim demi klaim, dicetak sebagai lembar pegangan",
-        "page_pdf": "Halaman ini (PDF)",
-        "page_pdf_tip": "Halaman ini, ditata untuk dicetak atau dibaca tanpa internet",
-        "book_pdf": "Seluruh buku (PDF)",
-        "book_pdf_tip": "Seluruh buku, ditata untuk dicetak atau dibaca tanpa internet",
-        "materials": "Bahan ajar",
-        "chapter": "Halaman",
-        "no_deck": "—",
-        "english": "English",
-        "indonesian": "Bahasa Indonesia",
-    },
+    "slides": N_("Slides"),
+    "slides_tip": N_("This chapter as slides for a lecture"),
+    "handout": N_("Handout (PDF)"),
+    "handout_tip": N_("The article, claim by claim, printed as a handout"),
+    "page_pdf": N_("This page (PDF)"),
+    "page_pdf_tip": N_("This page, typeset for printing or reading offline"),
+    "book_pdf": N_("Whole book (PDF)"),
+    "book_pdf_tip": N_("The whole book, typeset for printing or reading offline"),
+    "materials": N_("Teaching materials"),
+    "chapter": N_("Page"),
+    "no_deck": N_("—"),
 }
 
 
+def labels(language: str) -> dict[str, str]:
+    """What the links say in ``language``."""
+    return i18n.words(LABELS, language)
+
+
 def _suffix(language: str) -> str:
-    return "" if language == "en" else f"-{language}"
+    return "" if language == SOURCE else f"-{language}"
 
 
 def deck(stem: str, language: str) -> str:

@@ -28,6 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from musclebook import i18n
+from musclebook.i18n import N_
+
 from . import about, materials, toc
 from .site import launch_chromium, serve
 from .translate import SITE_FOLDERS
@@ -35,35 +38,28 @@ from .translate import SITE_FOLDERS
 #: A4 with room at the foot for the running footer (two lines and the page number).
 PAPER = {"format": "A4", "margin": {"top": "15mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}}
 
-#: The words of the printed pages, in each language.
+#: The words of the printed pages, in English; the catalogues translate them (``musclebook.i18n``).
 WORDS = {
-    "en": {
-        "page": "Page {number} of {total}",
-        "references": "References",
-        "explorer": "In the web book this figure is an explorer: move its controls at {url}",
-        "contents": "Contents",
-        "typeset": "This is the typeset copy of the web book at {url}. There, every figure with controls is an "
-        "explorer you can move; here each is shown at its starting view, with the sentence that describes it "
-        "beneath.",
-        "cite_as": "Cite as:",
-        "licence": "Text and figures: CC BY 4.0 ({cc}); code: MIT. The Indonesian article the book checks is its "
-        "authors' work, not covered by this licence: it is quoted in order to check it.",
-        "not_advice": "Education, not medical advice.",
-    },
-    "id": {
-        "page": "Halaman {number} dari {total}",
-        "references": "Daftar pustaka",
-        "explorer": "Di buku versi web, gambar ini adalah demo interaktif: ubah pengaturannya di {url}",
-        "contents": "Daftar isi",
-        "typeset": "Ini adalah salinan tercetak dari buku web di {url}. Di sana, setiap gambar yang memiliki "
-        "kontrol adalah demo interaktif yang dapat Anda ubah; di sini setiap gambar ditampilkan pada keadaan "
-        "awalnya, dengan kalimat yang menjelaskannya di bawahnya.",
-        "cite_as": "Kutip sebagai:",
-        "licence": "Teks dan gambar: CC BY 4.0 ({cc}); kode: MIT. Artikel berbahasa Indonesia yang diperiksa "
-        "buku ini adalah karya penulisnya dan tidak tercakup lisensi ini: artikel itu dikutip untuk diperiksa.",
-        "not_advice": "Untuk pendidikan, bukan nasihat medis.",
-    },
+    "page": N_("Page {number} of {total}"),
+    "references": N_("References"),
+    "explorer": N_("In the web book this figure is an explorer: move its controls at {url}"),
+    "contents": N_("Contents"),
+    "typeset": N_(
+        "This is the typeset copy of the web book at {url}. There, every figure with controls is an explorer "
+        "you can move; here each is shown at its starting view, with the sentence that describes it beneath."
+    ),
+    "cite_as": N_("Cite as:"),
+    "licence": N_(
+        "Text and figures: CC BY 4.0 ({cc}); code: MIT. The Indonesian article the book checks is its "
+        "authors' work, not covered by this licence: it is quoted in order to check it."
+    ),
+    "not_advice": N_("Education, not medical advice."),
 }
+
+
+def words(language: str) -> dict[str, str]:
+    """The words of the printed pages in ``language``."""
+    return i18n.words(WORDS, language)
 
 
 class PrintError(RuntimeError):
@@ -96,7 +92,7 @@ class Footer:
     def template(self, book: about.Book) -> str:
         w = about.words(self.language)
         version = w["version"].format(version=book.version, date=about.date_text(book.built, self.language))
-        page = WORDS[self.language]["page"].format(
+        page = words(self.language)["page"].format(
             number='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
         )
         e = html.escape
@@ -173,14 +169,14 @@ class Printer:
         page = self._page(path)
         try:
             base = self.book(language).site + path
-            words = WORDS[language]
+            printed = words(language)
             try:
                 page.evaluate(
                     PREPARE,
                     {
-                        "explorer": words["explorer"],
+                        "explorer": printed["explorer"],
                         "references": not path.endswith("bibliography.html"),
-                        "heading": html.escape(words["references"]),
+                        "heading": html.escape(printed["references"]),
                         "base": base,
                     },
                 )
@@ -210,7 +206,7 @@ class Printer:
                     "front": front_matter(self.book(language), language, title),
                     "base": self.book(language).site,
                     "folder": folder,
-                    "explorer": WORDS[language]["explorer"],
+                    "explorer": words(language)["explorer"],
                     "starts": starts,
                 },
             )
@@ -274,7 +270,7 @@ def part_of_pages(language: str) -> dict[str, str]:
 
 def front_matter(book: about.Book, language: str, title: str) -> str:
     """The title page and the (empty) contents of the whole book, in the edition's language."""
-    words, w = WORDS[language], about.words(language)
+    printed, w = words(language), about.words(language)
     e = html.escape
     url = about.edition_url(book, language)
     version = w["version"].format(version=book.version, date=about.date_text(book.built, language))
@@ -284,13 +280,13 @@ def front_matter(book: about.Book, language: str, title: str) -> str:
         f'<p class="mb-book-title">{e(title)}</p>'
         f'<p class="mb-book-subtitle">{e(", ".join(book.authors))}</p>'
         f"<p>{e(version)}</p>"
-        f'<p class="mb-small">{e(words["typeset"].format(url=url))}</p>'
-        f'<p class="mb-small">{e(words["licence"].format(cc=about.DEED[language]))}</p>'
-        f'<p class="mb-small"><strong>{e(words["cite_as"])}</strong> {e(authors)} <cite lang="en">{e(cited_title)}'
+        f'<p class="mb-small">{e(printed["typeset"].format(url=url))}</p>'
+        f'<p class="mb-small">{e(printed["licence"].format(cc=about.deed(language)))}</p>'
+        f'<p class="mb-small"><strong>{e(printed["cite_as"])}</strong> {e(authors)} <cite lang="en">{e(cited_title)}'
         f"</cite> {e(kind)} {e(address)}</p>"
-        f'<p class="mb-small"><strong>{e(words["not_advice"])}</strong></p>'
+        f'<p class="mb-small"><strong>{e(printed["not_advice"])}</strong></p>'
         "</section>"
-        f'<nav class="mb-print-contents"><h2>{e(words["contents"])}</h2><ol></ol></nav>'
+        f'<nav class="mb-print-contents"><h2>{e(printed["contents"])}</h2><ol></ol></nav>'
     )
 
 

@@ -21,10 +21,10 @@ from docutils.parsers.rst import directives
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from . import about, materials
-from .translate import counterpart
+from musclebook.language import LANGUAGE_OF, LANGUAGES, SOURCE
 
-LANGUAGES = ("en", "id")
+from . import about, materials
+from .ledger import claim_anchor
 
 
 def book_language(app) -> str:
@@ -64,7 +64,7 @@ def footer_html(app, pagename: str, title: str, introduction: str) -> str:
     book, language = book_facts(app), book_language(app)
     w = about.words(language)
     branch = app.config.html_theme_options.get("repository_branch") or "main"
-    cc = f'<a rel="license" href="{about.DEED[language]}">CC BY 4.0</a>'
+    cc = f'<a rel="license" href="{about.deed(language)}">CC BY 4.0</a>'
     mit = f'<a href="{book.repository}/blob/{branch}/LICENSE">MIT</a>'
     cite = introduction + "#cite-this-book"
     report = about.report_url(book, language, title, page_url(app, pagename))
@@ -84,9 +84,8 @@ def claim_report_link(app, claim_id: str, quote: str, language: str) -> str:
     """The "Report an error" link of a claim card: a new issue about this claim, on the article page's address."""
     book = book_facts(app)
     w = about.words(language)
-    anchor = f"claim-{claim_id.lower()}" if language == "en" else f"klaim-{claim_id.lower()}"
-    article = counterpart("article", "id") if language == "en" else "article"  # book/article, article
-    url = about.edition_url(book, language) + f"{article}.html#{anchor}"
+    url = about.edition_url(book, language) + f"{materials.PAGES[language]}{materials.ARTICLE}.html#"
+    url += claim_anchor(claim_id, language)
     href = about.report_url(book, language, "", url, claim=(claim_id, quote))
     label = w["report_claim"].format(id=claim_id)
     return f'<a class="mb-report" href="{html.escape(href)}" aria-label="{html.escape(label)}">{w["report"]}</a>'
@@ -122,7 +121,7 @@ def download_menu(app, pagename, templatename, context, doctree):
     if not groups:
         return
     language, pathto = book_language(app), context["pathto"]
-    words = materials.LABELS[language]
+    words = materials.labels(language)
 
     def link(label, path, icon, text, tip):
         return {"type": "link", "url": pathto(path, 1), "text": text, "tooltip": tip, "icon": icon, "label": label}
@@ -182,7 +181,8 @@ class CiteThisBook(SphinxDirective):
         # the title is the book's own, in English (CITATION.cff): marked as English on the Indonesian page
         paragraph = nodes.raw(
             "",
-            f'<p class="mb-citation">{authors} <cite lang="en">{title}</cite> {kind} <a href="{url}">{url}</a></p>',
+            f'<p class="mb-citation">{authors} <cite lang="{SOURCE}">{title}</cite> {kind} '
+            f'<a href="{url}">{url}</a></p>',
             format="html",
         )
         block = nodes.literal_block(about.bibtex(book, language), about.bibtex(book, language), language="bibtex")
@@ -205,8 +205,8 @@ class TeachingMaterials(SphinxDirective):
 
 
 def _links(app, fromdoc: str, path_of, language: str, *, exists: bool = True):
-    """The links to one material in both editions, from the page ``fromdoc`` (the page's own edition first)."""
-    words = materials.LABELS[language]
+    """The links to one material in every edition, from the page ``fromdoc`` (the page's own edition first), each
+    named in its own language."""
     found = []
     for edition in (language, *[e for e in LANGUAGES if e != language]):
         path = path_of(edition)
@@ -215,7 +215,7 @@ def _links(app, fromdoc: str, path_of, language: str, *, exists: bool = True):
         href = materials.from_page(path, edition, language)
         depth = fromdoc.count("/") - materials.PAGES[language].count("/")
         href = "../" * depth + href
-        name = words["english"] if edition == "en" else words["indonesian"]
+        name = LANGUAGE_OF[edition].name
         found.append(
             nodes.raw(
                 "",
@@ -266,7 +266,7 @@ def fill_teaching_materials(app, doctree, fromdoc):
     if not placeholders:
         return
     language = book_language(app)
-    words = materials.LABELS[language]
+    words = materials.labels(language)
     for placeholder in [p for p in placeholders if p.get("take_away")]:
         listing = nodes.bullet_list(classes=["mb-take-away"])
         for label, path_of in (("book_pdf", materials.book_pdf), ("handout", materials.handout)):

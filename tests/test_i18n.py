@@ -26,6 +26,7 @@ from musclebook import (
     fatigue_plots,
     generator_plots,
     i18n,
+    language,
     length_speed_plots,
     membrane_plots,
     motor_units_plots,
@@ -36,9 +37,11 @@ from musclebook import (
 from musclebook.explorer import PHONE, WIDE, Renderer, Spec
 
 PACKAGE = Path(i18n.__file__).parent
+BASE_LANGUAGES = "en: {name: English, decimal: '.', thousands: ',', percent_apart: true}\n"
 
 
 BOOK = PACKAGE.parent
+BUILD = BOOK.parent / "bookkit"  # the build's own words: claim cards, landing page, footers, printed pages
 # the calls whose literal texts are shown in the reader's language: tr/N_ in the package; in a chapter's
 # notebook, the self-check questions (Question, Choice: quiz.py translates them) and Msg texts
 PACKAGE_CALLS = ("tr", "N_")
@@ -64,12 +67,12 @@ def notebook_code(path: Path) -> list[str]:
 
 @functools.cache
 def marked_texts() -> dict[str, str]:
-    """Every literal text passed to ``tr`` or ``N_`` in the package, and every self-check text of the
-    chapters' notebooks: {text: where}."""
+    """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``), and every
+    self-check text of the chapters' notebooks: {text: where}."""
     found = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in [*sorted(PACKAGE.rglob("*.py")), *sorted(BUILD.rglob("*.py"))]:
         for text, line in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), PACKAGE_CALLS):
-            found.setdefault(text, f"{path.relative_to(PACKAGE).as_posix()}:{line}")
+            found.setdefault(text, f"{path.relative_to(BOOK.parent).as_posix()}:{line}")
     for path in sorted(BOOK.glob("*.ipynb")):
         for number, code in enumerate(notebook_code(path), start=1):
             for text, line in _literal_texts(ast.parse(code), NOTEBOOK_CALLS):
@@ -85,6 +88,7 @@ def test_the_code_marks_texts_to_translate():
     texts = marked_texts()
     assert "Fibre type" in texts and "Force (% of max. tetanus)" in texts  # the extraction sees the code
     assert "What turns separate twitches into a smooth tetanus?" in texts  # and the notebooks' self-checks
+    assert "Start reading" in texts and "Page {number} of {total}" in texts  # and the build's own words
 
 
 def test_every_marked_text_has_an_indonesian_entry():
@@ -120,6 +124,41 @@ def test_numbers_in_indonesian_take_a_decimal_comma():
         assert i18n.number(12345.5, ",.1f") == "12.345,5"
         assert i18n.tr("slowed ×{factor:g}", factor=1.5) == "diperlambat ×1,5"
     assert i18n.number(1.25) == "1.25"  # English outside the block
+
+
+def test_one_formatter_writes_the_numbers_of_the_prose_of_the_figures_and_of_the_feedback():
+    """``language.number`` (the prose, the published values) and ``i18n`` (figures, explorers, exercise feedback) write
+    a number the same way: each language's marks, and a typographic minus in English as in Indonesian."""
+    assert language.number(-85.04, 1) == i18n.number(-85.04, ".1f") == "\u221285.0"
+    assert i18n.tr("{v:,.1f} mV", v=-2438.46) == "\u22122,438.5 mV"
+    with i18n.speaking("id"):
+        assert language.number(-2438.46, 1, "id") == i18n.number(-2438.46, ",.1f") == "\u22122.438,5"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("id: {name: Bahasa Indonesia, decimal: ',', thousands: '.', percent_apart: false}", "English ('en')"),
+        (BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: '.'}", "entry 'xx': give exactly the fields"),
+        (
+            BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: ',', percent_apart: true}",
+            "entry 'xx', field 'decimal'",
+        ),
+        (
+            BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: '.', percent_apart: no-space}",
+            "field 'percent_apart'",
+        ),
+        (
+            BASE_LANGUAGES + "Malay: {name: X, decimal: ',', thousands: '.', percent_apart: true}",
+            "entry 'Malay': a language code",
+        ),
+    ],
+)
+def test_a_bad_language_entry_is_refused_naming_the_file_the_entry_and_the_field(tmp_path, text, said):
+    path = tmp_path / "languages.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(f"{path}: ") + ".*" + re.escape(said)):
+        language._read(path)
 
 
 def test_tick_labels_in_indonesian_take_a_decimal_comma():

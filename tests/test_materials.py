@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from bookkit import about, katex, materials
-from bookkit.printing import WORDS as PRINT_WORDS
+from bookkit.printing import words as print_words
 from bookkit.translate import SITE_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -196,7 +196,7 @@ def test_the_handout_is_the_claim_page_on_paper_with_its_references(built_book, 
         # (pdftotext drops the hyphen where the address wraps to a second line)
         assert url.replace("-", "") in re.sub(r"[\s-]+", "", text), f"page {number}: no address in the footer"
         assert BOOK.version in foot and "CC BY 4.0" in foot, f"page {number}: no version or licence"
-        assert PRINT_WORDS[language]["page"].format(number=number, total=len(pages)) in foot, number
+        assert print_words(language)["page"].format(number=number, total=len(pages)) in foot, number
     whole = flat("\n".join(pages))
     assert "English Bahasa Indonesia" not in flat(pages[0]) and "Search" not in flat(pages[0])  # no web chrome
     # the article set as text: its first sentence and its last, as published
@@ -207,7 +207,7 @@ def test_the_handout_is_the_claim_page_on_paper_with_its_references(built_book, 
     # the references every card cites, in full, after the cards
     cited = {a["href"].split("#")[1] for a in article.select('a[href*="bibliography.html#"]')}
     bibliography = soup(dict(page_files(site, language))["bibliography"])
-    tail = whole[whole.rindex(PRINT_WORDS[language]["references"]) :]
+    tail = whole[whole.rindex(print_words(language)["references"]) :]
     assert len(cited) >= 30, len(cited)
     for key in cited:
         entry = flat(bibliography.find(id=key).p.get_text())
@@ -239,7 +239,7 @@ def test_the_typeset_book_has_contents_numbered_pages_figures_and_references(bui
     reader = PdfReader(path)
     destinations = reader.named_destinations
     contents = flat(pages[1])
-    assert contents.startswith(PRINT_WORDS[language]["contents"]), contents[:80]
+    assert contents.startswith(print_words(language)["contents"]), contents[:80]
     for stem, page in page_files(site, language):
         title = flat(soup(page).select_one("article h1").get_text().rstrip("#"))
         destination = destinations[f"/chapter-{stem}"]
@@ -248,10 +248,10 @@ def test_the_typeset_book_has_contents_numbered_pages_figures_and_references(bui
         assert re.search(re.escape(title[:30]) + r".*?" + rf"\b{number}\b", contents), (stem, number)
         assert title[:30] in flat(pages[number - 1]), (stem, number, flat(pages[number - 1])[:80])
     for number, text in enumerate(pages, start=1):
-        assert PRINT_WORDS[language]["page"].format(number=number, total=len(pages)) in flat(text), number
+        assert print_words(language)["page"].format(number=number, total=len(pages)) in flat(text), number
     whole = flat("\n".join(pages))
     # every explorer at its start view, its text alternative beneath, and where to move it
-    note = PRINT_WORDS[language]["explorer"].split("{url}")[0].strip()
+    note = print_words(language)["explorer"].split("{url}")[0].strip()
     explorers = sum(len(soup(page).select(".mb-explorer")) for _, page in page_files(site, language))
     assert whole.count(flat(note)) == explorers >= 9, (whole.count(flat(note)), explorers)
     twitch = soup(dict(page_files(site, language))["twitch"]).select_one(".mb-explorer img.mb-fg")
@@ -272,7 +272,7 @@ def test_every_page_has_its_own_typeset_pdf(built_book, language):
         data = path.read_bytes() if path.is_file() else b""
         assert data.startswith(b"%PDF"), f"{path.relative_to(site)} is missing or not a PDF (make materials)"
     twitch = pdf_pages(site / materials.site_path(materials.page_pdf("twitch", language), language))
-    assert PRINT_WORDS[language]["references"] in flat("\n".join(twitch[-3:]))  # the references it cites
+    assert print_words(language)["references"] in flat("\n".join(twitch[-3:]))  # the references it cites
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

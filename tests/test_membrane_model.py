@@ -9,6 +9,7 @@ import pytest
 from musclebook import membrane as mb
 from musclebook import membrane_plots as pl
 from musclebook.explorer import Renderer
+from musclebook.language import localise
 from musclebook.published import VALUES
 
 MEMBRANE_FRAMES = list(pl.MEMBRANE.grid())
@@ -128,8 +129,10 @@ def test_explorer_box_is_finite_and_described(views, params):
     assert s.vm_mv == vm and s.outside_mm == outside
     text = views[pl.MEMBRANE.key].update(**params)
     assert f"at {outside:g} mM ({pl.LEVEL_NAMES[level]})" in text
-    assert f"resting potential at {vm:.1f} mV (normal {mb.ghk_mv(mb.REST):.1f} mV)" in text
-    assert f"firing threshold of {mb.threshold_mv(mb.with_plasma(ion, outside).ca_out_mm):.0f} mV" in text
+    now, normal = localise(f"{vm:.1f}", "en"), localise(f"{mb.ghk_mv(mb.REST):.1f}", "en")  # a typographic minus
+    assert f"resting potential at {now} mV (normal {normal} mV)" in text
+    threshold = mb.threshold_mv(mb.with_plasma(ion, outside).ca_out_mm)
+    assert f"firing threshold of {localise(f'{threshold:.0f}', 'en')} mV" in text
     assert ("Here GHK is wrong" in text) == (ion == "K" and outside < mb.PARADOX_BELOW_K_MM)
 
 
@@ -176,7 +179,7 @@ def test_permeability_text_alternative_gives_the_frame_s_potential(views, params
     assert -110 < vm < 80  # inside the figure's fixed scale
     text = views[pl.PERMEABILITY.key].update(**params)
     assert f"sodium permeability {params['p_na']:g} times the potassium permeability" in text
-    assert f"puts the membrane at {vm:+.0f} mV" in text
+    assert f"puts the membrane at {localise(f'{vm:+.0f}', 'en')} mV" in text
 
 
 def test_the_inside_turns_positive_where_p_na_for_zero_mv_says():
@@ -213,7 +216,7 @@ def test_the_parameter_table_states_the_measured_resting_potential():
     measured it at, as published.py registers both."""
     rest, k_out = VALUES["resting_potential_4mm_k_mv"], VALUES["muscle_potassium_out_mm"]
     rows = {str(key) for key in mb.PARAMETER_STATUS}
-    assert f"resting potential {rest.value:g} mV at {k_out.value:g} mM K⁺" in rows, rows
+    assert f"resting potential {localise(f'{rest.value:g}', 'en')} mV at {k_out.value:g} mM K⁺" in rows, rows
 
 
 def test_temperatures_at_or_below_absolute_zero_are_refused():

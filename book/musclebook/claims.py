@@ -16,30 +16,20 @@ from pathlib import Path
 import yaml
 
 from .explorer import static_build
-from .i18n import language, tr
-from .language import percent_sign
+from .i18n import N_, language, speaking, tr
+from .language import ARTICLE, SOURCE, field, percent_sign
 from .published import expand
 
 LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
 
-#: The fixed verdict scale: key -> (label shown to readers, colour name of the book's theme).
+#: The fixed verdict scale: key -> (label shown to readers, in English; colour name of the book's theme).
 VERDICTS: dict[str, tuple[str, str]] = {
-    "correct": ("Correct", "success"),
-    "partly-correct": ("Partly correct", "info"),
-    "misleading": ("Misleading", "warning"),
-    "incorrect": ("Incorrect", "danger"),
-    "unfalsifiable": ("Unfalsifiable", "dark"),
-    "unsafe-advice": ("Unsafe advice", "danger"),
-}
-
-#: The verdict labels in Indonesian.
-VERDICTS_ID: dict[str, str] = {
-    "correct": "Benar",
-    "partly-correct": "Sebagian benar",
-    "misleading": "Menyesatkan",
-    "incorrect": "Salah",
-    "unfalsifiable": "Tidak dapat diuji",
-    "unsafe-advice": "Saran berbahaya",
+    "correct": (N_("Correct"), "success"),
+    "partly-correct": (N_("Partly correct"), "info"),
+    "misleading": (N_("Misleading"), "warning"),
+    "incorrect": (N_("Incorrect"), "danger"),
+    "unfalsifiable": (N_("Unfalsifiable"), "dark"),
+    "unsafe-advice": (N_("Unsafe advice"), "danger"),
 }
 
 #: A verdict that colour alone must not carry: unsafe advice shares red with "incorrect", so its label
@@ -47,10 +37,10 @@ VERDICTS_ID: dict[str, str] = {
 MARKERS: dict[str, str] = {"unsafe-advice": "⚠ "}
 
 
-def verdict_text(verdict: str, language: str = "en") -> str:
-    """The label a reader sees for a verdict (``"⚠ Unsafe advice"``), in English or Indonesian."""
-    label = VERDICTS[verdict][0] if language == "en" else VERDICTS_ID[verdict]
-    return MARKERS.get(verdict, "") + label
+def verdict_text(verdict: str, language: str = SOURCE) -> str:
+    """The label a reader of ``language`` sees for a verdict (``"⚠ Unsafe advice"``)."""
+    with speaking(language):
+        return MARKERS.get(verdict, "") + tr(VERDICTS[verdict][0])
 
 
 # colours of the verdict labels in Jupyter (white text on each passes WCAG AA contrast)
@@ -77,16 +67,16 @@ def _card_html(entry: dict) -> str:
     from .prose import Citation
 
     lang = language()
-    indonesian = lang == "id"
     label, colour = verdict_text(entry["verdict"], lang), VERDICTS[entry["verdict"]][1]
     debated = entry.get("debated") or []
-    points = "; ".join(_ledger()["debated"][key]["label_id" if indonesian else "label"] for key in debated)
+    points = "; ".join(_ledger()["debated"][key][field("label", lang)] for key in debated)
     evidence = tr("Debated: {points}", points=points) if debated else tr("Settled physiology")
     sources = Citation(tuple(entry["references"])).__repr__()
-    correction = percent_sign(expand(entry["correction_id" if indonesian else "correction"], lang), lang)
+    correction = percent_sign(expand(entry[field("correction", lang)], lang), lang)
     e = html.escape
-    translation = "" if indonesian else f'<p style="margin:0.3em 0"><em>In English:</em> “{e(entry["translation"])}”'
-    translation += "" if indonesian else "</p>"
+    translation = ""
+    if lang != ARTICLE:  # the quote's translation, for readers of another language than the article's
+        translation = f'<p style="margin:0.3em 0"><em>{e(tr("In English:"))}</em> “{e(entry["translation"])}”</p>'
     return (
         '<div class="mb-claim-card" style="border:1px solid #8a8a8a;border-radius:6px;padding:0.6em 0.9em;'
         'margin:0.6em 0;max-width:48em">'

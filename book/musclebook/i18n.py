@@ -10,8 +10,9 @@ Indonesian is out of date) and on one whose ``{placeholders}`` differ from its E
 
 The language comes from :func:`speaking` (a ``with`` block), :func:`set_language` (a notebook's
 set-up cell) or the environment variable ``MUSCLEBOOK_LANGUAGE`` (the book's build); English otherwise.
-Numbers put into a text are written as the language writes them: ``1.5`` is ``1,5`` in Indonesian, and
-``1,500`` is ``1.500``. :func:`localise_axes` does the same for a figure's tick labels, including labels a
+Numbers put into a text are written as the language writes them (``language.localise``, the one place that
+decides): ``1.5`` is ``1,5`` in Indonesian, ``1,500`` is ``1.500``, and a minus is a typographic minus.
+:func:`localise_axes` does the same for a figure's tick labels, including labels a
 view sets itself: write those as English numbers (``f"{x:g}"``), never through :func:`number`.
 """
 
@@ -29,9 +30,9 @@ from pathlib import Path
 import yaml
 from matplotlib.ticker import Formatter
 
-from .language import MINUS, check_language
+from .language import SOURCE, check_language, localise
 
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = SOURCE
 ENV = "MUSCLEBOOK_LANGUAGE"
 CATALOGUE_DIR = Path(__file__).parent / "data" / "i18n"
 
@@ -145,14 +146,6 @@ def catalogue(lang: str) -> dict[str, str]:
     return merged
 
 
-def _local_number(text: str, lang: str) -> str:
-    """A number formatted in English (``1,234.5``) as ``lang`` writes it (Indonesian: ``1.234,5``, and a
-    typographic minus, ``−85``, as the Indonesian prose writes it: ``musclebook.language``)."""
-    if lang == "id":
-        return text.translate(str.maketrans({".": ",", ",": ".", "-": MINUS}))
-    return text
-
-
 class _LocalFormatter(string.Formatter):
     def __init__(self, lang: str):
         self.lang = lang
@@ -160,22 +153,33 @@ class _LocalFormatter(string.Formatter):
     def format_field(self, value, format_spec):
         text = format(value, format_spec)
         if isinstance(value, Number) and not isinstance(value, bool):
-            return _local_number(text, self.lang)
+            return localise(text, self.lang)
         return text
+
+
+def template(msgid: str, lang: str | None = None) -> str:
+    """``msgid`` in ``lang`` (default: the language spoken now), its ``{placeholders}`` left to fill."""
+    lang = language() if lang is None else check_language(lang, "template")
+    if lang == SOURCE_LANGUAGE:
+        return msgid
+    try:
+        return catalogue(lang)[msgid]
+    except KeyError:
+        raise KeyError(
+            f"{catalogue_path(lang)}: no translation of {msgid!r} (tests/test_i18n.py lists every one missing)"
+        ) from None
 
 
 def tr(msgid: str, /, **values) -> str:
     """``msgid`` in the current language, its ``{placeholders}`` filled with ``values``."""
     lang = language()
-    template = msgid
-    if lang != SOURCE_LANGUAGE:
-        try:
-            template = catalogue(lang)[msgid]
-        except KeyError:
-            raise KeyError(
-                f"{catalogue_path(lang)}: no translation of {msgid!r} (tests/test_i18n.py lists every one missing)"
-            ) from None
-    return _LocalFormatter(lang).vformat(template, (), values)
+    return _LocalFormatter(lang).vformat(template(msgid, lang), (), values)
+
+
+def words(messages: dict[str, str], lang: str) -> dict[str, str]:
+    """A table of texts marked with ``N_`` ({key: English}), in ``lang``, their placeholders left to fill (with
+    ``str.format``: the build's words around its facts, which are not numbers)."""
+    return {key: template(msgid, lang) for key, msgid in messages.items()}
 
 
 def number(value: float, format_spec: str = "g") -> str:
@@ -197,13 +201,13 @@ class _LocalTicks(Formatter):
         self.inner.set_locs(locs)
 
     def __call__(self, x, pos=None):
-        return _local_number(self.inner(x, pos), self.lang)
+        return localise(self.inner(x, pos), self.lang)
 
     def format_ticks(self, values):
-        return [_local_number(label, self.lang) for label in self.inner.format_ticks(values)]
+        return [localise(label, self.lang) for label in self.inner.format_ticks(values)]
 
     def get_offset(self):
-        return _local_number(self.inner.get_offset(), self.lang)
+        return localise(self.inner.get_offset(), self.lang)
 
 
 def localise_axes(fig) -> None:

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from . import published
 from .explorer import static_build
-from .i18n import language
+from .i18n import N_, language
+from .i18n import words as words_in
 from .language import number, percent_sign
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -129,18 +130,15 @@ def _surname(person) -> str:
     return str(Text.from_latex(" ".join(person.prelast_names + person.last_names)))
 
 
-#: The words of an author-year citation in each language, as the web book's citation styles write them
-#: (``bookkit.sphinxext``): two authors, three or more, and a source without a year.
-CITATION_WORDS = {
-    "en": {"and": "and", "et_al": "et al.", "no_date": "n.d."},
-    "id": {"and": "dan", "et_al": "dkk.", "no_date": "t.t."},
-}
+#: The words of an author-year citation, in English (the catalogues translate them), as the web book's citation
+#: styles write them (``bookkit.citations``): two authors, three or more, and a source without a year.
+CITATION_WORDS = {"and": N_("and"), "et_al": N_("et al."), "no_date": N_("n.d.")}
 
 
 def _who_when(key: str) -> tuple[str, str, str | None]:
     """(authors as cited, year, link) of one source, as the web book cites it (author-year), in the language
     the kernel speaks ("Ross and Thomas", "Sale et al."; in Indonesian "Ross dan Thomas", "Sale dkk.")."""
-    words = CITATION_WORDS[language()]
+    words = words_in(CITATION_WORDS, language())
     entry = _sources()[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if not people:

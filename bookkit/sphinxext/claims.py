@@ -14,7 +14,8 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from musclebook.claims import verdict_text
-from musclebook.language import LANGUAGES
+from musclebook.i18n import speaking, tr
+from musclebook.language import ARTICLE, LANGUAGES, SOURCE, field
 
 from ..ledger import (
     DEFAULT_LEDGER,
@@ -23,6 +24,7 @@ from ..ledger import (
     Entry,
     Ledger,
     LedgerError,
+    claim_anchor,
     load_ledger,
 )
 from ..sphinx_about import claim_report_link
@@ -47,107 +49,77 @@ def _escape(text: str) -> str:
     return text
 
 
-#: What a claim card says around the ledger's text, in each language.
-CARD_LABELS = {
-    "en": dict(
-        claim="Claim",
-        in_article="in the article",
-        says="The article says",
-        translation="In English:",
-        physiology="Physiology says:",
-        see="See it:",
-        settled="Settled physiology",
-        debated="Debated",
-        not_a_claim="not a claim",
-        paragraph="Paragraph",
-    ),
-    "id": dict(
-        claim="Klaim",
-        in_article="di artikel",
-        says="Artikel menyatakan",
-        translation=None,
-        physiology="Menurut fisiologi:",
-        see="Lihat:",
-        settled="Fisiologi yang mapan",
-        debated="Diperdebatkan",
-        not_a_claim="bukan klaim",
-        paragraph="Paragraf",
-    ),
-}
-
-
-def verdict_badge(entry: Entry, language: str = "en") -> str:
+def verdict_badge(entry: Entry, language: str = SOURCE) -> str:
     return f"{{bdg-{VERDICTS[entry.verdict][1]}}}`{verdict_text(entry.verdict, language)}`"
 
 
-def evidence_badge(entry: Entry, language: str = "en") -> str:
+def evidence_badge(entry: Entry, language: str = SOURCE) -> str:
     """Whether the correction rests on settled physiology or (partly) on a debated hypothesis."""
-    words = CARD_LABELS[language]
-    if not entry.debated:
-        return f'<span class="evidence-badge evidence-settled">{words["settled"]}</span>'
-    point = html.escape(ledger().debated_label(entry, language))
-    return f'<span class="evidence-badge evidence-debated">{words["debated"]}: {point}</span>'
+    with speaking(language):
+        if not entry.debated:
+            return f'<span class="evidence-badge evidence-settled">{html.escape(tr("Settled physiology"))}</span>'
+        point = ledger().debated_label(entry, language)
+        text = html.escape(tr("Debated: {points}", points=point))
+        return f'<span class="evidence-badge evidence-debated">{text}</span>'
 
 
-def anchor(entry: Entry, language: str = "en") -> str:
-    """The label of an entry on the English (``claim-k05``) or the Indonesian (``klaim-k05``) article page."""
-    return entry.anchor if language == "en" else "klaim-" + entry.id.lower()
+def anchor(entry: Entry, language: str = SOURCE) -> str:
+    """The label of an entry on the article page of ``language``: ``claim-k05`` in English, ``klaim-k05`` in
+    Indonesian (the word "claim" in the page's language)."""
+    return claim_anchor(entry.id, language)
 
 
-def _lang(text: str, language: str) -> str:
-    return f'<span lang="id">{text}</span>' if language == "id" else text
-
-
-def card_markup(entry: Entry, *, language: str = "en", link_to_article: bool = True, report: str = "") -> list[str]:
-    """MyST lines of the claim card of one claim, in English (with the Indonesian correction in a dropdown)
-    or in Indonesian (for the Indonesian edition); ``report``: the card's "Report an error" link (raw HTML)."""
-    words = CARD_LABELS[language]
+def card_markup(entry: Entry, *, language: str = SOURCE, link_to_article: bool = True, report: str = "") -> list[str]:
+    """MyST lines of the claim card of one claim in ``language``: its labels from the catalogue, the correction from
+    the ledger's field of that language; a reader of another language than the article's also gets the quote's
+    translation and the correction in the article's language (a dropdown). ``report``: the card's "Report an
+    error" link (raw HTML)."""
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
-    link = f" · {{ref}}`{words['in_article']} <{anchor(entry, language)}>`" if link_to_article else ""
-    correction = "correction" if language == "en" else "correction_id"
-    lines = [
-        "::::{card}",
-        f":class-card: claim-card verdict-{entry.verdict}" + (" debated" if entry.debated else ""),
-        ":shadow: none",
-        "",
-        ":::{card-header}",
-        verdict_badge(entry, language) + " " + _lang(f"**{words['claim']} {entry.id}**", language) + link,
-        ":::",
-        _lang(evidence_badge(entry, language), language),
-        "",
-        _lang(f"**{words['says']}** ", language) + f'<span lang="id">«{_escape(entry.quote)}»</span>',
-        "",
-    ]
-    if words["translation"]:
-        lines += [f"*{words['translation']}* “{_escape(entry.translation)}”", ""]
-    lines += [
-        _lang(f"**{words['physiology']}** {_escape(entry.text(correction))}", language) + f" {{cite:p}}`{cites}`",
-        "",
-    ]
-    if language == "en":
-        lines += [
-            ":::{dropdown} Koreksi dalam Bahasa Indonesia",
-            ":class-container: correction-id",
+    with speaking(language):
+        link = f" · {{ref}}`{tr('in the article')} <{anchor(entry, language)}>`" if link_to_article else ""
+        lines = [
+            "::::{card}",
+            f":class-card: claim-card verdict-{entry.verdict}" + (" debated" if entry.debated else ""),
+            ":shadow: none",
             "",
-            f'<span lang="id">{_escape(entry.text("correction_id"))}</span>',
+            ":::{card-header}",
+            verdict_badge(entry, language) + f" **{tr('Claim')} {entry.id}**" + link,
             ":::",
+            evidence_badge(entry, language),
+            "",
+            f"**{tr('The article says')}** " + f'<span lang="{ARTICLE}">«{_escape(entry.quote)}»</span>',
             "",
         ]
-    lines += [_lang(f"**{words['see']}**", language) + f" {where}" + (f" · {report}" if report else ""), "::::", ""]
+        if language != ARTICLE:
+            lines += [f"*{tr('In English:')}* “{_escape(entry.translation)}”", ""]
+        correction = entry.text(field("correction", language), language)
+        lines += [f"**{tr('Physiology says:')}** {_escape(correction)} {{cite:p}}`{cites}`", ""]
+        if language != ARTICLE:
+            lines += [
+                f":::{{dropdown}} {ARTICLE_CORRECTION}",
+                ":class-container: correction-id",
+                "",
+                f'<span lang="{ARTICLE}">{_escape(entry.text(field("correction", ARTICLE)))}</span>',
+                ":::",
+                "",
+            ]
+        lines += [f"**{tr('See it:')}** {where}" + (f" · {report}" if report else ""), "::::", ""]
     return lines
 
 
-def rhetoric_markup(entry: Entry, language: str = "en") -> list[str]:
-    words = CARD_LABELS[language]
-    quote = f'<span class="rhetoric-quote" lang="id">«{_escape(entry.quote)}»</span>'
-    if language == "en":
-        lines = [f"{quote} — *{_escape(entry.translation)}* {{bdg-light}}`{words['not_a_claim']}`", ""]
-    else:
-        lines = [f"{quote} {{bdg-light}}`{words['not_a_claim']}`", ""]
-    note = entry.text("note" if language == "en" else "note_id")
+#: The title of the card's dropdown that holds the correction in the article's own language (written in it)
+ARTICLE_CORRECTION = "Koreksi dalam Bahasa Indonesia"
+
+
+def rhetoric_markup(entry: Entry, language: str = SOURCE) -> list[str]:
+    quote = f'<span class="rhetoric-quote" lang="{ARTICLE}">«{_escape(entry.quote)}»</span>'
+    with speaking(language):
+        translation = f" — *{_escape(entry.translation)}*" if language != ARTICLE else ""
+        lines = [f"{quote}{translation} {{bdg-light}}`{tr('not a claim')}`", ""]
+    note = entry.text(field("note", language), language)
     if note:
-        lines += [_lang(f'<span class="rhetoric-note">{_escape(note)}</span>', language), ""]
+        lines += [f'<span class="rhetoric-note">{_escape(note)}</span>', ""]
     return lines
 
 
@@ -183,16 +155,18 @@ def _language(value: str) -> str:
     return directives.choice(value, LANGUAGES)
 
 
-def paragraph_anchor(number: int, language: str = "en") -> str:
+def paragraph_anchor(number: int, language: str = SOURCE) -> str:
     """The anchor of the heading of the article's paragraph ``number`` on the English (``paragraph-3``) or the
     Indonesian (``paragraf-3``) article page."""
-    return f"{CARD_LABELS[language]['paragraph'].lower()}-{number}"
+    with speaking(language):
+        return f"{tr('Paragraph').lower()}-{number}"
 
 
-def paragraph_title(number: int, group: list[Entry], language: str = "en") -> str:
+def paragraph_title(number: int, group: list[Entry], language: str = SOURCE) -> str:
     """The heading of one paragraph of the article: its number and the entries it holds ("Paragraph 4 (K07–K10)")."""
     ids = group[0].id if len(group) == 1 else f"{group[0].id}–{group[-1].id}"
-    return f"{CARD_LABELS[language]['paragraph']} {number} ({ids})"
+    with speaking(language):
+        return f"{tr('Paragraph')} {number} ({ids})"
 
 
 class ClaimLedger(_LedgerDirective):
@@ -204,7 +178,7 @@ class ClaimLedger(_LedgerDirective):
 
     def run(self):
         language = self.options.get("language", book_language(self.env.app))
-        if language == "en":
+        if language == SOURCE:  # the ClaimReview records are written in the ledger's English
             self.env.metadata[self.env.docname]["claim-ledger"] = True  # this page gets the ClaimReview data
         self.env.metadata[self.env.docname]["contents-levels"] = 2  # its contents list shows every paragraph
         sections = []
@@ -233,11 +207,8 @@ class VerdictSummary(_LedgerDirective):
         language = self.options.get("language", book_language(self.env.app))
         claims = ledger().claims
         counts = Counter(e.verdict for e in claims)
-        head = (
-            ("Verdict", "Number", "Claims", "All claims")
-            if language == "en"
-            else ("Penilaian", "Jumlah", "Klaim", "Semua klaim")
-        )
+        with speaking(language):
+            head = (tr("Verdict"), tr("Number"), tr("Claims"), tr("All claims"))
         lines = [f"| {head[0]} | {head[1]} | {head[2]} |", "| --- | --- | --- |"]
         for key, (_, colour) in VERDICTS.items():
             links = ", ".join(f"{{ref}}`{e.id} <{anchor(e, language)}>`" for e in claims if e.verdict == key)
@@ -251,12 +222,6 @@ def first_sentence(text: str) -> str:
     return parts[0]
 
 
-BANK_WORDS = {
-    "en": {"prompt": "Fact or myth?", "answer": "Answer to {}", "more": "full correction"},
-    "id": {"prompt": "Fakta atau mitos?", "answer": "Jawaban untuk {}", "more": "koreksi lengkap"},
-}
-
-
 class MisconceptionBank(_LedgerDirective):
     """Every claim of the article as a "fact or myth?" prompt, with its answer hidden in a dropdown."""
 
@@ -264,21 +229,21 @@ class MisconceptionBank(_LedgerDirective):
 
     def run(self):
         language = book_language(self.env.app)
-        words = BANK_WORDS[language]
         lines: list[str] = []
-        for number, claim in enumerate(ledger().claims, start=1):
-            quote = f'<span lang="id">«{_escape(claim.quote)}»</span>'
-            translation = f" — *{_escape(claim.translation)}*" if language == "en" else ""
-            correction = claim.text("correction" if language == "en" else "correction_id")
-            lines += [
-                f"{number}. **{words['prompt']}** {quote}{translation}",
-                "",
-                f"   :::{{dropdown}} {words['answer'].format(claim.id)}",
-                f"   {verdict_badge(claim, language)} {_escape(first_sentence(correction))} "
-                f"({{ref}}`{words['more']} <{anchor(claim, language)}>`)",
-                "   :::",
-                "",
-            ]
+        with speaking(language):
+            for number, claim in enumerate(ledger().claims, start=1):
+                quote = f'<span lang="{ARTICLE}">«{_escape(claim.quote)}»</span>'
+                translation = f" — *{_escape(claim.translation)}*" if language != ARTICLE else ""
+                correction = claim.text(field("correction", language), language)
+                lines += [
+                    f"{number}. **{tr('Fact or myth?')}** {quote}{translation}",
+                    "",
+                    f"   :::{{dropdown}} {tr('Answer to {id}', id=claim.id)}",
+                    f"   {verdict_badge(claim, language)} {_escape(first_sentence(correction))} "
+                    f"({{ref}}`{tr('full correction')} <{anchor(claim, language)}>`)",
+                    "   :::",
+                    "",
+                ]
         return self.render(lines)
 
 
@@ -298,11 +263,11 @@ def claim_reviews(page_url: str, author: str) -> list[dict]:
             "url": f"{page_url}#{claim.anchor}",
             "claimReviewed": claim.translation,
             "reviewBody": claim.text("correction"),
-            "inLanguage": "en",
+            "inLanguage": SOURCE,
             "author": {"@type": "Organization", "name": author},
             "itemReviewed": {
                 "@type": "Claim",
-                "appearance": {"@type": "CreativeWork", "inLanguage": "id", "text": claim.quote},
+                "appearance": {"@type": "CreativeWork", "inLanguage": ARTICLE, "text": claim.quote},
             },
             "reviewRating": {
                 "@type": "Rating",

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from sphinx.errors import ExtensionError
 
-from musclebook.language import LANGUAGES
+from musclebook.i18n import N_
+from musclebook.language import LANGUAGES, SOURCE
 
 from ..translate import SITE_FOLDERS
 
-# The visible language switch: the other language's name, in that language; the switch's label (what a
-# screen reader announces for it) in the page's own
-SWITCH_TEXT = {"en": "English", "id": "Bahasa Indonesia"}
-SWITCH_LABEL = {"en": "This page in another language", "id": "Halaman ini dalam bahasa lain"}
+# The visible language switch shows the other language's name, in that language (``musclebook.language``); its
+# label (what a screen reader announces for it) is in the page's own
+SWITCH_LABEL = N_("This page in another language")
 
 
 def book_language(app) -> str:
-    """The language of the edition being built: 'en', or 'id' for the Indonesian edition (``book/id``)."""
-    language = (app.config.language or "en").split("_")[0]
+    """The language of the edition being built: its ``_config.yml``'s (English, the source, by default)."""
+    language = (app.config.language or SOURCE).split("_")[0]
     if language not in LANGUAGES:
         raise ExtensionError(f"_config.yml: language {language!r}; the book has editions in {', '.join(LANGUAGES)}")
     return language
 
 
 def other_language(app) -> str:
-    return "id" if book_language(app) == "en" else "en"
+    """The language of the other edition."""
+    language = book_language(app)
+    return next(other for other in LANGUAGES if other != language)
 
 
 def site_root(app) -> str:

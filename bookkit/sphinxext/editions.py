@@ -8,9 +8,13 @@ import json
 
 from docutils import nodes
 
+from musclebook import i18n
+from musclebook.i18n import N_
+from musclebook.language import LANGUAGE_OF
+
 from ..translate import SITE_FOLDERS, counterpart
 from .claims import claim_reviews
-from .common import SWITCH_LABEL, SWITCH_TEXT, book_language, other_language, site_root, site_url
+from .common import SWITCH_LABEL, book_language, other_language, site_root, site_url
 
 
 def first_paragraph(doctree, limit: int = 200) -> str:
@@ -45,8 +49,8 @@ def language_alternates(app, pagename, context) -> list[str]:
     ]
     if "body" in context:
         switch = (
-            f'<nav class="mb-languages" aria-label="{SWITCH_LABEL[language]}">'
-            f'<a href="{html.escape(relative)}" lang="{other}" hreflang="{other}">{SWITCH_TEXT[other]}</a></nav>'
+            f'<nav class="mb-languages" aria-label="{html.escape(i18n.template(SWITCH_LABEL, language))}">'
+            f'<a href="{html.escape(relative)}" lang="{other}" hreflang="{other}">{LANGUAGE_OF[other].name}</a></nav>'
         )
         context["body"] = switch + context["body"]
     return tags
@@ -54,8 +58,9 @@ def language_alternates(app, pagename, context) -> list[str]:
 
 # what the pages without text are, for their description
 GENERATED_PAGES = {
-    "en": {"genindex": "Index of the terms of {}.", "search": "Search the pages of {}.", None: "A page of {}."},
-    "id": {"genindex": "Indeks istilah buku {}.", "search": "Pencarian di halaman buku {}.", None: "Halaman buku {}."},
+    "genindex": N_("Index of the terms of {title}."),
+    "search": N_("Search the pages of {title}."),
+    None: N_("A page of {title}."),
 }
 
 
@@ -65,10 +70,9 @@ def page_metadata(app, pagename, templatename, context, doctree):
     site_name = app.config.html_title or app.config.project
     alternates = language_alternates(app, pagename, context)
     if doctree is None:  # the index and search pages: a description that says what they are
-        names = GENERATED_PAGES[book_language(app)]
-        what = names.get(pagename, names[None])
+        what = i18n.template(GENERATED_PAGES.get(pagename, GENERATED_PAGES[None]), book_language(app))
         context["metatags"] = context.get("metatags", "") + "\n".join(
-            [f'<meta name="description" content="{html.escape(what.format(site_name))}">', *alternates]
+            [f'<meta name="description" content="{html.escape(what.format(title=site_name))}">', *alternates]
         )
         return
     url = site_url(app) + app.builder.get_target_uri(pagename)

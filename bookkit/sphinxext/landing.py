@@ -6,6 +6,10 @@ import base64
 import html
 from pathlib import Path
 
+from musclebook import i18n
+from musclebook.i18n import N_
+from musclebook.language import ARTICLE
+
 from .. import materials, sphinx_about
 from ..toc import read_toc
 from ..translate import SITE_FOLDERS
@@ -14,16 +18,12 @@ from .editions import first_paragraph
 
 TEMPLATE = "landing.html"  # book/_templates/landing.html, in the templates path of both editions
 
-START_READING = {"en": "Start reading", "id": "Mulai membaca"}
-TAKE_AWAY = {
-    "en": "To print, to read offline, to teach with",
-    "id": "Untuk dicetak, dibaca tanpa internet, atau dipakai mengajar",
+WORDS = {
+    "start": N_("Start reading"),
+    "take_away": N_("To print, to read offline, to teach with"),
+    "teaching": N_("Teaching materials: slides, the handout and every page as PDF"),
+    "other_edition": N_("English: this book in English"),  # in the other edition's language
 }
-TEACHING = {
-    "en": "Teaching materials: slides, the handout and every page as PDF",
-    "id": "Bahan ajar: salindia, lembar pegangan, dan setiap halaman sebagai PDF",
-}
-OTHER_EDITION = {"en": "English: this book in English", "id": "Bahasa Indonesia: buku ini dalam bahasa Indonesia"}
 ARTICLE_TOPIC = "kejang otot"
 
 
@@ -55,13 +55,13 @@ def landing_page(app, exception):
     other_root = "../" * SITE_FOLDERS[language].count("/") + SITE_FOLDERS[other]
     versions = {language: site_url(app), other: site_root(app) + SITE_FOLDERS[other]}
     opening = html.escape(opening)
-    if language == "en":  # the article's Indonesian words, marked as such (WCAG 3.1.2)
-        opening = opening.replace(ARTICLE_TOPIC, f'<i lang="id">{ARTICLE_TOPIC}</i>')
-    words = materials.LABELS[language]
+    if language != ARTICLE:  # the article's Indonesian words, marked as such (WCAG 3.1.2)
+        opening = opening.replace(ARTICLE_TOPIC, f'<i lang="{ARTICLE}">{ARTICLE_TOPIC}</i>')
+    words = materials.labels(language) | i18n.words(WORDS, language)
     guide = next((d for d in app.env.found_docs if d.rsplit("/", 1)[-1] == "instructor"), None)
     downloads = [(materials.handout(language), words["handout"])]
     if guide:
-        downloads.append((app.builder.get_target_uri(guide) + "#teaching-materials", TEACHING[language]))
+        downloads.append((app.builder.get_target_uri(guide) + "#teaching-materials", words["teaching"]))
     text = app.builder.templates.render(
         TEMPLATE,
         {
@@ -72,14 +72,14 @@ def landing_page(app, exception):
             "alternates": sorted(versions.items()),
             "opening": opening,  # HTML
             "first": first,
-            "start": START_READING[language],
+            "start": words["start"],
             "book_pdf": materials.book_pdf(language),
             "book_pdf_text": words["book_pdf"],
             "other": other,
             "other_href": other_root or "./",
-            "other_text": OTHER_EDITION[other],
+            "other_text": i18n.template(WORDS["other_edition"], other),
             "parts": parts,
-            "take_away": TAKE_AWAY[language],
+            "take_away": words["take_away"],
             "downloads": downloads,
             "footer": sphinx_about.footer_html(app, "index", title, first),  # HTML
         },

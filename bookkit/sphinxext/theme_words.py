@@ -11,13 +11,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx import locale as sphinx_locale
 
+from musclebook import i18n
 from musclebook.i18n import ENV as I18N_ENV
+from musclebook.i18n import N_
 from musclebook.launch import ENV as LAUNCH_ENV
 
 from ..translate import EDITION_ROOTS, REPO
 from .common import book_language
 
-SEARCH_BAR_TEXT = {"en": "Search this book...", "id": "Cari di buku ini..."}
+SEARCH_BAR_TEXT = N_("Search this book...")
 
 
 THEME_CATALOGUE = REPO / "book" / "locale" / "id" / "LC_MESSAGES" / "_theme.po"
@@ -61,7 +63,7 @@ def speak_the_book_language(app, config):
     the figures this process draws; each Indonesian notebook also says so in its first, hidden cell. The
     search field's text (set by Jupyter Book, not translated by the theme) is in the edition's language."""
     os.environ[I18N_ENV] = book_language(app)
-    config.html_theme_options["search_bar_text"] = SEARCH_BAR_TEXT[book_language(app)]
+    config.html_theme_options["search_bar_text"] = i18n.template(SEARCH_BAR_TEXT, book_language(app))
 
 
 def launch_addresses(app, config):
