@@ -32,6 +32,7 @@ from nbclient import NotebookClient
 
 from bookkit.ledger import toc_files
 from bookkit.translate import EDITION_ROOTS
+from musclebook.language import SOURCE
 
 JOBS = int(os.environ.get("BOOK_JOBS", "2"))
 
@@ -61,7 +62,7 @@ def _start_new_kernel_client(self):
 
 
 REPO = Path(__file__).resolve().parent.parent
-EDITIONS = {language: root for language, root in EDITION_ROOTS.items() if language != "en"}  # besides English
+EDITIONS = {language: root for language, root in EDITION_ROOTS.items() if language != SOURCE}  # the translations
 SITE = Path(os.environ.get("BOOK_SITE", REPO / "_build" / "html"))
 
 

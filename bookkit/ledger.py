@@ -17,7 +17,8 @@ import yaml
 
 from musclebook.claims import VERDICTS  # noqa: F401 - the scale, re-exported for the build
 from musclebook.i18n import speaking, tr
-from musclebook.language import SOURCE, percent_sign
+from musclebook.language import LANGUAGE_OF, LANGUAGES, SOURCE, percent_sign
+from musclebook.language import field as language_field
 from musclebook.published import PUB_ROLE, expand, lookup
 
 from . import toc
@@ -43,7 +44,9 @@ KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
 CLAIM_FIELDS = ("verdict", "correction", "correction_id", "references", "shown_in")
 OPTIONAL_FIELDS = ("note", "note_id", "debated")
-TEXT_FIELDS = {"correction": "en", "correction_id": "id", "note": "en", "note_id": "id", "translation": "en"}
+# the ledger's texts, each with the language it is written in (a field per language: correction, correction_id)
+TEXT_FIELDS = {language_field(name, code): code for name in ("correction", "note") for code in LANGUAGES}
+TEXT_FIELDS["translation"] = SOURCE
 ID_PATTERN = re.compile(r"^K\d{2,3}$")
 LABEL_DEFINITION = re.compile(r"^\(([A-Za-z0-9_.:-]+)\)=\s*$", re.MULTILINE)
 BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
@@ -149,7 +152,7 @@ class Ledger:
             groups.setdefault(e.paragraph, []).append(e)
         return [groups[k] for k in sorted(groups)]
 
-    def debated_label(self, entry: Entry, language: str = "en") -> str:
+    def debated_label(self, entry: Entry, language: str = SOURCE) -> str:
         """The debated points of a claim, joined for a reader ("" for settled physiology)."""
         return "; ".join(self.topics[k].label[language] for k in entry.debated)
 
@@ -233,21 +236,23 @@ def _parse_topics(path, raw) -> tuple[dict[str, Topic], dict[str, tuple[str, ...
     if not isinstance(raw.get("debated"), dict) or not raw["debated"]:
         raise LedgerError(path, "must map each debated topic to its labels and signals", fld="debated")
     hedges = raw.get("hedges")
-    if not isinstance(hedges, dict) or set(hedges) != {"en", "id"} or not all(hedges.values()):
-        raise LedgerError(path, "must list the hedging words in English ('en') and Indonesian ('id')", fld="hedges")
+    if not isinstance(hedges, dict) or set(hedges) != set(LANGUAGES) or not all(hedges.values()):
+        said = ", ".join(f"{LANGUAGE_OF[code].name} ('{code}')" for code in LANGUAGES)
+        raise LedgerError(path, f"must list the hedging words in each language: {said}", fld="hedges")
     topics = {}
+    wanted = sorted(language_field(name, code) for name in ("label", "signals") for code in LANGUAGES)
     for key, spec in raw["debated"].items():
         where = f"debated.{key}"
-        if not isinstance(spec, dict) or set(spec) != {"label", "label_id", "signals", "signals_id"}:
-            raise LedgerError(path, "needs exactly: label, label_id, signals, signals_id", fld=where)
+        if not isinstance(spec, dict) or sorted(spec) != wanted:
+            raise LedgerError(path, f"needs exactly: {', '.join(wanted)}", fld=where)
         try:
             signals = {
-                lang: tuple(re.compile(p, re.IGNORECASE) for p in spec[f])
-                for lang, f in (("en", "signals"), ("id", "signals_id"))
+                code: tuple(re.compile(p, re.IGNORECASE) for p in spec[language_field("signals", code)])
+                for code in LANGUAGES
             }
         except (re.error, TypeError) as exc:
             raise LedgerError(path, f"a signal is not a valid pattern: {exc}", fld=where) from None
-        topics[key] = Topic(key, {"en": spec["label"], "id": spec["label_id"]}, signals)
+        topics[key] = Topic(key, {code: spec[language_field("label", code)] for code in LANGUAGES}, signals)
     return topics, {lang: tuple(w.lower() for w in words) for lang, words in hedges.items()}
 
 

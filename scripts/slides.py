@@ -40,6 +40,8 @@ from bookkit.site import data_uris_to_files  # noqa: E402
 from bookkit.translate import EDITION_ROOTS, SITE_FOLDERS  # noqa: E402
 from musclebook import i18n  # noqa: E402
 from musclebook.explorer import PROJECTOR, StaticExplorer, book_specs  # noqa: E402
+from musclebook.i18n import N_  # noqa: E402
+from musclebook.language import SOURCE  # noqa: E402
 
 STYLE = """
 .reveal { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; font-size: 34px; }
@@ -110,7 +112,7 @@ def projector_explorers(output, specs: dict, frames: Path, up: str) -> bool:
     return found
 
 
-def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> str:
+def build_deck(notebook: Path, page: Path, site: Path, language: str = SOURCE) -> str:
     """The deck of one chapter, in ``language``, from its notebook and its built page in ``site``."""
     up = "../" * (len(page.relative_to(site).parts) - 1)  # from the page to the edition's root
     specs = {spec.key: spec for spec in book_specs()}
@@ -147,7 +149,7 @@ def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> 
     return f"""<!doctype html>
 <html lang="{language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} ({SLIDES[language]})</title>
+<title>{html.escape(title)} ({i18n.template(SLIDES, language)})</title>
 <link rel="icon" href="{up}_static/favicon.png">
 <link rel="stylesheet" href="{up}_static/reveal/reveal.css">
 <link rel="stylesheet" href="{up}_static/book.css">
@@ -163,11 +165,11 @@ def build_deck(notebook: Path, page: Path, site: Path, language: str = "en") -> 
 """
 
 
-SLIDES = {"en": "slides", "id": "salindia"}
+SLIDES = N_("slides")  # after the chapter's title, in the deck's title
 
 
 def main(argv: list[str]) -> None:
-    language = "en"
+    language = SOURCE
     if "--edition" in argv:
         at = argv.index("--edition")
         language, argv = argv[at + 1], argv[:at] + argv[at + 2 :]

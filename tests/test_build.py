@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from bookkit import icons, katex
 from bookkit.ledger import load_ledger, markdown_sources, placed_claims, toc_files
 from bookkit.site import DECK_SUFFIX, site_pages
-from bookkit.sphinxext import THEME_CATALOGUE
+from bookkit.sphinxext import theme_catalogue
 from musclebook.explorer import DEFAULT_BUDGET_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -275,7 +275,7 @@ def test_each_page_declares_the_language_it_is_written_in(built_book):
     for theme_word in ("Cari di buku ini", "<h2> Isi </h2>", "Langsung ke konten utama", 'aria-label="Navigasi situs"'):
         assert theme_word in indonesian, theme_word
     # no word of the theme left in English on any Indonesian page (those no installed catalogue translates)
-    with THEME_CATALOGUE.open("rb") as handle:
+    with theme_catalogue("id").open("rb") as handle:
         english = [m.id for m in read_po(handle) if m.id]
     for page in (site / "id").glob("*.html"):
         text = page.read_text(encoding="utf-8")

@@ -37,11 +37,12 @@ from musclebook import (
 from musclebook.explorer import PHONE, WIDE, Renderer, Spec
 
 PACKAGE = Path(i18n.__file__).parent
-BASE_LANGUAGES = "en: {name: English, decimal: '.', thousands: ',', percent_apart: true}\n"
+BASE_LANGUAGES = "en: {name: English, locale: en_GB, decimal: '.', thousands: ',', percent_apart: true}\n"
 
 
 BOOK = PACKAGE.parent
-BUILD = BOOK.parent / "bookkit"  # the build's own words: claim cards, landing page, footers, printed pages
+# the build's own words (claim cards, landing page, footers, printed pages) and the commands' (slides)
+BUILD = (BOOK.parent / "bookkit", BOOK.parent / "scripts")
 # the calls whose literal texts are shown in the reader's language: tr/N_ in the package; in a chapter's
 # notebook, the self-check questions (Question, Choice: quiz.py translates them) and Msg texts
 PACKAGE_CALLS = ("tr", "N_")
@@ -67,10 +68,10 @@ def notebook_code(path: Path) -> list[str]:
 
 @functools.cache
 def marked_texts() -> dict[str, str]:
-    """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``), and every
-    self-check text of the chapters' notebooks: {text: where}."""
+    """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``, ``scripts``), and
+    every self-check text of the chapters' notebooks: {text: where}."""
     found = {}
-    for path in [*sorted(PACKAGE.rglob("*.py")), *sorted(BUILD.rglob("*.py"))]:
+    for path in [*sorted(PACKAGE.rglob("*.py")), *(p for folder in BUILD for p in sorted(folder.rglob("*.py")))]:
         for text, line in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), PACKAGE_CALLS):
             found.setdefault(text, f"{path.relative_to(BOOK.parent).as_posix()}:{line}")
     for path in sorted(BOOK.glob("*.ipynb")):
@@ -138,18 +139,18 @@ def test_one_formatter_writes_the_numbers_of_the_prose_of_the_figures_and_of_the
 @pytest.mark.parametrize(
     "text, said",
     [
-        ("id: {name: Bahasa Indonesia, decimal: ',', thousands: '.', percent_apart: false}", "English ('en')"),
+        ("id: {name: Indonesia, locale: id_ID, decimal: ',', thousands: '.', percent_apart: false}", "English ('en')"),
         (BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: '.'}", "entry 'xx': give exactly the fields"),
         (
-            BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: ',', percent_apart: true}",
+            BASE_LANGUAGES + "xx: {name: X, locale: x, decimal: ',', thousands: ',', percent_apart: true}",
             "entry 'xx', field 'decimal'",
         ),
         (
-            BASE_LANGUAGES + "xx: {name: X, decimal: ',', thousands: '.', percent_apart: no-space}",
+            BASE_LANGUAGES + "xx: {name: X, locale: x, decimal: ',', thousands: '.', percent_apart: no-space}",
             "field 'percent_apart'",
         ),
         (
-            BASE_LANGUAGES + "Malay: {name: X, decimal: ',', thousands: '.', percent_apart: true}",
+            BASE_LANGUAGES + "Malay: {name: X, locale: x, decimal: ',', thousands: '.', percent_apart: true}",
             "entry 'Malay': a language code",
         ),
     ],

@@ -27,6 +27,7 @@ MINUS = "\u2212"  # a typographic minus, not a hyphen
 class Language:
     code: str
     name: str  # as its readers write it: the language switch shows it
+    locale: str  # the language and the region the book writes for (Open Graph's og:locale: en_GB, id_ID)
     decimal: str
     thousands: str
     percent_apart: bool  # a percentage's sign set apart from the number ("55.2 %") or against it ("55,2%")
@@ -40,7 +41,7 @@ def _read(path: Path = LANGUAGES_FILE) -> dict[str, Language]:
     for code, entry in data.items():
         if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
             raise ValueError(f"{path}: entry {code!r}: a language code is two or three small letters (ISO 639)")
-        fields = {"name", "decimal", "thousands", "percent_apart"}
+        fields = {"name", "locale", "decimal", "thousands", "percent_apart"}
         if not isinstance(entry, dict) or set(entry) != fields:
             raise ValueError(f"{path}: entry {code!r}: give exactly the fields {', '.join(sorted(fields))}")
         for name in fields:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import check_language, number
+from .language import SOURCE, check_language, field, number
 
 SPREAD_KINDS = ("SD", "SEM", None)  # None: the source states a spread without saying which
 FORMS = ("full", "value", "bare", "low", "high")
@@ -54,7 +54,7 @@ class Published:
         low, high = self.bounds
         return low <= float(x) <= high
 
-    def text(self, form: str = "full", language: str = "en") -> str:
+    def text(self, form: str = "full", language: str = SOURCE) -> str:
         """The finding as the prose prints it.
 
         ``full``: "112.4 ± 11.1 ms", "5–8 Hz" or "16 °C"; ``value``: the mean with its unit, no
@@ -74,7 +74,7 @@ class Published:
             body = number(self.value, language=language)
             if self.spread is not None and form in ("full", "bare"):
                 body += f" ± {number(self.spread, language=language)}"
-        unit = self.unit_id if language == "id" and self.unit_id else self.unit
+        unit = getattr(self, field("unit", language), None) or self.unit  # its own unit's name, or the English
         if form == "bare" or not unit:
             return body
         return f"{body} {unit}"
@@ -280,7 +280,7 @@ def lookup(reference: str) -> tuple[Published, str]:
     return VALUES[key], form
 
 
-def expand(text: str, language: str = "en") -> str:
+def expand(text: str, language: str = SOURCE) -> str:
     """Replace every ``{pub}`key[:form]``` in ``text`` by the value as written for ``language``."""
 
     def one(match):

@@ -45,15 +45,15 @@ from .editions import contents_levels, counterpart_uri, first_paragraph, languag
 from .landing import landing_page
 from .roles import GlossaryTerms, claim_count_role, pub_role
 from .theme_words import (
-    THEME_CATALOGUE,
     launch_addresses,
     speak_the_book_language,
-    theme_words_in_indonesian,
+    theme_catalogue,
+    theme_words_translated,
     translate_fixed_labels,
 )
 
 __all__ = [  # what the book's other tools and tests read from here; the hooks are registered by setup()
-    "THEME_CATALOGUE",
+    "theme_catalogue",
     "book_language",
     "counterpart_uri",
     "first_paragraph",
@@ -75,7 +75,7 @@ def setup(app):
     app.connect("build-finished", write_icons)
     app.connect("config-inited", speak_the_book_language)
     app.connect("config-inited", launch_addresses)
-    app.connect("config-inited", theme_words_in_indonesian)
+    app.connect("config-inited", theme_words_translated)
     app.connect("build-finished", translate_fixed_labels)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect

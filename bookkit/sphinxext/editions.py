@@ -85,15 +85,12 @@ def page_metadata(app, pagename, templatename, context, doctree):
         f'<meta property="og:type" content="{"website" if pagename == app.config.root_doc else "article"}">',
         f'<meta property="og:url" content="{html.escape(url)}">',
         f'<meta property="og:site_name" content="{html.escape(site_name)}">',
-        f'<meta property="og:locale" content="{OG_LOCALE[book_language(app)]}">',
+        f'<meta property="og:locale" content="{LANGUAGE_OF[book_language(app)].locale}">',
     ]
     if app.env.metadata.get(pagename, {}).get("claim-ledger"):
         data = json.dumps(claim_reviews(url, app.config.author), ensure_ascii=False).replace("</", "<\\/")
         tags.append(f'<script type="application/ld+json">{data}</script>')
     context["metatags"] = context.get("metatags", "") + "\n".join(tags + alternates)
-
-
-OG_LOCALE = {"en": "en_GB", "id": "id_ID"}
 
 
 def contents_levels(app, pagename, templatename, context, doctree):

@@ -10,7 +10,8 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from musclebook.language import percent_sign
+from musclebook.i18n import speaking, tr
+from musclebook.language import ARTICLE, LANGUAGES, SOURCE, field, percent_sign
 from musclebook.published import lookup
 
 from ..ledger import (
@@ -29,7 +30,7 @@ def load_terms(path=TERMS) -> dict:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     seen = set()
     for number, term in enumerate(data.get("terms") or [], start=1):
-        for fld in ("en", "id", "definition", "definition_id"):
+        for fld in (*LANGUAGES, *(field("definition", code) for code in LANGUAGES)):
             if not isinstance(term.get(fld), str) or not term[fld].strip():
                 raise ExtensionError(f"{path}: term #{number} ({term.get('en')}), field '{fld}': missing or empty")
         if term["en"] in seen:
@@ -51,17 +52,21 @@ class GlossaryTerms(SphinxDirective):
         self.env.note_dependency(str(TERMS))
         terms = load_terms()["terms"]
         lines = ["```{glossary}"]
-        if book_language(self.env.app) == "en":
-            for term in sorted(terms, key=lambda t: t["en"].lower()):
-                definition = " ".join(term["definition"].split())
-                lines += [term["en"], f'  {definition} (Indonesian: <span lang="id">*{term["id"]}*</span>)', ""]
-        else:
-            for term in sorted(terms, key=lambda t: t["id"].lower()):
-                definition = " ".join(term["definition_id"].split())
-                if term.get("note_id"):  # why the book writes this word and not another one
-                    definition += " *Catatan:* " + " ".join(term["note_id"].split())
-                title = term["id"][:1].upper() + term["id"][1:]
-                english = [term["en"]] if term["en"].lower() != term["id"].lower() else []
+        language = book_language(self.env.app)
+        with speaking(language):
+            for term in sorted(terms, key=lambda t: t[language].lower()):
+                definition = " ".join(term[field("definition", language)].split())
+                note = term.get(field("note", language)) if language != SOURCE else None
+                if note:  # why the book writes this word and not another one
+                    definition += f" *{tr('Note:')}* " + " ".join(note.split())
+                if language != ARTICLE:  # the article's own word
+                    definition += f' ({tr("Indonesian:")} <span lang="{ARTICLE}">*{term[ARTICLE]}*</span>)'
+                if language == SOURCE:
+                    lines += [term[language], f"  {definition}", ""]
+                    continue
+                # headed by the edition's term, then the English one that the pages' {term} references name
+                title = term[language][:1].upper() + term[language][1:]
+                english = [term[SOURCE]] if term[SOURCE].lower() != term[language].lower() else []
                 lines += [title, *english, f"  {definition}", ""]
         lines.append("```")
         container = nodes.container(classes=["glossary-terms"])

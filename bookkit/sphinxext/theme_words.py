@@ -14,6 +14,7 @@ from sphinx import locale as sphinx_locale
 from musclebook import i18n
 from musclebook.i18n import ENV as I18N_ENV
 from musclebook.i18n import N_
+from musclebook.language import SOURCE
 from musclebook.launch import ENV as LAUNCH_ENV
 
 from ..translate import EDITION_ROOTS, REPO
@@ -22,23 +23,28 @@ from .common import book_language
 SEARCH_BAR_TEXT = N_("Search this book...")
 
 
-THEME_CATALOGUE = REPO / "book" / "locale" / "id" / "LC_MESSAGES" / "_theme.po"
 THEME_DOMAINS = ("sphinx", "booktheme")  # pydata-sphinx-theme's words are in Sphinx's domain
 
 
-def theme_words_in_indonesian(app, config):
-    """Give the theme's words that no installed catalogue translates (``_theme.po``) their Indonesian: compiled
+def theme_catalogue(language: str) -> Path:
+    """The theme's words that no installed catalogue translates into ``language``, in gettext's format."""
+    return REPO / "book" / "locale" / language / "LC_MESSAGES" / "_theme.po"
+
+
+def theme_words_translated(app, config):
+    """Give the theme's words that no installed catalogue translates (``_theme.po``) their translation: compiled
     into the build's folder and added behind Sphinx's and the themes' own catalogues, which keep priority."""
-    if book_language(app) != "id":
+    language = book_language(app)
+    if language == SOURCE:
         return
-    with THEME_CATALOGUE.open("rb") as handle:
-        catalogue = read_po(handle, locale="id")
+    with theme_catalogue(language).open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
     folder = Path(app.doctreedir).parent / "locale"
-    (folder / "id" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    (folder / language / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
     for domain in THEME_DOMAINS:
-        with (folder / "id" / "LC_MESSAGES" / f"{domain}.mo").open("wb") as handle:
+        with (folder / language / "LC_MESSAGES" / f"{domain}.mo").open("wb") as handle:
             write_mo(handle, catalogue)
-        sphinx_locale.init([str(folder)], "id", domain)
+        sphinx_locale.init([str(folder)], language, domain)
 
 
 FIXED_LABEL = re.compile(r'\b(title|aria-label)="([^"]+)"')
@@ -46,11 +52,12 @@ FIXED_LABEL = re.compile(r'\b(title|aria-label)="([^"]+)"')
 
 def translate_fixed_labels(app, exception):
     """The theme's labels that its templates write without ``_()`` (so no catalogue reaches them: the sidebar
-    buttons' titles, the navigation's names), in Indonesian on the Indonesian edition's pages."""
-    if exception is not None or app.builder.format != "html" or book_language(app) != "id":
+    buttons' titles, the navigation's names), in the edition's language on its pages."""
+    language = book_language(app)
+    if exception is not None or app.builder.format != "html" or language == SOURCE:
         return
-    with THEME_CATALOGUE.open("rb") as handle:
-        words = {m.id: m.string for m in read_po(handle, locale="id") if m.id and m.string}
+    with theme_catalogue(language).open("rb") as handle:
+        words = {m.id: m.string for m in read_po(handle, locale=language) if m.id and m.string}
     for page in Path(app.outdir).glob("*.html"):
         text = page.read_text(encoding="utf-8")
         translated = FIXED_LABEL.sub(lambda m: f'{m.group(1)}="{words.get(m.group(2), m.group(2))}"', text)
@@ -73,7 +80,7 @@ def launch_addresses(app, config):
     repository = options["repository_url"].removeprefix("https://github.com/")
     branch, buttons = options.get("repository_branch", "main"), options.get("launch_buttons", {})
     language = book_language(app)
-    folder = "book" if language == "en" else EDITION_ROOTS[language].relative_to(REPO).as_posix()
+    folder = "book" if language == SOURCE else EDITION_ROOTS[language].relative_to(REPO).as_posix()
     notebook = f"{folder}/{{chapter}}.ipynb"
     os.environ[LAUNCH_ENV] = json.dumps(
         {

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from musclebook.language import SOURCE
+
 from ..ledger import toc_files
 from ..toc import read_toc
 from .code import _alt, _shown_cells, code_texts
@@ -49,7 +51,7 @@ def pages() -> list[Page]:
 
 def counterpart(docname: str, language: str) -> str:
     """The same page in the other edition: ``book/twitch`` (English) <-> ``twitch`` (Indonesian)."""
-    if language == "en":
+    if language == SOURCE:
         return docname.removeprefix("book/")
     return "book/" + docname
 
