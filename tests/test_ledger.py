@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import html
 import re
 from collections import Counter
 from pathlib import Path
@@ -12,6 +13,11 @@ import pytest
 import yaml
 
 from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger, placed_claims, toc_files
+from bookkit.sphinxext.claims import _escape, card_markup
+from musclebook.claims import card, card_html
+from musclebook.language import ARTICLE as ARTICLE_LANGUAGE
+from musclebook.language import LANGUAGES
+from musclebook.ledger import read_ledger
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "book" / "article" / "kejang-otot.id.txt"
@@ -208,7 +214,7 @@ def broken(data, index, **changes):
         (0, {"debated": ["why"]}, "K01", "correction", "never speaks of it"),
         (0, {"debated": ["unknown-topic"]}, "K01", "debated", "unknown debated topic 'unknown-topic'"),
         (2, {"debated": ["why"]}, "K03", "debated", "only a claim can rest on a debated point"),
-        (2, {"note": "A note."}, "K03", "note_id", "both languages"),
+        (2, {"note": "A note."}, "K03", "note_id", "a note needs every language"),
         (
             1,
             {"correction": "It took {pub}`no_such_value`. Two."},
@@ -231,6 +237,41 @@ def test_bad_field_is_named(mini, index, changes, entry, field, message):
         load(broken(data, index, **changes))
     text = str(err.value)
     assert "claims.yaml" in text and f"({entry})" in text and f"field '{field}'" in text and message in text, text
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"verdict": "mostly-true"}, "verdict", "unknown verdict 'mostly-true'"),
+        ({"correction_id": None}, "correction_id", "missing required field"),
+        ({"debated": ["why"]}, "correction", "never speaks of it"),
+    ],
+)
+def test_a_kernel_reads_the_ledger_checked_as_the_build_does(mini, tmp_path, changes, field, message):
+    """The claim cards of a live kernel read the ledger through ``musclebook.ledger`` (the build adds the article,
+    the bibliography and the pages): a bad entry is refused there too, naming the file, the entry and the field."""
+    data, load = mini
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(broken(data, 1, **changes), allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LedgerError, match=rf"claims\.yaml: entry #2 \(K02\), field '{field}': .*{re.escape(message)}"):
+        read_ledger(path)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert [e.id for e in read_ledger(path).claims] == ["K01", "K02", "K04"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_claim_card_is_one_model_shown_as_html_and_as_myst(ledger, language):
+    """Jupyter's card (HTML) and the web book's (MyST) show the same texts: the one model ``card`` makes them."""
+    entry = ledger.get("K40")
+    shown = card(entry, language, ledger)
+    web = "\n".join(card_markup(entry, language=language))
+    kernel = html.unescape(card_html(shown))
+    texts = [shown.verdict, shown.claim, shown.evidence, shown.says, shown.physiology]
+    texts += [shown.correction[:60], *(shown.translation or ())]
+    assert all(t in kernel for t in texts), [t for t in texts if t not in kernel]
+    assert all(t in web or _escape(t) in web for t in texts), [t for t in texts if t not in web]
+    assert (shown.translation is None) == (language == ARTICLE_LANGUAGE)
+    assert shown.article_correction is None or shown.article_correction[1][:60] in web
 
 
 def test_uncovered_article_text_is_refused(mini):

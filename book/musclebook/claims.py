@@ -1,40 +1,31 @@
 """The article's claims, as a chapter shows them: ``claim_cards("K05")``.
 
-The claims live in one ledger, ``musclebook/data/claims.yaml``: each piece of the article quoted in
-Indonesian, translated, given a verdict and corrected, with its sources. In the web book a chapter's
-card is drawn by the build (the ``{claim-card}`` directive, with linked citations); in Jupyter the
-same call shows the card from the ledger, as HTML. The ledger is checked when the book is built and
-tested (``bookkit.ledger``); this module only reads it.
+The claims live in one ledger, ``musclebook/data/claims.yaml`` (read and checked by ``musclebook.ledger``): each
+piece of the article quoted in Indonesian, translated, given a verdict and corrected, with its sources. A claim
+card is one model, :class:`Card`, made by :func:`card` in the reader's language and shown two ways: in the web
+book the build writes it as MyST (the ``{claim-card}`` directive, with linked citations:
+``bookkit.sphinxext.claims``); in Jupyter this module writes it as HTML.
 """
 
 from __future__ import annotations
 
 import html
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-import yaml
-
+from . import i18n
 from .explorer import static_build
-from .i18n import N_, language, speaking, tr
-from .language import ARTICLE, SOURCE, field, percent_sign
-from .published import expand
+from .i18n import speaking, tr
+from .language import ARTICLE, SOURCE, field
+from .ledger import LEDGER, VERDICTS, Entry, Ledger, read_ledger
 
-LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
-
-#: The fixed verdict scale: key -> (label shown to readers, in English; colour name of the book's theme).
-VERDICTS: dict[str, tuple[str, str]] = {
-    "correct": (N_("Correct"), "success"),
-    "partly-correct": (N_("Partly correct"), "info"),
-    "misleading": (N_("Misleading"), "warning"),
-    "incorrect": (N_("Incorrect"), "danger"),
-    "unfalsifiable": (N_("Unfalsifiable"), "dark"),
-    "unsafe-advice": (N_("Unsafe advice"), "danger"),
-}
+__all__ = ["LEDGER", "VERDICTS", "Card", "ClaimCards", "card", "claim", "claim_cards", "verdict_text"]
 
 #: A verdict that colour alone must not carry: unsafe advice shares red with "incorrect", so its label
 #: carries a warning sign too, wherever a verdict is shown.
 MARKERS: dict[str, str] = {"unsafe-advice": "⚠ "}
+
+#: The title of the card's dropdown that holds the correction in the article's own language (written in it)
+ARTICLE_CORRECTION = "Koreksi dalam Bahasa Indonesia"
 
 
 def verdict_text(verdict: str, language: str = SOURCE) -> str:
@@ -47,46 +38,76 @@ def verdict_text(verdict: str, language: str = SOURCE) -> str:
 BADGE = {"success": "#1a6b32", "info": "#0b5a80", "warning": "#8a4b00", "danger": "#a4262c", "dark": "#333333"}
 
 
-@cache
-def _ledger() -> dict:
-    data = yaml.safe_load(LEDGER.read_text(encoding="utf-8"))
-    return data
+def claim(claim_id: str) -> Entry:
+    """The ledger entry of one claim."""
+    entry = read_ledger().get(claim_id)  # an unknown id is refused, naming the ledger
+    if not entry.is_claim:
+        raise ValueError(f"{LEDGER.name}: {claim_id} is a rhetorical entry, not a claim: it has no card")
+    return entry
 
 
-def claim(claim_id: str) -> dict:
-    """The ledger entry of one claim (a mapping of its fields)."""
-    for entry in _ledger()["entries"]:
-        if entry["id"] == claim_id:
-            if entry.get("kind") != "claim":
-                raise ValueError(f"{LEDGER.name}: {claim_id} is a rhetorical entry, not a claim: it has no card")
-            return entry
-    raise ValueError(f"{LEDGER.name}: no claim with id '{claim_id}'")
+@dataclass(frozen=True)
+class Card:
+    """What a claim card says, in one language: the ledger's texts and the catalogue's labels around them."""
+
+    entry: Entry
+    language: str
+    verdict: str  # the verdict's label ("⚠ Unsafe advice")
+    colour: str  # the verdict's colour, a name of the book's theme
+    claim: str  # "Claim K05"
+    evidence: str  # "Settled physiology", or "Debated: ..."
+    says: str  # "The article says"
+    translation: tuple[str, str] | None  # ("In English:", the quote's translation) for readers of another language
+    physiology: str  # "Physiology says:"
+    correction: str  # in the reader's language, its published values written out
+    article_correction: tuple[str, str] | None  # (title, correction) in the article's language, for other readers
+    see: str  # "See it:"
+    in_article: str  # "in the article"
 
 
-def _card_html(entry: dict) -> str:
+def card(entry: Entry, language: str = SOURCE, ledger: Ledger | None = None) -> Card:
+    """The card of one claim for readers of ``language`` (``ledger``: where its debated points are named)."""
+    ledger = ledger or read_ledger()
+    other = language != ARTICLE  # a reader of another language than the article's
+    with speaking(language):
+        debated = ledger.debated_label(entry, language)
+        return Card(
+            entry=entry,
+            language=language,
+            verdict=verdict_text(entry.verdict, language),
+            colour=VERDICTS[entry.verdict][1],
+            claim=f"{tr('Claim')} {entry.id}",
+            evidence=tr("Debated: {points}", points=debated) if entry.debated else tr("Settled physiology"),
+            says=tr("The article says"),
+            translation=(tr("In English:"), entry.translation) if other else None,
+            physiology=tr("Physiology says:"),
+            correction=entry.text(field("correction", language), language),
+            article_correction=(ARTICLE_CORRECTION, entry.text(field("correction", ARTICLE))) if other else None,
+            see=tr("See it:"),
+            in_article=tr("in the article"),
+        )
+
+
+def card_html(shown: Card) -> str:
+    """A card as HTML, for Jupyter (inline styles: a notebook has no style sheet of the book's)."""
     from .prose import Citation
 
-    lang = language()
-    label, colour = verdict_text(entry["verdict"], lang), VERDICTS[entry["verdict"]][1]
-    debated = entry.get("debated") or []
-    points = "; ".join(_ledger()["debated"][key][field("label", lang)] for key in debated)
-    evidence = tr("Debated: {points}", points=points) if debated else tr("Settled physiology")
-    sources = Citation(tuple(entry["references"])).__repr__()
-    correction = percent_sign(expand(entry[field("correction", lang)], lang), lang)
     e = html.escape
+    sources = Citation(shown.entry.references).__repr__()
     translation = ""
-    if lang != ARTICLE:  # the quote's translation, for readers of another language than the article's
-        translation = f'<p style="margin:0.3em 0"><em>{e(tr("In English:"))}</em> “{e(entry["translation"])}”</p>'
+    if shown.translation:
+        label, text = shown.translation
+        translation = f'<p style="margin:0.3em 0"><em>{e(label)}</em> “{e(text)}”</p>'
     return (
         '<div class="mb-claim-card" style="border:1px solid #8a8a8a;border-radius:6px;padding:0.6em 0.9em;'
         'margin:0.6em 0;max-width:48em">'
-        f'<p style="margin:0 0 0.4em"><span style="background:{BADGE[colour]};color:#fff;border-radius:4px;'
-        f'padding:0.1em 0.45em">{e(label)}</span> <strong>{e(tr("Claim"))} {e(entry["id"])}</strong> · '
-        f"<em>{e(evidence)}</em></p>"
-        f'<p style="margin:0.3em 0"><strong>{e(tr("The article says"))}</strong> <span lang="id">«{e(entry["quote"])}»'
+        f'<p style="margin:0 0 0.4em"><span style="background:{BADGE[shown.colour]};color:#fff;border-radius:4px;'
+        f'padding:0.1em 0.45em">{e(shown.verdict)}</span> <strong>{e(shown.claim)}</strong> · '
+        f"<em>{e(shown.evidence)}</em></p>"
+        f'<p style="margin:0.3em 0"><strong>{e(shown.says)}</strong> <span lang="{ARTICLE}">«{e(shown.entry.quote)}»'
         "</span></p>"
         f"{translation}"
-        f'<p style="margin:0.3em 0"><strong>{e(tr("Physiology says:"))}</strong> {e(correction)} {e(sources)}</p>'
+        f'<p style="margin:0.3em 0"><strong>{e(shown.physiology)}</strong> {e(shown.correction)} {e(sources)}</p>'
         "</div>"
     )
 
@@ -102,21 +123,22 @@ class ClaimCards:
     def _repr_markdown_(self) -> str | None:
         if not static_build():
             return None
-        ids = " ".join(e["id"] for e in self.entries)
+        ids = " ".join(e.id for e in self.entries)
         return f"```{{claim-card}} {ids}\n```\n"
 
     def _repr_html_(self) -> str | None:
         if static_build():
             return None
-        return "".join(_card_html(e) for e in self.entries)
+        language = i18n.language()
+        return "".join(card_html(card(e, language)) for e in self.entries)
 
     def __repr__(self) -> str:
         lines = []
         for e in self.entries:
             lines += [
-                f"Claim {e['id']} ({VERDICTS[e['verdict']][0]}): «{e['quote']}»",
-                f"  {e['translation']}",
-                f"  Physiology says: {expand(e['correction'], 'en')}",
+                f"Claim {e.id} ({VERDICTS[e.verdict][0]}): «{e.quote}»",
+                f"  {e.translation}",
+                f"  Physiology says: {e.text('correction')}",
             ]
         return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from musclebook.claims import verdict_text
+from musclebook.claims import Card, card, verdict_text
 from musclebook.i18n import speaking, tr
 from musclebook.language import ARTICLE, LANGUAGES, SOURCE, field
 
@@ -53,14 +53,10 @@ def verdict_badge(entry: Entry, language: str = SOURCE) -> str:
     return f"{{bdg-{VERDICTS[entry.verdict][1]}}}`{verdict_text(entry.verdict, language)}`"
 
 
-def evidence_badge(entry: Entry, language: str = SOURCE) -> str:
+def evidence_badge(shown: Card) -> str:
     """Whether the correction rests on settled physiology or (partly) on a debated hypothesis."""
-    with speaking(language):
-        if not entry.debated:
-            return f'<span class="evidence-badge evidence-settled">{html.escape(tr("Settled physiology"))}</span>'
-        point = ledger().debated_label(entry, language)
-        text = html.escape(tr("Debated: {points}", points=point))
-        return f'<span class="evidence-badge evidence-debated">{text}</span>'
+    kind = "debated" if shown.entry.debated else "settled"
+    return f'<span class="evidence-badge evidence-{kind}">{html.escape(shown.evidence)}</span>'
 
 
 def anchor(entry: Entry, language: str = SOURCE) -> str:
@@ -70,46 +66,41 @@ def anchor(entry: Entry, language: str = SOURCE) -> str:
 
 
 def card_markup(entry: Entry, *, language: str = SOURCE, link_to_article: bool = True, report: str = "") -> list[str]:
-    """MyST lines of the claim card of one claim in ``language``: its labels from the catalogue, the correction from
-    the ledger's field of that language; a reader of another language than the article's also gets the quote's
-    translation and the correction in the article's language (a dropdown). ``report``: the card's "Report an
-    error" link (raw HTML)."""
+    """MyST lines of the claim card of one claim in ``language`` (``musclebook.claims.card``, the one model of a card,
+    which Jupyter shows as HTML); ``report``: the card's "Report an error" link (raw HTML)."""
+    shown = card(entry, language, ledger())
     cites = ",".join(entry.references)
     where = ", ".join(f"{{ref}}`{label}`" for label in entry.shown_in)
-    with speaking(language):
-        link = f" · {{ref}}`{tr('in the article')} <{anchor(entry, language)}>`" if link_to_article else ""
-        lines = [
-            "::::{card}",
-            f":class-card: claim-card verdict-{entry.verdict}" + (" debated" if entry.debated else ""),
-            ":shadow: none",
+    link = f" · {{ref}}`{shown.in_article} <{anchor(entry, language)}>`" if link_to_article else ""
+    lines = [
+        "::::{card}",
+        f":class-card: claim-card verdict-{entry.verdict}" + (" debated" if entry.debated else ""),
+        ":shadow: none",
+        "",
+        ":::{card-header}",
+        f"{{bdg-{shown.colour}}}`{shown.verdict}` **{shown.claim}**" + link,
+        ":::",
+        evidence_badge(shown),
+        "",
+        f"**{shown.says}** " + f'<span lang="{ARTICLE}">«{_escape(entry.quote)}»</span>',
+        "",
+    ]
+    if shown.translation:
+        label, text = shown.translation
+        lines += [f"*{label}* “{_escape(text)}”", ""]
+    lines += [f"**{shown.physiology}** {_escape(shown.correction)} {{cite:p}}`{cites}`", ""]
+    if shown.article_correction:
+        title, text = shown.article_correction
+        lines += [
+            f":::{{dropdown}} {title}",
+            ":class-container: correction-id",
             "",
-            ":::{card-header}",
-            verdict_badge(entry, language) + f" **{tr('Claim')} {entry.id}**" + link,
+            f'<span lang="{ARTICLE}">{_escape(text)}</span>',
             ":::",
-            evidence_badge(entry, language),
-            "",
-            f"**{tr('The article says')}** " + f'<span lang="{ARTICLE}">«{_escape(entry.quote)}»</span>',
             "",
         ]
-        if language != ARTICLE:
-            lines += [f"*{tr('In English:')}* “{_escape(entry.translation)}”", ""]
-        correction = entry.text(field("correction", language), language)
-        lines += [f"**{tr('Physiology says:')}** {_escape(correction)} {{cite:p}}`{cites}`", ""]
-        if language != ARTICLE:
-            lines += [
-                f":::{{dropdown}} {ARTICLE_CORRECTION}",
-                ":class-container: correction-id",
-                "",
-                f'<span lang="{ARTICLE}">{_escape(entry.text(field("correction", ARTICLE)))}</span>',
-                ":::",
-                "",
-            ]
-        lines += [f"**{tr('See it:')}** {where}" + (f" · {report}" if report else ""), "::::", ""]
+    lines += [f"**{shown.see}** {where}" + (f" · {report}" if report else ""), "::::", ""]
     return lines
-
-
-#: The title of the card's dropdown that holds the correction in the article's own language (written in it)
-ARTICLE_CORRECTION = "Koreksi dalam Bahasa Indonesia"
 
 
 def rhetoric_markup(entry: Entry, language: str = SOURCE) -> list[str]:
