@@ -305,7 +305,6 @@ def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
     return name, fields
 
 
-
 def _entries(path: Path, data) -> tuple[dict[str, Topic], dict[str, tuple[str, ...]], list[tuple[str, dict]]]:
     """The debated topics, the hedges and each entry's checked fields ({name: fields}) of a ledger's data."""
     if not isinstance(data, dict) or "entries" not in data or "article" not in data:
