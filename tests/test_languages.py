@@ -41,6 +41,6 @@ def test_the_indonesian_edition_links_back():
 
 
 def test_an_unknown_language_names_the_setting():
-    with pytest.raises(ExtensionError, match="_config.yml: language 'fr'"):
+    with pytest.raises(ExtensionError, match="_config.yml, field 'language': unknown language 'fr'"):
         book_language(fake_app("fr"))
     assert book_language(fake_app(None)) == "en" and book_language(fake_app("id")) == "id"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sphinx.errors import ExtensionError
 
 from musclebook.i18n import N_
-from musclebook.language import LANGUAGES, SOURCE
+from musclebook.language import LANGUAGES, SOURCE, check_language
 
 from ..translate import SITE_FOLDERS
 
@@ -17,9 +17,10 @@ SWITCH_LABEL = N_("This page in another language")
 def book_language(app) -> str:
     """The language of the edition being built: its ``_config.yml``'s (English, the source, by default)."""
     language = (app.config.language or SOURCE).split("_")[0]
-    if language not in LANGUAGES:
-        raise ExtensionError(f"_config.yml: language {language!r}; the book has editions in {', '.join(LANGUAGES)}")
-    return language
+    try:
+        return check_language(language, "_config.yml, field 'language'")
+    except ValueError as error:
+        raise ExtensionError(str(error)) from None
 
 
 def other_language(app) -> str:
