@@ -44,7 +44,6 @@ KEPT = re.compile(r"`[^`]*`|https?://\S+|\$[^$]*\$|«[^»]*»|\{[^{}]*\}")
 DO_NOT_FIT_YET = {
     ("crossbridge-atp", "wide"),
     ("motor-units-pool", "wide"),
-    ("TwitchView", "phone"),
     ("PatternsView", "wide"),
 }
 

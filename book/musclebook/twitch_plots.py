@@ -221,7 +221,12 @@ class TwitchView(View):
         )
         half = tr("half-relaxation {ms:.0f} ms", ms=timing.half_relaxation_ms)
         # above and right of the arrow's end: the falling curve runs through the point below and right of it
-        add(ax.annotate(half, (half_t, peak / 2), xytext=(4, 2), textcoords="offset points", va="bottom", color=c))
+        # wrapped where a longer language would run off a phone's figure
+        add(
+            ax.annotate(
+                half, (half_t, peak / 2), xytext=(4, 2), textcoords="offset points", va="bottom", color=c, wrap=True
+            )
+        )
         return tr(
             "A single twitch of the {name} model unit: after a latent period of {latent:.0f} ms force rises for "
             "{contraction:.0f} ms to a peak of {peak:.0f}% of maximal tetanic force, falls to half of the peak "
