@@ -32,10 +32,10 @@ def load_terms(path=TERMS) -> dict:
     for number, term in enumerate(data.get("terms") or [], start=1):
         for fld in (*LANGUAGES, *(field("definition", code) for code in LANGUAGES)):
             if not isinstance(term.get(fld), str) or not term[fld].strip():
-                raise ExtensionError(f"{path}: term #{number} ({term.get('en')}), field '{fld}': missing or empty")
-        if term["en"] in seen:
-            raise ExtensionError(f"{path}: term #{number}, field 'en': '{term['en']}' is listed twice")
-        seen.add(term["en"])
+                raise ExtensionError(f"{path}: term #{number} ({term.get(SOURCE)}), field '{fld}': missing or empty")
+        if term[SOURCE] in seen:
+            raise ExtensionError(f"{path}: term #{number}, field '{SOURCE}': '{term[SOURCE]}' is listed twice")
+        seen.add(term[SOURCE])
     return data
 
 

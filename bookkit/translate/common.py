@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from musclebook.language import SOURCE
+
 REPO = Path(__file__).resolve().parents[2]
 BOOK = REPO / "book"
 LANGUAGE = "id"
 EDITION = BOOK / LANGUAGE  # the Indonesian edition's pages, config and table of contents
 # each edition: the folder of its _config.yml and _toc.yml, and where it sits in the published site
-EDITION_ROOTS = {"en": REPO, LANGUAGE: EDITION}
-SITE_FOLDERS = {"en": "", LANGUAGE: f"{LANGUAGE}/"}
+EDITION_ROOTS = {SOURCE: REPO, LANGUAGE: EDITION}
+SITE_FOLDERS = {SOURCE: "", LANGUAGE: f"{LANGUAGE}/"}
 CATALOGUES = BOOK / "locale" / LANGUAGE / "LC_MESSAGES"
 BOOK_CATALOGUE = "_book"  # the book's title, its author and the parts of its table of contents
 # the citation and reference-list styles of the Indonesian edition ("dan", "dkk.", "edisi", "hlm."): registered
