@@ -44,11 +44,21 @@ from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 
 from musclebook import i18n
+from musclebook.i18n import N_
 from musclebook.prose import CITATION_WORDS
 
 from .translate import CITATION_STYLES, LANGUAGE
 
-WORDS = i18n.words(CITATION_WORDS, LANGUAGE)
+#: The reference list's own words, in English (the catalogues translate them); ``{number}``: an edition's number
+STYLE_WORDS = {
+    "editor": N_("editor"),
+    "edition": N_("edition"),
+    "ordinal": N_("{number}th"),
+    "chapter": N_("chapter"),
+    "pages": N_("pp."),
+    "visited": N_("visited on"),
+}
+WORDS = i18n.words(CITATION_WORDS, LANGUAGE) | i18n.words(STYLE_WORDS, LANGUAGE)
 
 
 @node
@@ -107,7 +117,7 @@ class IndonesianAuthorYear(AuthorYearReferenceStyle):
 def _ordinal(edition: Text) -> Text:
     """ "14th" -> "ke-14" (*edisi ke-14*)."""
     number = re.sub(r"(?i)(st|nd|rd|th)$", "", str(edition).strip())
-    return Text(f"ke-{number}") if number.isdigit() else edition
+    return Text(WORDS["ordinal"].format(number=number)) if number.isdigit() else edition
 
 
 pages = bib_field("pages", apply_func=dashify)
@@ -115,29 +125,29 @@ date = words[optional_field("month"), year]
 
 
 class IndonesianStyle(PlainStyle):
-    """pybtex's ``plain`` style in the words of Indonesian references."""
+    """pybtex's ``plain`` style in the words of Indonesian references (``STYLE_WORDS``, from the catalogue)."""
 
     def format_names(self, role, as_sentence=True):
         formatted = names(role, sep=", ", sep2=f" {WORDS['and']} ", last_sep=f", {WORDS['and']} ")
         return sentence[formatted] if as_sentence else formatted
 
     def format_editor(self, e, as_sentence=True):
-        result = join(sep=", ")[self.format_names("editor", as_sentence=False), "editor"]
+        result = join(sep=", ")[self.format_names("editor", as_sentence=False), WORDS["editor"]]
         return sentence[result] if as_sentence else result
 
     def format_edition(self, e):
-        return optional[words["edisi", bib_field("edition", apply_func=_ordinal)]]
+        return optional[words[WORDS["edition"], bib_field("edition", apply_func=_ordinal)]]
 
     def format_chapter_and_pages(self, e):
         return join(sep=", ")[
-            optional[words["bab", bib_field("chapter")]],
-            optional[words["hlm.", pages]],
+            optional[words[WORDS["chapter"], bib_field("chapter")]],
+            optional[words[WORDS["pages"], pages]],
         ]
 
     def get_article_template(self, e):
         volume_and_pages = first_of[
             optional[join[bib_field("volume"), optional["(", bib_field("number"), ")"], ":", pages]],
-            words["hlm.", pages],
+            words[WORDS["pages"], pages],
         ]
         return toplevel[
             self.format_names("author"),
@@ -169,7 +179,7 @@ class IndonesianStyle(PlainStyle):
 
     def format_web_refs(self, e):
         return sentence[
-            optional[self.format_url(e), optional[" (diakses pada ", bib_field("urldate"), ")"]],
+            optional[self.format_url(e), optional[f" ({WORDS['visited']} ", bib_field("urldate"), ")"]],
             optional[self.format_eprint(e)],
             optional[self.format_pubmed(e)],
             optional[self.format_doi(e)],
