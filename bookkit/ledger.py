@@ -14,15 +14,16 @@ import re
 from pathlib import Path
 
 from musclebook.ledger import (  # noqa: F401 - re-exported: the build and the tests read the ledger from here
+    LEDGER,
     TEXT_FIELDS,
     VERDICTS,
     Entry,
     Ledger,
     LedgerError,
     Topic,
-    _check_debated,
-    _entries,
+    check_debated,
     claim_anchor,
+    parse_entries,
     read_data,
 )
 
@@ -31,7 +32,7 @@ from . import toc
 REPO_DIR = Path(__file__).resolve().parent.parent
 BOOK_DIR = REPO_DIR / "book"
 DATA_DIR = BOOK_DIR / "musclebook" / "data"
-DEFAULT_LEDGER = DATA_DIR / "claims.yaml"
+DEFAULT_LEDGER = LEDGER
 DEFAULT_BIB = DATA_DIR / "references.bib"
 DEFAULT_TOC = REPO_DIR / "_toc.yml"
 
@@ -152,7 +153,7 @@ def load_ledger(
     """
     path = Path(path)
     data = read_data(path)
-    topics, hedges, parsed = _entries(path, data)  # each entry checked, as musclebook.ledger reads it
+    topics, hedges, parsed = parse_entries(path, data)  # each entry checked, as musclebook.ledger reads it
     article_path = (path.parent / data["article"]).resolve()
     if not article_path.is_file():
         raise LedgerError(path, f"the article file '{data['article']}' does not exist", fld="article")
@@ -162,5 +163,5 @@ def load_ledger(
     _cross_check(path, entries, names, bib_path, toc_path)
     for entry, name in zip(entries, names):
         if entry.is_claim:
-            _check_debated(path, entry, name, topics, hedges)
+            check_debated(path, entry, name, topics, hedges)
     return Ledger(path, tuple(entries), topics, {e.id: e for e in entries}, article_path, article)

@@ -136,6 +136,14 @@ def test_one_formatter_writes_the_numbers_of_the_prose_of_the_figures_and_of_the
         assert language.number(-2438.46, 1, "id") == i18n.number(-2438.46, ",.1f") == "\u22122.438,5"
 
 
+def test_each_language_sets_its_percent_sign_as_its_entry_says():
+    """English sets the sign apart as the text does (a space or a no-break space); Indonesian writes it against the
+    number, as PUEBI asks (``percent_apart`` in languages.yaml)."""
+    assert language.percent_sign("55.2 % and 3\u00a0%", "en") == "55.2 % and 3\u00a0%"
+    assert language.percent_sign("55,2 % dan 3\u00a0%", "id") == "55,2% dan 3%"
+    assert [language.LANGUAGE_OF[code].percent_apart for code in ("en", "id")] == [True, False]
+
+
 @pytest.mark.parametrize(
     "text, said",
     [

@@ -6,7 +6,8 @@ import numpy as np
 
 from . import emg, style
 from .explorer import WIDE, Layout, View
-from .i18n import SOURCE_LANGUAGE, language, tr
+from .i18n import language, tr
+from .language import SOURCE
 
 EMG = "#333333"
 FORCE = style.BLUE
@@ -28,7 +29,7 @@ def pattern_name(key: str) -> str:
     """A pattern's name as the figures write it: in English with the Indonesian word in brackets ("Seizure
     (kejang)"), in Indonesian as the book's term ("kejang (bangkitan)")."""
     p = emg.PATTERNS[emg.KEYS.index(key)]
-    return f"{p.english} ({p.indonesian})" if language() == SOURCE_LANGUAGE else tr(p.english)
+    return f"{p.english} ({p.indonesian})" if language() == SOURCE else tr(p.english)
 
 
 def plot_pattern(ax, key: str):

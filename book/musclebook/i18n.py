@@ -32,7 +32,6 @@ from matplotlib.ticker import Formatter
 
 from .language import SOURCE, check_language, localise
 
-SOURCE_LANGUAGE = SOURCE
 ENV = "MUSCLEBOOK_LANGUAGE"
 CATALOGUE_DIR = Path(__file__).parent / "data" / "i18n"
 
@@ -49,7 +48,7 @@ def language() -> str:
         return chosen
     if _default is not None:
         return _default
-    return check_language(os.environ.get(ENV, SOURCE_LANGUAGE), f"environment variable {ENV}")
+    return check_language(os.environ.get(ENV, SOURCE), f"environment variable {ENV}")
 
 
 def set_language(lang: str | None) -> None:
@@ -160,7 +159,7 @@ class _LocalFormatter(string.Formatter):
 def template(msgid: str, lang: str | None = None) -> str:
     """``msgid`` in ``lang`` (default: the language spoken now), its ``{placeholders}`` left to fill."""
     lang = language() if lang is None else check_language(lang, "template")
-    if lang == SOURCE_LANGUAGE:
+    if lang == SOURCE:
         return msgid
     try:
         return catalogue(lang)[msgid]
@@ -213,7 +212,7 @@ class _LocalTicks(Formatter):
 def localise_axes(fig) -> None:
     """Write every axis's tick labels of ``fig`` as the current language writes numbers (idempotent)."""
     lang = language()
-    if lang == SOURCE_LANGUAGE:
+    if lang == SOURCE:
         return
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):

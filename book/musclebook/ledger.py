@@ -214,7 +214,7 @@ def _parse_topics(path, raw) -> tuple[dict[str, Topic], dict[str, tuple[str, ...
     return topics, {lang: tuple(w.lower() for w in words) for lang, words in hedges.items()}
 
 
-def _check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedges) -> None:
+def check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedges) -> None:
     """A claim that speaks of a debated topic is marked so, names it only with a hedge, and is not marked in vain."""
     for key in entry.debated:
         if key not in topics:
@@ -305,7 +305,7 @@ def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
     return name, fields
 
 
-def _entries(path: Path, data) -> tuple[dict[str, Topic], dict[str, tuple[str, ...]], list[tuple[str, dict]]]:
+def parse_entries(path: Path, data) -> tuple[dict[str, Topic], dict[str, tuple[str, ...]], list[tuple[str, dict]]]:
     """The debated topics, the hedges and each entry's checked fields ({name: fields}) of a ledger's data."""
     if not isinstance(data, dict) or "entries" not in data or "article" not in data:
         raise LedgerError(path, "must be a mapping with the keys 'article' and 'entries'")
@@ -332,9 +332,9 @@ def read_data(path: Path) -> dict:
 def read_ledger(path: Path = LEDGER) -> Ledger:
     """The ledger, each entry checked (without placing its quote in the article, which the build does)."""
     path = Path(path)
-    topics, hedges, parsed = _entries(path, read_data(path))
+    topics, hedges, parsed = parse_entries(path, read_data(path))
     entries = [Entry(**fields) for _, fields in parsed]
     for entry, (name, _) in zip(entries, parsed):
         if entry.is_claim:
-            _check_debated(path, entry, name, topics, hedges)
+            check_debated(path, entry, name, topics, hedges)
     return Ledger(path, tuple(entries), topics, {e.id: e for e in entries})
