@@ -81,17 +81,12 @@ check: dev ## the fast tier while you edit (< 60 s): lint, models, ledger, prose
 	$(MAKE) --no-print-directory lint
 	$(PYTHON) -m pytest -q -m "not build and not browser and not slow and not lint" -n $(JOBS) tests
 
-book: setup ## both editions in _build/html (English) and _build/html/id (Indonesian): strict, incremental
+book: setup ## every edition: _build/html (English), _build/html/id (Indonesian), ...: strict, incremental
 	@mkdir -p _build
 	$(PYTHON) -m bookkit.translate
-	@# the two editions side by side, each reading (and executing) $(JOBS) notebooks at a time; a log each
-	@$(JB) . > _build/book.log 2>&1 & english=$$!; \
-	  $(JB) --edition id > _build/book-id.log 2>&1; indonesian=$$?; \
-	  wait $$english; english=$$?; \
-	  for log in _build/book.log _build/book-id.log; do echo "== $$log"; tail -n 4 $$log; done; \
-	  if [ $$english -ne 0 ]; then echo "== the English edition failed:"; cat _build/book.log; fi; \
-	  if [ $$indonesian -ne 0 ]; then echo "== the Indonesian edition failed:"; cat _build/book-id.log; fi; \
-	  test $$english -eq 0 && test $$indonesian -eq 0
+	@# the editions side by side (English, then each translation), each reading (and executing) $(JOBS) notebooks
+	@# at a time; a log each
+	$(call EACH_EDITION,$(JB) .,$(JB),book)
 	@echo "Open $(SITE)/index.html (English) or $(SITE)/id/index.html (Bahasa Indonesia) in a browser."
 
 mutation: dev ## on demand, about 1.5 hours: mutation testing of the models (cosmic-ray); MODULES=twitch limits it
@@ -103,11 +98,13 @@ linkcheck: setup ## online: Sphinx checks every external link of the book, each 
 	$(JB) --builder linkcheck --path-output _build/linkcheck .
 	@echo "The report: _build/linkcheck/_build/html/output.txt"
 
-translations: setup ## update the Indonesian catalogues (book/locale/id) and pages (book/id) after an English change
+translations: setup ## update each translation's catalogues (book/locale/<code>) and pages (book/<code>) after an English change
 	$(PYTHON) -m bookkit.translate
 
 book-clean: ## remove the built book, so that the next `make book` builds from scratch
-	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book.log _build/id _build/book-id.log
+	rm -rf _build/html _build/.doctrees _build/jupyter_execute _build/book*.log
+	@# each translation's build folder, _build/<code>
+	for edition in $$($(PYTHON) -m bookkit.translate --editions 2>/dev/null); do rm -rf _build/$$edition; done
 
 test: dev browser ## everything CI checks: lint, a strict build from scratch with its slides and PDFs, then every test against that site
 	$(MAKE) --no-print-directory lint
@@ -122,19 +119,21 @@ handout: book browser ## the claim-by-claim page as a PDF handout (both editions
 	$(PYTHON) scripts/handout.py $(SITE)
 	@echo "The handouts: $(SITE)/book/pdf/claims-handout.pdf and $(SITE)/id/pdf/claims-handout-id.pdf"
 
-# the two editions side by side, as `make book` builds them, a log each
-define SLIDES
-@$(PYTHON) scripts/slides.py $(SITE) > _build/slides.log 2>&1 & english=$$!; \
-  $(PYTHON) scripts/slides.py $(SITE) --edition id > _build/slides-id.log 2>&1; indonesian=$$?; \
-  wait $$english; english=$$?; cat _build/slides.log _build/slides-id.log; \
-  test $$english -eq 0 && test $$indonesian -eq 0
+# $(1) for the English edition and $(2) --edition CODE for each translation (`python -m bookkit.translate
+# --editions`), side by side, a log each (_build/$(3).log, _build/$(3)-CODE.log): the end of each log shown, a
+# failed one whole
+define EACH_EDITION
+@status=0; logs=_build/$(3).log; $(1) > _build/$(3).log 2>&1 & pids=$$!; \
+  for edition in $$($(PYTHON) -m bookkit.translate --editions); do \
+    $(2) --edition $$edition > _build/$(3)-$$edition.log 2>&1 & pids="$$pids $$!"; logs="$$logs _build/$(3)-$$edition.log"; \
+  done; \
+  set -- $$logs; for pid in $$pids; do wait $$pid || { status=1; failed="$$failed $$1"; }; shift; done; \
+  for log in $$logs; do echo "== $$log"; tail -n 4 $$log; done; \
+  for log in $$failed; do echo "== failed, $$log:"; cat $$log; done; \
+  exit $$status
 endef
-define PDFS
-@$(PYTHON) scripts/book_pdf.py $(SITE) --edition en > _build/pdf.log 2>&1 & english=$$!; \
-  $(PYTHON) scripts/book_pdf.py $(SITE) --edition id > _build/pdf-id.log 2>&1; indonesian=$$?; \
-  wait $$english; english=$$?; cat _build/pdf.log _build/pdf-id.log; \
-  test $$english -eq 0 && test $$indonesian -eq 0
-endef
+SLIDES = $(call EACH_EDITION,$(PYTHON) scripts/slides.py $(SITE),$(PYTHON) scripts/slides.py $(SITE),slides)
+PDFS = $(call EACH_EDITION,$(PYTHON) scripts/book_pdf.py $(SITE) --edition en,$(PYTHON) scripts/book_pdf.py $(SITE),pdf)
 
 slides: book ## reveal.js slides of every chapter (cells chosen by slide metadata), next to the chapter pages
 	$(SLIDES)

@@ -1,12 +1,13 @@
-"""Citations and the reference list in the Indonesian edition's language.
+"""Citations and the reference list in the language of each translated edition.
 
 sphinxcontrib-bibtex writes its citations with the words of English ("Ross and Thomas, 1995", "Sale et al.")
 and pybtex's ``plain`` style formats the reference list in English ("and", "editors", "14th edition",
-"pages", "visited on", "n.d."). The Indonesian edition (``_config.yml`` made by ``bookkit.translate``)
-names the two styles registered here instead, which write the same citations and references with the words
-of Indonesian scholarly writing: "Ross dan Thomas, 1995", "Sale dkk., 1982", "t.t." (*tanpa tahun*) for a
-source without a year, "editor", "edisi ke-14", "hlm.", "diakses pada". A web page's description is taken
-from its ``howpublished_id`` field where it has one. Titles, journals and publishers stay as published.
+"pages", "visited on", "n.d."). A translated edition (its ``_config.yml`` made by ``bookkit.translate``)
+names the two styles registered here for its language instead, which write the same citations and references
+with the words its catalogue gives (``STYLE_WORDS``, ``CITATION_WORDS``). In Indonesian scholarly writing:
+"Ross dan Thomas, 1995", "Sale dkk., 1982", "t.t." (*tanpa tahun*) for a source without a year, "editor",
+"edisi ke-14", "hlm.", "diakses pada". A web page's description is taken from its ``howpublished_<language>``
+field (``howpublished_id``) where it has one. Titles, journals and publishers stay as published.
 
 The live kernel writes the same words (``musclebook.prose.CITATION_WORDS``).
 """
@@ -14,7 +15,8 @@ The live kernel writes the same words (``musclebook.prose.CITATION_WORDS``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import ClassVar
 
 import pybtex.plugin
 from pybtex.richtext import Text
@@ -45,9 +47,10 @@ from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, refe
 
 from musclebook import i18n
 from musclebook.i18n import N_
+from musclebook.language import SOURCE
 from musclebook.prose import CITATION_WORDS
 
-from .translate import CITATION_STYLES, LANGUAGE
+from .translate import TRANSLATIONS, citation_styles
 
 #: The reference list's own words, in English (the catalogues translate them); ``{number}``: an edition's number
 STYLE_WORDS = {
@@ -58,28 +61,34 @@ STYLE_WORDS = {
     "pages": N_("pp."),
     "visited": N_("visited on"),
 }
-WORDS = i18n.words(CITATION_WORDS, LANGUAGE) | i18n.words(STYLE_WORDS, LANGUAGE)
+
+
+def words_of(language: str) -> dict[str, str]:
+    """The citations' and the reference list's words in ``language`` (``CITATION_WORDS`` and ``STYLE_WORDS``)."""
+    return i18n.words(CITATION_WORDS, language) | i18n.words(STYLE_WORDS, language)
 
 
 @node
-def year(children, data):
-    """The year of a source, or *t.t.* (tanpa tahun) when it has none."""
+def year(children, data, no_date=CITATION_WORDS["no_date"]):
+    """The year of a source, or the language's word for none (*t.t.*, tanpa tahun) when it has none."""
     assert not children
-    text = first_of[optional[bib_field("year")], WORDS["no_date"]].format_data(data)
-    return Text(WORDS["no_date"]) if str(text) == CITATION_WORDS["no_date"] else text
+    return first_of[optional[bib_field("year")], no_date].format_data(data)
 
 
-def _person() -> PersonStyle:
-    return PersonStyle(sep2=f" {WORDS['and']} ", last_sep=f", {WORDS['and']} ", other=Text(" " + WORDS["et_al"]))
+def _person(words: dict[str, str]) -> PersonStyle:
+    return PersonStyle(sep2=f" {words['and']} ", last_sep=f", {words['and']} ", other=Text(" " + words["et_al"]))
 
 
 @dataclass
 class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
+    no_date: str = CITATION_WORDS["no_date"]
+
     def inner(self, role_name: str):
+        year_ = year(no_date=self.no_date)
         return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
             pre_text,
             reference[
-                join(sep=self.author_year_sep)[self.person.author_or_editor_or_title(full="s" in role_name), year]
+                join(sep=self.author_year_sep)[self.person.author_or_editor_or_title(full="s" in role_name), year_]
             ],
             post_text,
         ]
@@ -87,26 +96,36 @@ class _Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
 
 @dataclass
 class _Textual(BasicAuthorYearTextualReferenceStyle):
+    no_date: str = CITATION_WORDS["no_date"]
+
     def inner(self, role_name: str):
+        year_ = year(no_date=self.no_date)
         return join(sep=self.text_reference_sep)[
             self.person.author_or_editor_or_title(full="s" in role_name),
             join[
                 self.bracket.left,
-                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[year], post_text],
+                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[year_], post_text],
                 self.bracket.right,
             ],
         ]
 
 
 @dataclass
-class IndonesianAuthorYear(AuthorYearReferenceStyle):
-    """``author_year`` with "dan", "dkk." and "t.t."."""
+class TranslatedAuthorYear(AuthorYearReferenceStyle):
+    """``author_year`` in the words of a translation ("dan", "dkk.", "t.t."): a subclass per language sets
+    ``words``."""
 
-    person: PersonStyle = field(default_factory=_person)
+    words: ClassVar[dict[str, str]] = CITATION_WORDS
 
     def __post_init__(self):
+        self.person = _person(self.words)
         super().__post_init__()
-        common = dict(person=self.person, pre_text_sep=self.pre_text_sep, post_text_sep=self.post_text_sep)
+        common = dict(
+            person=self.person,
+            pre_text_sep=self.pre_text_sep,
+            post_text_sep=self.post_text_sep,
+            no_date=self.words["no_date"],
+        )
         self.styles[0] = _Parenthetical(
             bracket=self.bracket_parenthetical, author_year_sep=self.author_year_sep, **common
         )
@@ -114,45 +133,54 @@ class IndonesianAuthorYear(AuthorYearReferenceStyle):
         self.role_style.update((role, style) for style in self.styles[:2] for role in style.role_names())
 
 
-def _ordinal(edition: Text) -> Text:
-    """ "14th" -> "ke-14" (*edisi ke-14*)."""
+def _ordinal(edition: Text, template: str) -> Text:
+    """ "14th" -> "ke-14" (*edisi ke-14*), by the language's ``template``."""
     number = re.sub(r"(?i)(st|nd|rd|th)$", "", str(edition).strip())
-    return Text(WORDS["ordinal"].format(number=number)) if number.isdigit() else edition
+    return Text(template.format(number=number)) if number.isdigit() else edition
 
 
 pages = bib_field("pages", apply_func=dashify)
-date = words[optional_field("month"), year]
 
 
-class IndonesianStyle(PlainStyle):
-    """pybtex's ``plain`` style in the words of Indonesian references (``STYLE_WORDS``, from the catalogue)."""
+class TranslatedStyle(PlainStyle):
+    """pybtex's ``plain`` style in the words of a translation's references (``STYLE_WORDS``, from the catalogue):
+    a subclass per language sets ``words`` and ``language``."""
+
+    words: ClassVar[dict[str, str]] = CITATION_WORDS
+    language: ClassVar[str] = SOURCE
+
+    @property
+    def date(self):
+        return words[optional_field("month"), year(no_date=self.words["no_date"])]
 
     def format_names(self, role, as_sentence=True):
-        formatted = names(role, sep=", ", sep2=f" {WORDS['and']} ", last_sep=f", {WORDS['and']} ")
+        formatted = names(role, sep=", ", sep2=f" {self.words['and']} ", last_sep=f", {self.words['and']} ")
         return sentence[formatted] if as_sentence else formatted
 
     def format_editor(self, e, as_sentence=True):
-        result = join(sep=", ")[self.format_names("editor", as_sentence=False), WORDS["editor"]]
+        result = join(sep=", ")[self.format_names("editor", as_sentence=False), self.words["editor"]]
         return sentence[result] if as_sentence else result
 
     def format_edition(self, e):
-        return optional[words[WORDS["edition"], bib_field("edition", apply_func=_ordinal)]]
+        return optional[
+            words[self.words["edition"], bib_field("edition", apply_func=lambda e: _ordinal(e, self.words["ordinal"]))]
+        ]
 
     def format_chapter_and_pages(self, e):
         return join(sep=", ")[
-            optional[words[WORDS["chapter"], bib_field("chapter")]],
-            optional[words[WORDS["pages"], pages]],
+            optional[words[self.words["chapter"], bib_field("chapter")]],
+            optional[words[self.words["pages"], pages]],
         ]
 
     def get_article_template(self, e):
         volume_and_pages = first_of[
             optional[join[bib_field("volume"), optional["(", bib_field("number"), ")"], ":", pages]],
-            words[WORDS["pages"], pages],
+            words[self.words["pages"], pages],
         ]
         return toplevel[
             self.format_names("author"),
             self.format_title(e, "title"),
-            sentence[tag("em")[bib_field("journal")], optional[volume_and_pages], date],
+            sentence[tag("em")[bib_field("journal")], optional[volume_and_pages], self.date],
             sentence[optional_field("note")],
             self.format_web_refs(e),
         ]
@@ -162,7 +190,7 @@ class IndonesianStyle(PlainStyle):
             self.format_author_or_editor(e),
             self.format_btitle(e, "title"),
             self.format_volume_and_series(e),
-            sentence[bib_field("publisher"), optional_field("address"), self.format_edition(e), date],
+            sentence[bib_field("publisher"), optional_field("address"), self.format_edition(e), self.date],
             optional[sentence[self.format_isbn(e)]],
             sentence[optional_field("note")],
             self.format_web_refs(e),
@@ -172,14 +200,17 @@ class IndonesianStyle(PlainStyle):
         return toplevel[
             optional[sentence[self.format_names("author")]],
             optional[self.format_title(e, "title")],
-            sentence[first_of[optional_field("howpublished_id"), optional_field("howpublished")], optional[date]],
+            sentence[
+                first_of[optional_field(f"howpublished_{self.language}"), optional_field("howpublished")],
+                optional[self.date],
+            ],
             sentence[optional_field("note")],
             self.format_web_refs(e),
         ]
 
     def format_web_refs(self, e):
         return sentence[
-            optional[self.format_url(e), optional[f" ({WORDS['visited']} ", bib_field("urldate"), ")"]],
+            optional[self.format_url(e), optional[f" ({self.words['visited']} ", bib_field("urldate"), ")"]],
             optional[self.format_eprint(e)],
             optional[self.format_pubmed(e)],
             optional[self.format_doi(e)],
@@ -190,7 +221,14 @@ class IndonesianStyle(PlainStyle):
         return words["URL:", href(url)[url]]
 
 
-register_plugin(
-    "sphinxcontrib.bibtex.style.referencing", CITATION_STYLES["bibtex_reference_style"], IndonesianAuthorYear
-)
-pybtex.plugin.register_plugin("pybtex.style.formatting", CITATION_STYLES["bibtex_default_style"], IndonesianStyle)
+def register(language: str) -> None:
+    """The two styles of ``language``'s edition, under the names its ``_config.yml`` gives them."""
+    styles, said = citation_styles(language), words_of(language)
+    reference = type(f"AuthorYear_{language}", (TranslatedAuthorYear,), {"words": said})
+    formatting = type(f"Style_{language}", (TranslatedStyle,), {"words": said, "language": language})
+    register_plugin("sphinxcontrib.bibtex.style.referencing", styles["bibtex_reference_style"], reference)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", styles["bibtex_default_style"], formatting)
+
+
+for _language in TRANSLATIONS:
+    register(_language)

@@ -59,7 +59,9 @@ def namespace(chapter: str, edition: str) -> dict:
     for cell in cells(chapter, edition):
         if cell["cell_type"] != "code":
             continue
-        code = source(cell).removesuffix(translate.LANGUAGE_LINES)  # the test speaks the edition's language itself
+        code = source(cell).removesuffix(
+            translate.language_lines("id")
+        )  # the test speaks the edition's language itself
         if CALL.search(code):
             return found
         if hidden(cell) and "google.colab" not in code:

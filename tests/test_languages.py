@@ -23,21 +23,21 @@ def fake_app(language: str | None, docs=("book/intro", "book/twitch")) -> Simple
 def test_the_english_edition_links_into_the_indonesian_one():
     app = fake_app("en")
     assert site_url(app) == "https://muscle-explainer.github.io/muscle-cramps-book/"
-    assert counterpart_uri(app, "book/twitch") == (
+    assert counterpart_uri(app, "book/twitch", "id") == (
         "../id/twitch.html",
         "https://muscle-explainer.github.io/muscle-cramps-book/id/twitch.html",
     )
-    assert counterpart_uri(app, "search")[0] == "id/search.html"  # a page Sphinx makes, at the root
+    assert counterpart_uri(app, "search", "id")[0] == "id/search.html"  # a page Sphinx makes, at the root
 
 
 def test_the_indonesian_edition_links_back():
     app = fake_app("id", docs=("intro", "twitch"))
     assert site_url(app) == "https://muscle-explainer.github.io/muscle-cramps-book/id/"
-    assert counterpart_uri(app, "twitch") == (
+    assert counterpart_uri(app, "twitch", "en") == (
         "../book/twitch.html",
         "https://muscle-explainer.github.io/muscle-cramps-book/book/twitch.html",
     )
-    assert counterpart_uri(app, "genindex")[0] == "../genindex.html"
+    assert counterpart_uri(app, "genindex", "en")[0] == "../genindex.html"
 
 
 def test_an_unknown_language_names_the_setting():

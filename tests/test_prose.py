@@ -68,7 +68,7 @@ def indonesian_numbers(text: str) -> str:
 def prose_sources():
     for page in toc_files():
         yield page.relative_to(REPO).as_posix(), markdown_sources(page)
-    for page in translate.pages():  # the Indonesian edition: its numbers written the Indonesian way
+    for page in translate.pages("id"):  # the Indonesian edition: its numbers written the Indonesian way
         yield page.target.relative_to(REPO).as_posix(), indonesian_numbers(markdown_sources(page.target))
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))

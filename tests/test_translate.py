@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from bookkit import translate
 from bookkit.translate import blocks, counterpart, is_translatable, structure_problems
 
-PAGES = translate.pages()
+PAGES = translate.pages("id")
 
 
 def test_the_committed_edition_is_complete_and_up_to_date():
@@ -140,10 +140,12 @@ def test_an_indonesian_notebook_has_the_english_code_and_speaks_indonesian(page)
     indonesian = json.loads(page.target.read_text(encoding="utf-8"))["cells"]
     # the one set-up cell sets the language after its imports; nothing else is added
     setup = "".join(translate.setup_cell(indonesian)["source"])
-    assert setup.endswith(translate.LANGUAGE_LINES) and 'set_language("id")' in setup
+    assert setup.endswith(translate.language_lines("id")) and 'set_language("id")' in setup
     english_code = ["".join(c["source"]) for c in english if c["cell_type"] == "code"]
     indonesian_code = [
-        "".join(c["source"]).removesuffix(translate.LANGUAGE_LINES) for c in indonesian if c["cell_type"] == "code"
+        "".join(c["source"]).removesuffix(translate.language_lines("id"))
+        for c in indonesian
+        if c["cell_type"] == "code"
     ]
     assert len(english_code) == len(indonesian_code) and [c["cell_type"] for c in english] == [
         c["cell_type"] for c in indonesian
@@ -195,4 +197,4 @@ def test_an_indonesian_notebook_speaks_indonesian_in_a_plain_kernel(monkeypatch)
     assert "Jenis serabut otot" in printed or "Stimulasi (Hz)" in printed, printed
 
 
-EDITION_TWITCH = translate.EDITION / "twitch.ipynb"
+EDITION_TWITCH = translate.EDITION_ROOTS["id"] / "twitch.ipynb"

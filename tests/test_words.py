@@ -34,8 +34,8 @@ def indonesian_texts():
         for fld in ("id", "definition_id", "note_id"):
             if term.get(fld):
                 yield f"terms.yaml {term['en']} {fld}", term[fld]
-    catalogues = [page.catalogue for page in translate.pages()]  # the Indonesian edition's pages
-    catalogues += [translate.CATALOGUES / f"{name}.po" for name in (translate.BOOK_CATALOGUE, "_theme")]
+    catalogues = [page.catalogue for page in translate.pages("id")]  # the Indonesian edition's pages
+    catalogues += [translate.catalogues("id") / f"{name}.po" for name in (translate.BOOK_CATALOGUE, "_theme")]
     for path in catalogues:
         catalogue = translate.read_catalogue(path)
         yield path.name, "\n".join(m.string for m in catalogue if m.id)
@@ -344,7 +344,7 @@ def indonesian_edition_reading(site: Path) -> dict[str, list[tuple[str, str]]]:
         return cache[path]
 
     pages = sorted(edition.glob("*.html"))
-    assert len(pages) >= len(translate.pages()), "the Indonesian edition is not built"
+    assert len(pages) >= len(translate.pages("id")), "the Indonesian edition is not built"
     return {page.name: page_reading(page.read_text(encoding="utf-8"), read_svg) for page in pages}
 
 

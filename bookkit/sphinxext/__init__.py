@@ -40,7 +40,7 @@ from .assets import (
     write_icons,
 )
 from .claims import ClaimCard, ClaimLedger, MisconceptionBank, VerdictSummary, ledger
-from .common import book_language, other_editions, other_language, site_root, site_url
+from .common import book_language, other_editions, other_languages, site_root, site_url
 from .editions import contents_levels, counterpart_uri, first_paragraph, language_alternates, page_metadata
 from .landing import landing_page
 from .roles import GlossaryTerms, claim_count_role, pub_role
@@ -59,7 +59,7 @@ __all__ = [  # what the book's other tools and tests read from here; the hooks a
     "first_paragraph",
     "language_alternates",
     "other_editions",
-    "other_language",
+    "other_languages",
     "setup",
     "site_root",
     "site_url",

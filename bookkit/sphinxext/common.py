@@ -23,10 +23,10 @@ def book_language(app) -> str:
         raise ExtensionError(str(error)) from None
 
 
-def other_language(app) -> str:
-    """The language of the other edition."""
+def other_languages(app) -> tuple[str, ...]:
+    """The languages of the other editions, in the order of ``languages.yaml``."""
     language = book_language(app)
-    return next(other for other in LANGUAGES if other != language)
+    return tuple(other for other in LANGUAGES if other != language)
 
 
 def site_root(app) -> str:

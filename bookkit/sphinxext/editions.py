@@ -1,4 +1,4 @@
-"""Each page of an edition: its counterpart in the other edition, its description, Open Graph tags and contents
+"""Each page of an edition: its counterparts in the other editions, its description, Open Graph tags and contents
 levels."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from docutils import nodes
 
 from musclebook import i18n
 from musclebook.i18n import N_
-from musclebook.language import LANGUAGE_OF
+from musclebook.language import LANGUAGE_OF, SOURCE
 
 from ..translate import SITE_FOLDERS, counterpart
 from .claims import claim_reviews
-from .common import SWITCH_LABEL, book_language, other_language, site_root, site_url
+from .common import SWITCH_LABEL, book_language, other_languages, site_root, site_url
 
 
 def first_paragraph(doctree, limit: int = 200) -> str:
@@ -28,30 +28,33 @@ def first_paragraph(doctree, limit: int = 200) -> str:
     return ""
 
 
-def counterpart_uri(app, pagename: str) -> tuple[str, str]:
-    """The same page in the other edition: (its address relative to ``pagename``, its absolute address)."""
-    other = other_language(app)
-    docname = counterpart(pagename, book_language(app)) if pagename in app.env.found_docs else pagename
+def counterpart_uri(app, pagename: str, other: str) -> tuple[str, str]:
+    """The same page in the edition in ``other``: (its address relative to ``pagename``, its absolute address)."""
+    language = book_language(app)
+    docname = pagename  # a page Sphinx makes (search, genindex) has the same name in every edition
+    if pagename in app.env.found_docs:
+        english = pagename if language == SOURCE else counterpart(pagename, language)
+        docname = english if other == SOURCE else counterpart(english, SOURCE)
     target = docname + ".html"
-    up = "../" * (pagename.count("/") + SITE_FOLDERS[book_language(app)].count("/"))
+    up = "../" * (pagename.count("/") + SITE_FOLDERS[language].count("/"))
     return up + SITE_FOLDERS[other] + target, site_root(app) + SITE_FOLDERS[other] + target
 
 
 def language_alternates(app, pagename, context) -> list[str]:
-    """On every page: ``<link rel="alternate" hreflang>`` for both editions of it (the page itself too, as
+    """On every page: ``<link rel="alternate" hreflang>`` for every edition of it (the page itself too, as
     search engines ask) and, on a page with text, a visible switch at the top of the text."""
-    language, other = book_language(app), other_language(app)
-    relative, absolute = counterpart_uri(app, pagename)
+    language = book_language(app)
+    others = {other: counterpart_uri(app, pagename, other) for other in other_languages(app)}
     own = site_url(app) + app.builder.get_target_uri(pagename)
-    tags = [
-        f'<link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">'
-        for lang, url in sorted({language: own, other: absolute}.items())
-    ]
+    urls = {language: own} | {other: absolute for other, (_, absolute) in others.items()}
+    tags = [f'<link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">' for lang, url in sorted(urls.items())]
     if "body" in context:
-        switch = (
-            f'<nav class="mb-languages" aria-label="{html.escape(i18n.template(SWITCH_LABEL, language))}">'
-            f'<a href="{html.escape(relative)}" lang="{other}" hreflang="{other}">{LANGUAGE_OF[other].name}</a></nav>'
+        links = "".join(
+            f'<a href="{html.escape(relative)}" lang="{other}" hreflang="{other}">{LANGUAGE_OF[other].name}</a>'
+            for other, (relative, _) in others.items()
         )
+        label = html.escape(i18n.template(SWITCH_LABEL, language))
+        switch = f'<nav class="mb-languages" aria-label="{label}">{links}</nav>'
         context["body"] = switch + context["body"]
     return tags
 

@@ -13,7 +13,7 @@ from musclebook.language import ARTICLE
 from .. import materials, sphinx_about
 from ..toc import read_toc
 from ..translate import SITE_FOLDERS
-from .common import book_language, other_language, site_root, site_url
+from .common import book_language, other_languages, site_root, site_url
 from .editions import first_paragraph
 
 TEMPLATE = "landing.html"  # book/_templates/landing.html, in the templates path of both editions
@@ -50,10 +50,10 @@ def landing_page(app, exception):
         }
         for part in toc.get("parts", [])
     ]
-    language, other = book_language(app), other_language(app)
+    language, others = book_language(app), other_languages(app)
     title = app.config.html_title or app.config.project
-    other_root = "../" * SITE_FOLDERS[language].count("/") + SITE_FOLDERS[other]
-    versions = {language: site_url(app), other: site_root(app) + SITE_FOLDERS[other]}
+    up = "../" * SITE_FOLDERS[language].count("/")
+    versions = {language: site_url(app)} | {other: site_root(app) + SITE_FOLDERS[other] for other in others}
     opening = html.escape(opening)
     if language != ARTICLE:  # the article's Indonesian words, marked as such (WCAG 3.1.2)
         opening = opening.replace(ARTICLE_TOPIC, f'<i lang="{ARTICLE}">{ARTICLE_TOPIC}</i>')
@@ -75,9 +75,10 @@ def landing_page(app, exception):
             "start": words["start"],
             "book_pdf": materials.book_pdf(language),
             "book_pdf_text": words["book_pdf"],
-            "other": other,
-            "other_href": other_root or "./",
-            "other_text": i18n.template(WORDS["other_edition"], other),
+            "others": [
+                (other, up + SITE_FOLDERS[other] or "./", i18n.template(WORDS["other_edition"], other))
+                for other in others
+            ],
             "parts": parts,
             "take_away": words["take_away"],
             "downloads": downloads,

@@ -1,28 +1,29 @@
-"""The Indonesian edition: made from the English pages and one gettext catalogue per page.
+"""The translated editions: each made from the English pages and one gettext catalogue per page.
 
-    python -m bookkit.translate            # update the catalogues and write the Indonesian pages
+    python -m bookkit.translate            # update the catalogues and write every translation's pages
     python -m bookkit.translate --check    # change nothing; exit 1 on anything missing, fuzzy or stale
 
-The English pages are the one source of the book's structure: the code cells, the explorers, the
-labels and the directives. Each Markdown block of an English page (a paragraph, a list, a heading, a
-whole fenced directive) is one gettext message of that page's catalogue,
-``book/locale/id/LC_MESSAGES/<page>.po``; the translator writes its Indonesian as the message's
-``msgstr`` (any PO editor can open the file). The Indonesian page, ``book/id/<page>``, is the English
-page with every block replaced by its translation, and with one hidden first cell that sets the
-notebook's language, so that its figures, explorers and numbers speak Indonesian in the build, in
-Binder and in Colab alike.
+Every language of ``musclebook/data/languages.yaml`` but English is a translated edition (today one,
+Bahasa Indonesia, ``id``). The English pages are the one source of the book's structure: the code cells,
+the explorers, the labels and the directives. Each Markdown block of an English page (a paragraph, a list,
+a heading, a whole fenced directive) is one gettext message of that page's catalogue,
+``book/locale/<language>/LC_MESSAGES/<page>.po``; the translator writes the translation as the message's
+``msgstr`` (any PO editor can open the file). The translated page, ``book/<language>/<page>``, is the
+English page with every block replaced by its translation, and with one hidden first cell that sets the
+notebook's language, so that its figures, explorers and numbers speak it in the build, in Binder and in
+Colab alike.
 
 When an English block changes, its old message is kept as obsolete (``#~``) and the new one gets the
 old translation as a *fuzzy* suggestion (gettext's own matching), which a translator confirms by
-removing the ``fuzzy`` flag. Until then the Indonesian page shows the English block, and ``--check``
+removing the ``fuzzy`` flag. Until then the translated page shows the English block, and ``--check``
 (run by the tests) fails, naming the catalogue, the line and the message: an English sentence changed
-without its Indonesian fails a test.
+without its translation fails a test.
 
 A translation must keep the block's structure: the same labels, directives and options, the same
 cross-references, citations, computed values and published values, the same inline code, links and
 equations (``structure_problems``). The words inside a ``{term}`` reference are translated; its target
 is not. A block that is only an equation (``$$ … $$ (label)``) has no words to translate: it is not a
-message, and the Indonesian page has it as the English page has it.
+message, and the translated page has it as the English page has it.
 
 The texts a reader reads in the code cells they see and run (a figure's label, a printed line) are
 messages too, with the context ``code``: the msgid and the msgstr are Python string literals, and a
@@ -33,7 +34,7 @@ context ``alt``.
 
 from __future__ import annotations
 
-from .catalogue import _named, catalogue_text, problems, read_catalogue, translation_of, updated_catalogue
+from .catalogue import _named, catalogue_text, language_of, problems, read_catalogue, translation_of, updated_catalogue
 from .code import (
     ALT_CONTEXT,
     CODE_CALLS,
@@ -51,31 +52,31 @@ from .code import (
 from .common import (
     BOOK,
     BOOK_CATALOGUE,
-    CATALOGUES,
-    CITATION_STYLES,
-    EDITION,
     EDITION_ROOTS,
     GENERATED,
-    LANGUAGE,
     REPO,
     SITE_FOLDERS,
+    TRANSLATIONS,
     TranslationError,
+    catalogues,
+    citation_styles,
 )
 from .edition import (
     INCLUDE,
-    LANGUAGE_LINES,
     SETUP_MARK,
     Result,
     _lines,
     _translate_text,
     edition_config,
+    edition_files,
     edition_toc,
-    indonesian_page,
+    language_lines,
     main,
     run,
     setup_cell,
     stale_files,
     translate_code,
+    translated_page,
 )
 from .pages import (
     Page,
@@ -115,21 +116,16 @@ __all__ = [
     "ALT_CONTEXT",
     "BOOK",
     "BOOK_CATALOGUE",
-    "CATALOGUES",
-    "CITATION_STYLES",
     "CODE",
     "CODE_CALLS",
     "CODE_CONTEXT",
     "CODE_KEYWORDS",
     "DIRECTIVE",
-    "EDITION",
     "EDITION_ROOTS",
     "FENCE",
     "GENERATED",
     "INCLUDE",
     "LABEL",
-    "LANGUAGE",
-    "LANGUAGE_LINES",
     "MAGIC",
     "MATH",
     "OPTION",
@@ -144,7 +140,11 @@ __all__ = [
     "SETUP_MARK",
     "SITE_FOLDERS",
     "TRANSLATED_OPTIONS",
+    "TRANSLATIONS",
     "TranslationError",
+    "catalogues",
+    "citation_styles",
+    "language_of",
     "URL",
     "WORDS",
     "_alt",
@@ -166,7 +166,9 @@ __all__ = [
     "edition_config",
     "edition_toc",
     "english_toc",
-    "indonesian_page",
+    "edition_files",
+    "language_lines",
+    "translated_page",
     "is_translatable",
     "main",
     "messages",

@@ -1,4 +1,4 @@
-"""python -m bookkit.translate: update the Indonesian catalogues and pages (``--check``: change nothing)."""
+"""python -m bookkit.translate: update the translations' catalogues and pages (``--check``: change nothing)."""
 
 import sys
 

@@ -9,8 +9,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from musclebook.language import LANGUAGE_OF, SOURCE
+
 from .code import ALT_CONTEXT, CODE_CONTEXT, code_problems
-from .common import LANGUAGE, REPO, TranslationError
+from .common import REPO, TranslationError
 from .segment import structure_problems
 
 
@@ -19,12 +21,19 @@ def _named(path: Path) -> str:
     return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
+def language_of(path: Path) -> str | None:
+    """The language of a catalogue: its folder's (``book/locale/<language>/LC_MESSAGES/<name>.po``); None for a
+    catalogue elsewhere (a test's)."""
+    language = path.parent.parent.name
+    return language if path.parent.name == "LC_MESSAGES" and language in LANGUAGE_OF else None
+
+
 def read_catalogue(path: Path) -> Catalog:
     if not path.exists():
-        return Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
+        return Catalog(locale=language_of(path), project="muscle-cramps-book", fuzzy=False)
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=LANGUAGE, abort_invalid=True)
+            return read_po(handle, locale=language_of(path), abort_invalid=True)
     except Exception as exc:  # babel's PoFileError and friends
         raise TranslationError(f"{_named(path)}: not a readable PO catalogue: {exc}") from exc
 
@@ -34,7 +43,7 @@ def updated_catalogue(path: Path, ids: list[str], code: list[str] = (), alts: li
     ``alts``): new ones added (with a fuzzy suggestion when an old message is close), ones whose English is
     gone kept as obsolete."""
     old = read_catalogue(path)
-    template = Catalog(locale=LANGUAGE, project="muscle-cramps-book", fuzzy=False)
+    template = Catalog(locale=language_of(path), project="muscle-cramps-book", fuzzy=False)
     for number, msgid in enumerate(ids, start=1):
         template.add(msgid, locations=[(path.stem, number)])
     for number, msgid in enumerate(code, start=len(ids) + 1):
@@ -46,8 +55,8 @@ def updated_catalogue(path: Path, ids: list[str], code: list[str] = (), alts: li
     for message in old:
         message.flags.difference_update({"python-format", "python-brace-format"})  # Markdown, not Python
     old.header_comment = (
-        f"# Bahasa Indonesia for the page '{path.stem}' of the muscle-cramps book.\n"
-        "# Each message is one block of the English page; write its msgstr in Indonesian, keeping every\n"
+        f"# {LANGUAGE_OF[language_of(path) or SOURCE].name} for the page '{path.stem}' of the muscle-cramps book.\n"
+        "# Each message is one block of the English page; write its msgstr in this language, keeping every\n"
         "# label, directive, reference ({term}, {ref}, {doc}, {cite}), value ({eval}, {pub}) and link.\n"
         "# Remove a 'fuzzy' flag only after checking the translation against the English.\n"
         "# Made and updated by: python -m bookkit.translate"
@@ -92,4 +101,4 @@ def problems(catalogue: Catalog, path: Path) -> list[str]:
     return found
 
 
-# ---------------------------------------------------------------- the Indonesian pages
+# ---------------------------------------------------------------- the translated pages

@@ -1,23 +1,34 @@
-"""Where the editions live, and the one error every part of the translation raises."""
+"""Where the editions live, and the one error every part of the translation raises.
+
+Every language of ``musclebook/data/languages.yaml`` but English, the source, is an edition made from the English
+one: its pages in ``book/<code>/``, their catalogues in ``book/locale/<code>/LC_MESSAGES/``, and its place in the
+published site, the folder ``<code>/``. Nothing here names a language: a new one is a new entry and its catalogues.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from musclebook.language import SOURCE
+from musclebook.language import LANGUAGES, SOURCE
 
 REPO = Path(__file__).resolve().parents[2]
 BOOK = REPO / "book"
-LANGUAGE = "id"
-EDITION = BOOK / LANGUAGE  # the Indonesian edition's pages, config and table of contents
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)  # the editions made from the English one
 # each edition: the folder of its _config.yml and _toc.yml, and where it sits in the published site
-EDITION_ROOTS = {SOURCE: REPO, LANGUAGE: EDITION}
-SITE_FOLDERS = {SOURCE: "", LANGUAGE: f"{LANGUAGE}/"}
-CATALOGUES = BOOK / "locale" / LANGUAGE / "LC_MESSAGES"
+EDITION_ROOTS = {SOURCE: REPO, **{code: BOOK / code for code in TRANSLATIONS}}
+SITE_FOLDERS = {SOURCE: "", **{code: f"{code}/" for code in TRANSLATIONS}}
 BOOK_CATALOGUE = "_book"  # the book's title, its author and the parts of its table of contents
-# the citation and reference-list styles of the Indonesian edition ("dan", "dkk.", "edisi", "hlm."): registered
-# by bookkit.citations, named in the edition's _config.yml
-CITATION_STYLES = {"bibtex_reference_style": f"author_year_{LANGUAGE}", "bibtex_default_style": f"plain_{LANGUAGE}"}
+
+
+def catalogues(language: str) -> Path:
+    """The folder of an edition's gettext catalogues: one per page, ``_book.po`` and the theme's ``_theme.po``."""
+    return BOOK / "locale" / language / "LC_MESSAGES"
+
+
+def citation_styles(language: str) -> dict[str, str]:
+    """The citation and reference-list styles of an edition ("and"/"dan", "et al."/"dkk.", "edition"/"edisi"):
+    registered for every translation by bookkit.citations, named in the edition's _config.yml."""
+    return {"bibtex_reference_style": f"author_year_{language}", "bibtex_default_style": f"plain_{language}"}
 
 
 class TranslationError(Exception):

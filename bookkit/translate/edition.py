@@ -1,4 +1,4 @@
-"""The Indonesian edition written from the English pages and the catalogues; the command line."""
+"""Each translated edition written from the English pages and its catalogues; the command line."""
 
 from __future__ import annotations
 
@@ -12,9 +12,22 @@ from pathlib import Path
 import yaml
 from babel.messages.catalog import Catalog
 
+from musclebook import i18n
+from musclebook.i18n import N_
+from musclebook.language import LANGUAGE_OF
+
 from .catalogue import catalogue_text, problems, translation_of, updated_catalogue
 from .code import ALT_CONTEXT, CODE_CONTEXT, _alt, _shown_cells, code_texts
-from .common import BOOK_CATALOGUE, CATALOGUES, CITATION_STYLES, EDITION, GENERATED, LANGUAGE, REPO, TranslationError
+from .common import (
+    BOOK_CATALOGUE,
+    EDITION_ROOTS,
+    GENERATED,
+    REPO,
+    TRANSLATIONS,
+    TranslationError,
+    catalogues,
+    citation_styles,
+)
 from .pages import (
     Page,
     _front_matter,
@@ -28,12 +41,17 @@ from .pages import (
 )
 from .segment import blocks, split_block
 
+
 # added to the notebook's one set-up cell (the hidden cell that sets up Colab and imports): its figures,
 # explorers and numbers then speak the edition's language in the build, in Binder and in Colab alike
-LANGUAGE_LINES = (
-    "\n\n# Bahasa Indonesia: the figures, explorers and numbers of this notebook speak Indonesian\n"
-    f'from musclebook import i18n  # noqa: E402\n\ni18n.set_language("{LANGUAGE}")'
-)
+def language_lines(language: str) -> str:
+    """The lines added to a notebook's set-up cell in ``language``'s edition."""
+    return (
+        f"\n\n# {LANGUAGE_OF[language].name}: the figures, explorers and numbers of this notebook speak this edition's"
+        f' language\nfrom musclebook import i18n  # noqa: E402\n\ni18n.set_language("{language}")'
+    )
+
+
 SETUP_MARK = "google.colab"  # the set-up cell is the one code cell that sets up Colab
 
 
@@ -57,7 +75,7 @@ def _translate_text(text: str, catalogue: Catalog) -> str:
         message, ending = split_block(block)
         translated = translation_of(catalogue, message) if message else None
         out.append((translated if translated is not None else message) + ending + gap)
-    # the Indonesian pages sit one folder below the English ones: files they include are one level up
+    # a translation's pages sit one folder below the English ones: files they include are one level up
     return INCLUDE.sub(lambda m: m.group(1) + "../" + m.group(2), "".join(out))
 
 
@@ -65,7 +83,7 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def indonesian_page(page: Page, catalogue: Catalog) -> str:
+def translated_page(page: Page, catalogue: Catalog) -> str:
     raw = page.source.read_text(encoding="utf-8")
     if page.source.suffix == ".md":
         return _translate_text(raw, catalogue)
@@ -87,13 +105,13 @@ def indonesian_page(page: Page, catalogue: Catalog) -> str:
         setup = setup_cell(cells)
     except TranslationError as exc:
         raise TranslationError(f"{page.source}: {exc}") from None
-    setup["source"] = _lines("".join(setup["source"]) + LANGUAGE_LINES)
+    setup["source"] = _lines("".join(setup["source"]) + language_lines(page.language))
     nb["cells"] = cells
     return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 
 
 def translate_code(source: str, catalogue: Catalog) -> str:
-    """A code cell with the texts its reader reads in Indonesian (the code itself unchanged)."""
+    """A code cell with the texts its reader reads translated (the code itself unchanged)."""
     for text in code_texts(source):
         translated = translation_of(catalogue, text, CODE_CONTEXT)
         if translated is not None:
@@ -113,21 +131,25 @@ def edition_toc(book: Catalog) -> str:
     return GENERATED + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
 
 
-def edition_config(book: Catalog) -> str:
+# myst-nb's buttons on a hidden code cell
+SHOW_CODE, HIDE_CODE = N_("Show code"), N_("Hide code")
+
+
+def edition_config(book: Catalog, language: str) -> str:
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = translation_of(book, config["title"]) or config["title"]
     config["author"] = translation_of(book, config["author"]) or config["author"]  # the footer's "Oleh ..."
     config["exclude_patterns"] = ["_build", "**.ipynb_checkpoints"]
     config["bibtex_bibfiles"] = ["../" + p.removeprefix("book/") for p in config["bibtex_bibfiles"]]
-    config["repository"]["path_to_book"] = f"book/{LANGUAGE}"
+    config["repository"]["path_to_book"] = EDITION_ROOTS[language].relative_to(REPO).as_posix()
     config["html"]["favicon"] = "../_assets/favicon.png"
     sphinx = config["sphinx"]
     sphinx["local_extensions"] = {"bookkit.sphinxext": "../.."}
     cfg = sphinx["config"]
-    cfg["language"] = LANGUAGE
-    cfg.update(CITATION_STYLES)
-    cfg["nb_code_prompt_show"] = "Tampilkan kode"  # myst-nb's button on a hidden code cell
-    cfg["nb_code_prompt_hide"] = "Sembunyikan kode"
+    cfg["language"] = language
+    cfg.update(citation_styles(language))
+    cfg["nb_code_prompt_show"] = i18n.template(SHOW_CODE, language)
+    cfg["nb_code_prompt_hide"] = i18n.template(HIDE_CODE, language)
     cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
     cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
     cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root
@@ -142,20 +164,32 @@ class Result:
     problems: list[str]
 
 
-def run() -> Result:
+def run(languages: tuple[str, ...] = TRANSLATIONS) -> Result:
+    """Every translated edition: its catalogues updated from the English pages, its pages, table of contents and
+    configuration written from them."""
     files: dict[Path, str] = {}
     found: list[str] = []
-    for page in pages():
+    for language in languages:
+        edition = edition_files(language)
+        files |= edition.files
+        found += edition.problems
+    return Result(files, found)
+
+
+def edition_files(language: str) -> Result:
+    files: dict[Path, str] = {}
+    found: list[str] = []
+    for page in pages(language):
         catalogue = updated_catalogue(page.catalogue, messages(page), page_code_texts(page), page_alt_texts(page))
         files[page.catalogue] = catalogue_text(catalogue)
-        files[page.target] = indonesian_page(page, catalogue)
+        files[page.target] = translated_page(page, catalogue)
         found += problems(catalogue, page.catalogue)
-    book_path = CATALOGUES / f"{BOOK_CATALOGUE}.po"
+    book_path = catalogues(language) / f"{BOOK_CATALOGUE}.po"
     book = updated_catalogue(book_path, book_messages())
     files[book_path] = catalogue_text(book)
     found += problems(book, book_path)
-    files[EDITION / "_toc.yml"] = edition_toc(book)
-    files[EDITION / "_config.yml"] = edition_config(book)
+    files[EDITION_ROOTS[language] / "_toc.yml"] = edition_toc(book)
+    files[EDITION_ROOTS[language] / "_config.yml"] = edition_config(book, language)
     return Result(files, found)
 
 
@@ -166,6 +200,9 @@ def stale_files(result: Result) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    if "--editions" in argv:  # the translations' codes, for the Makefile to build each
+        print(" ".join(TRANSLATIONS))
+        return 0
     try:
         result = run()
     except TranslationError as exc:

@@ -1,4 +1,4 @@
-"""The pages of the English edition, their Indonesian counterparts and the messages each one has."""
+"""The pages of the English edition, their counterparts in a translation and the messages each one has."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ from musclebook.language import SOURCE
 from ..ledger import toc_files
 from ..toc import read_toc
 from .code import _alt, _shown_cells, code_texts
-from .common import CATALOGUES, EDITION, REPO
+from .common import EDITION_ROOTS, REPO, catalogues
 from .segment import blocks, is_translatable, split_block
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the English edition: its source and where its catalogue and Indonesian page go."""
+    """One page of the English edition, and where its catalogue and its page in a translation go."""
 
     source: Path  # book/twitch.ipynb
+    language: str  # the translation's
 
     @property
     def docname(self) -> str:
@@ -33,24 +34,26 @@ class Page:
 
     @property
     def catalogue(self) -> Path:
-        return CATALOGUES / f"{self.name}.po"
+        return catalogues(self.language) / f"{self.name}.po"
 
     @property
     def target(self) -> Path:
-        return EDITION / self.source.name
+        return EDITION_ROOTS[self.language] / self.source.name
 
 
 def english_toc() -> dict:
     return read_toc(REPO / "_toc.yml")
 
 
-def pages() -> list[Page]:
-    """The English edition's pages, in the order of its table of contents (a missing one is an error)."""
-    return [Page(path) for path in toc_files(REPO / "_toc.yml")]
+def pages(language: str) -> list[Page]:
+    """The English edition's pages, in the order of its table of contents (a missing one is an error), as pages of
+    the translation into ``language``."""
+    return [Page(path, language) for path in toc_files(REPO / "_toc.yml")]
 
 
 def counterpart(docname: str, language: str) -> str:
-    """The same page in the other edition: ``book/twitch`` (English) <-> ``twitch`` (Indonesian)."""
+    """The same page in the English edition or a translation: ``book/twitch`` (English) <-> ``twitch`` (from the
+    root of a translation, ``book/id``): ``language`` is the edition ``docname`` is in."""
     if language == SOURCE:
         return docname.removeprefix("book/")
     return "book/" + docname
