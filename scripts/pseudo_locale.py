@@ -1,25 +1,52 @@
-"""A pseudo-language, for testing that every text the code shows goes through the catalogues and still fits.
+"""A pseudo-language: a third edition made from catalogues alone, to test that every text goes through them and fits.
 
-``python scripts/pseudo_locale.py OUT`` writes ``OUT/languages.yaml`` (the book's languages and ``qps``, a
-pseudo-language in the code range ISO 639 reserves for local use) and ``OUT/i18n/qps.yaml``: every English text
-the Indonesian catalogues translate, each Latin letter accented (``Force`` -> ``Ƒöŕçé``) and padded by about a
-third (``·`` at the end), as Android's and Mozilla's pseudo-locales do; ``{placeholders}`` and Markdown code stay
-as they are. Its numbers are written with a decimal comma and a point between thousands, as Indonesian does.
-``tests/test_pseudo_locale.py`` shows the figures, explorers, exercises and the build's words in it.
+    python scripts/pseudo_locale.py                # into this repository (run it in a copy: tests do)
+    python scripts/pseudo_locale.py --out FOLDER   # the same files under FOLDER (FOLDER/book/...)
+
+It adds ``qps`` (a code ISO 639 reserves for local use) to ``book/musclebook/data/languages.yaml`` and writes the
+catalogues a new language needs, exactly where a translator would put them (CONTRIBUTING.md, "Add a language"):
+
+- ``book/musclebook/data/i18n/qps.yaml``: every English text of the code, the ledger and the glossary;
+- ``book/musclebook/data/i18n/qps/_debated.yaml``: the hedges and signals of the ledger's debated points;
+- ``book/locale/qps/LC_MESSAGES/<page>.po``: every page's blocks, code texts and text alternatives, the book's
+  titles (``_book.po``) and the theme's words (``_theme.po``).
+
+Every Latin letter is accented (``Force`` -> ``Ƒöŕçé``) and each text padded by about a third (``·``), as Android's
+and Mozilla's pseudo-locales do. What a translation must keep stays as it is: ``{placeholders}``, code, addresses,
+TeX, labels, directives and their options, the targets of references, a Python literal's quotes and escapes, a
+regular expression's escapes. Numbers are written with a decimal comma and a point between thousands.
+``bookkit.translate`` then writes the edition's pages and ``bookkit.build --edition qps`` builds it, with no change
+to the code: ``tests/test_pseudo_locale.py`` does both and reads what a reader would see.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
 
 import yaml
+from babel.messages.catalog import Catalog
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "book"))
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "book")]
 
+from bookkit import translate  # noqa: E402
+from bookkit.translate import code as code_texts  # noqa: E402
+from bookkit.translate.segment import (  # noqa: E402
+    DIRECTIVE,
+    FENCE,
+    LABEL,
+    OPTION,
+    PROSE_ARGUMENT,
+    PROSE_ROLES,
+    REFERENCE_ROLES,
+    TRANSLATED_OPTIONS,
+)
 from musclebook import i18n  # noqa: E402
-from musclebook.language import LANGUAGES_FILE  # noqa: E402
+from musclebook.language import ARTICLE, LANGUAGES_FILE  # noqa: E402
+from musclebook.ledger import LEDGER, read_data, read_ledger  # noqa: E402
 
 CODE = "qps"
 ACCENTED = str.maketrans(
@@ -27,36 +54,174 @@ ACCENTED = str.maketrans(
     "ÅƁÇÐÉƑĜĤÎĴĶĹḾÑÖÞǪŔŠŢÛṼŴẊÝŽåƀçðéƒĝĥîĵķĺḿñöþǫŕšţûṽŵẋýž",
 )
 PADDING = 0.35  # the share of its length a text grows by (German and Finnish run about a third longer)
-KEPT = re.compile(r"(\{[^{}]*\}|`[^`]*`|https?://\S+|\$[^$]*\$)")  # placeholders, code, addresses, TeX
+PAD = "·"
+# kept in a text: placeholders, inline code, addresses, TeX, Python's %-formats, HTML tags and entities, escapes
+KEPT = re.compile(
+    r"(\{[^{}]*\}`[^`]*`|\{\{.*?\}\}|\{[^{}]*\}|`[^`]*`|https?://[^\s)>\]\"']+|\$\$.+?\$\$|\$[^$]*\$"
+    r"|%\([^)]*\)[sd]|%[sd]|<[^<>]+>|&#?\w+;|\\.|\]\([^)]*\))",
+    re.DOTALL,
+)
+# a fenced block whose body is not prose: code, TeX, raw HTML, a file's path
+CODE_FENCES = {"code-block", "code", "code-cell", "math", "raw", "literalinclude", "include", "glue:figure"}
 
 
-def pseudo(text: str) -> str:
+def _accent(part: str) -> str:
+    return part.translate(ACCENTED)
+
+
+def padding(text: str) -> str:
+    letters = len(re.findall(r"[A-Za-z]", text))
+    return PAD * max(1, round(letters * PADDING)) if letters else ""
+
+
+def pseudo(text: str, pad: bool = True) -> str:
     """``text`` with its Latin letters accented and padded, what must stay as it is kept."""
-    parts = KEPT.split(text)
-    shown = "".join(part if KEPT.fullmatch(part) else part.translate(ACCENTED) for part in parts)
-    if not text.strip() or text.startswith("http"):
-        return shown
-    return shown + "·" * max(1, round(len(KEPT.sub("", text)) * PADDING))
+    shown = "".join(part if KEPT.fullmatch(part) else _accent(part) for part in KEPT.split(text))
+    return shown + padding(KEPT.sub("", text)) if pad else shown
 
 
-def main(out: Path) -> None:
+def _role(match: re.Match) -> str:
+    """A MyST role with its words in the pseudo-language and its target kept."""
+    role, body = match.group(1), match.group(2)
+    if role in PROSE_ROLES:
+        return f"{{{role}}}`{pseudo(body, pad=False)}`"
+    if role in REFERENCE_ROLES and role != "eq":
+        explicit = re.fullmatch(r"(.*?)\s*<([^<>]+)>\s*", body, re.DOTALL)
+        if explicit:
+            return f"{{{role}}}`{pseudo(explicit.group(1), pad=False)} <{explicit.group(2)}>`"
+        if role == "term":  # the term's words shown, the English term as its target
+            return f"{{{role}}}`{pseudo(body, pad=False)} <{body}>`"
+    return match.group(0)
+
+
+ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
+
+
+def pseudo_prose(text: str) -> str:
+    """A line or lines of Markdown prose: the roles' words and every other word, padded once at the end."""
+    out, last = [], 0
+    for match in ROLE.finditer(text):
+        out += [pseudo(text[last : match.start()], pad=False), _role(match)]
+        last = match.end()
+    out.append(pseudo(text[last:], pad=False))
+    shown = "".join(out)
+    tail = re.search(r"\s*$", shown).start()
+    return shown[:tail] + padding(KEPT.sub("", ROLE.sub("", text))) + shown[tail:]
+
+
+def pseudo_markdown(block: str) -> str:
+    """A page's block (a message of its catalogue) in the pseudo-language, its structure kept line by line."""
+    out, prose, fences = [], [], []
+
+    def flush():
+        if prose:
+            out.append(pseudo_prose("".join(prose)))
+            prose.clear()
+
+    for line in block.splitlines(keepends=True):
+        fence = FENCE.match(line)
+        directive = DIRECTIVE.match(line)
+        in_code = any(name in CODE_FENCES or name == "" for _, _, name in fences)
+        if fence:
+            flush()
+            marker, rest = fence.group(1), fence.group(2).strip()
+            if fences and not rest and fences[-1][0] == marker[0] and len(marker) >= fences[-1][1]:
+                fences.pop()  # the innermost open fence closes
+                out.append(line)
+                continue
+            name = directive.group(1) if directive else ""  # a fence that is not a directive holds code
+            fences.append((marker[0], len(marker), name))
+            if directive and name in PROSE_ARGUMENT and directive.group(2).strip():
+                argument = directive.group(2)
+                out.append(line[: directive.start(2)] + pseudo(argument.rstrip("\n"), pad=False) + "\n")
+            else:
+                out.append(line)
+            continue
+        if in_code or LABEL.match(line):
+            flush()
+            out.append(line)
+            continue
+        option = OPTION.match(line)
+        if option and fences:
+            flush()
+            if option.group(1) in TRANSLATED_OPTIONS - {"name"} and option.group(2).strip():
+                out.append(line[: option.start(2)] + " " + pseudo(option.group(2).strip()) + "\n")
+            else:
+                out.append(line)
+            continue
+        prose.append(line)
+    flush()
+    return "".join(out)
+
+
+def pseudo_literal(literal: str) -> str:
+    """A Python string literal (a code text of a page) in the pseudo-language, still one literal."""
+    match = re.fullmatch(r"([rRbBuUfF]*)('''|\"\"\"|'|\")(.*)\2", literal, re.DOTALL)
+    if not match:
+        return literal
+    prefix, quote, body = match.groups()
+    return prefix + quote + pseudo(body) + quote
+
+
+def pseudo_pattern(pattern: str) -> str:
+    """A regular expression that finds in pseudo-language what ``pattern`` finds in English: its letters accented,
+    its escapes (``\\w``, ``\\b``) and character classes kept."""
+    parts = re.split(r"(\\.|\[[^\]]*\]|\{\d+(?:,\d*)?\})", pattern)
+    return "".join(part if re.fullmatch(r"\\.|\[[^\]]*\]|\{\d+(?:,\d*)?\}", part) else _accent(part) for part in parts)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def po(path: Path, messages: list[tuple[str, str | None, str]]) -> str:
+    """A catalogue of (msgid, context, msgstr), as bookkit.translate writes one."""
+    catalogue = Catalog(locale=None, project="muscle-cramps-book", fuzzy=False)
+    for msgid, context, msgstr in messages:
+        catalogue.add(msgid, msgstr, context=context, locations=[(path.stem, 0)])
+    return translate.catalogue_text(catalogue)
+
+
+def main(root: Path) -> None:
+    data = root / "book" / "musclebook" / "data"
     languages = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
     languages[CODE] = {
-        "name": pseudo("Pseudo"),
+        "name": pseudo("Pseudo", pad=False),
         "locale": "qps_ZZ",
         "decimal": ",",
         "thousands": ".",
         "percent_apart": False,
     }
-    (out / "i18n").mkdir(parents=True, exist_ok=True)
-    (out / "languages.yaml").write_text(yaml.safe_dump(languages, allow_unicode=True), encoding="utf-8")
-    messages = {msgid: pseudo(msgid) for msgid in i18n.catalogue("id")}
-    (out / "i18n" / f"{CODE}.yaml").write_text(
-        yaml.safe_dump(messages, allow_unicode=True, width=1000), encoding="utf-8"
-    )
+    write(data / "languages.yaml", yaml.safe_dump(languages, allow_unicode=True, sort_keys=False))
+
+    # the code's, the ledger's and the glossary's texts: every text the article's language has, and the quotes'
+    # translations (a reader of the article's language reads the quote itself)
+    ledger = read_ledger()
+    english = [*i18n.catalogue(ARTICLE), *ledger.texts(CODE)]
+    texts = {msgid: pseudo(msgid) for msgid in dict.fromkeys(english)}
+    write(data / "i18n" / f"{CODE}.yaml", yaml.safe_dump(texts, allow_unicode=True, width=1000))
+    raw = read_data(LEDGER)
+    debated = {
+        "hedges": [_accent(word) for word in raw["hedges"]],
+        "signals": {key: [pseudo_pattern(p) for p in point["signals"]] for key, point in raw["debated"].items()},
+    }
+    write(data / "i18n" / CODE / "_debated.yaml", yaml.safe_dump(debated, allow_unicode=True))
+
+    folder = root / translate.catalogues(CODE).relative_to(REPO)
+    for page in translate.pages(CODE):
+        path = folder / f"{page.name}.po"
+        messages = [(m, None, pseudo_markdown(m)) for m in translate.messages(page)]
+        messages += [(t, code_texts.CODE_CONTEXT, pseudo_literal(t)) for t in translate.page_code_texts(page)]
+        messages += [(t, code_texts.ALT_CONTEXT, pseudo(t)) for t in translate.page_alt_texts(page)]
+        write(path, po(path, messages))
+    book = folder / f"{translate.BOOK_CATALOGUE}.po"
+    write(book, po(book, [(m, None, pseudo(m)) for m in translate.book_messages()]))
+    theme = translate.read_catalogue(translate.catalogues(ARTICLE) / "_theme.po")
+    write(folder / "_theme.po", po(folder / "_theme.po", [(m.id, None, pseudo(m.id)) for m in theme if m.id]))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python scripts/pseudo_locale.py OUT_FOLDER")
-    main(Path(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO, help="the folder to write under (default: this repository)")
+    main(parser.parse_args().out)

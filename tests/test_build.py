@@ -355,7 +355,7 @@ def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
     ledger = load_ledger()
     for claim in ledger.claims:
         assert f'id="klaim-{claim.id.lower()}"' in text, claim.id
-        assert claim.text("correction_id")[:40] in html.unescape(text), claim.id
+        assert claim.text("correction", "id")[:40] in html.unescape(text), claim.id
     assert '<html lang="id"' in text
     # every card of the English page carries its Indonesian correction, marked as Indonesian: found between the
     # card's own anchor and the next entry's, whatever markup the dropdown around it has
@@ -363,7 +363,7 @@ def test_indonesian_article_page_shows_every_claim_in_indonesian(built_book):
     anchors = [english.index(f'id="{entry.anchor}"') for entry in ledger.entries]
     for entry, start, end in zip(ledger.entries, anchors, [*anchors[1:], len(english)]):
         if entry.kind == "claim":
-            correction = straight_quotes(entry.text("correction_id"))[:40]
+            correction = straight_quotes(entry.text("correction", "id"))[:40]
             assert re.search(r'<span lang="id">' + re.escape(correction), english[start:end]), entry.id
 
 

@@ -19,6 +19,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from bookkit import translate
+from bookkit.sphinxext.roles import TERM_TEXTS, load_terms
 from musclebook import (
     coupling_plots,
     crossbridge_plots,
@@ -35,6 +36,7 @@ from musclebook import (
     twitch_plots,
 )
 from musclebook.explorer import PHONE, WIDE, Renderer, Spec
+from musclebook.ledger import read_ledger
 
 PACKAGE = Path(i18n.__file__).parent
 BASE_LANGUAGES = "en: {name: English, locale: en_GB, decimal: '.', thousands: ',', percent_apart: true}\n"
@@ -68,8 +70,9 @@ def notebook_code(path: Path) -> list[str]:
 
 @functools.cache
 def marked_texts() -> dict[str, str]:
-    """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``, ``scripts``), and
-    every self-check text of the chapters' notebooks: {text: where}."""
+    """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``, ``scripts``),
+    every self-check text of the chapters' notebooks, and the texts of the claim ledger and the glossary:
+    {text: where}."""
     found = {}
     for path in [*sorted(PACKAGE.rglob("*.py")), *(p for folder in BUILD for p in sorted(folder.rglob("*.py")))]:
         for text, line in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), PACKAGE_CALLS):
@@ -78,6 +81,13 @@ def marked_texts() -> dict[str, str]:
         for number, code in enumerate(notebook_code(path), start=1):
             for text, line in _literal_texts(ast.parse(code), NOTEBOOK_CALLS):
                 found.setdefault(text, f"{path.name}, code cell {number}, line {line}")
+    # the data's texts for readers: the claim ledger's (corrections, notes, debated points) and the glossary's
+    for text in read_ledger().texts("id"):
+        found.setdefault(text, "data/claims.yaml")
+    for term in load_terms()["terms"]:
+        for fld in TERM_TEXTS:
+            if term.get(fld):
+                found.setdefault(" ".join(term[fld].split()), f"data/terms.yaml, {term['en']}")
     return found
 
 
@@ -249,7 +259,8 @@ def off_figure(box, width: float, height: float) -> bool:
 
 def english_left(texts: list[str]) -> list[tuple[str, str]]:
     """(English, text) for every English text with a different Indonesian that is still in ``texts``."""
-    english = [m for m, t in i18n.catalogue("id").items() if m != t and "{" not in m and len(m) > 4]
+    # (a term written the same in both but for its capital, "Rigor" and "rigor", is not English left)
+    english = [m for m, t in i18n.catalogue("id").items() if m.lower() != t.lower() and "{" not in m and len(m) > 4]
     return [(m, text) for m in english for text in texts if m in text]
 
 

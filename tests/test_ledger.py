@@ -6,6 +6,7 @@ import copy
 import hashlib
 import html
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import yaml
 
 from bookkit.ledger import VERDICTS, LedgerError, bib_keys, book_labels, load_ledger, placed_claims, toc_files
 from bookkit.sphinxext.claims import _escape, card_markup
+from musclebook import i18n
 from musclebook.claims import card, card_html
 from musclebook.language import ARTICLE as ARTICLE_LANGUAGE
 from musclebook.language import LANGUAGES
@@ -66,7 +68,7 @@ def test_every_claim_is_complete(ledger):
         assert claim.references and set(claim.references) <= keys, claim.id
         assert claim.shown_in and set(claim.shown_in) <= set(labels), claim.id
         assert claim.translation != claim.quote, claim.id
-        assert claim.correction_id and claim.correction_id != claim.correction, claim.id
+        assert claim.text("correction", "id") != claim.text("correction"), claim.id
 
 
 def test_a_placed_claim_card_is_linked_back_from_the_ledger(ledger):
@@ -111,7 +113,7 @@ def test_how_stretch_stops_a_cramp_is_not_stated_as_a_reflex_fact(ledger):
 def test_published_values_are_written_out_in_each_language(ledger):
     k05 = ledger.get("K05")
     assert "{pub}" in k05.correction
-    assert "112.4 ms" in k05.text("correction") and "112,4 ms" in k05.text("correction_id")
+    assert "112.4 ms" in k05.text("correction") and "112,4 ms" in k05.text("correction", "id")
     assert "{pub}" not in k05.text("correction")
 
 
@@ -120,9 +122,31 @@ def test_published_values_are_written_out_in_each_language(ledger):
 ARTICLE_TEXT = "Kram itu sakit. Otot butuh kontraksi untuk rileks.\nApa penyebabnya? Saraf rusak."
 
 
+# the mini ledger's Indonesian, as its catalogue gives it (musclebook/data/i18n/id/claims.yaml for the book's)
+MINI_INDONESIAN = {
+    "why it stops": "mengapa berhenti",
+    "One. Two.": "Satu. Dua.",
+    "It stops because of X. Two.": "Berhenti karena X. Dua.",
+    "It is thought to stop because of X. Two.": "Diduga berhenti karena X. Dua.",
+}
+MINI_DEBATED = {"hedges": ["diduga"], "signals": {"why": [r"berhenti karena"]}}
+
+
 @pytest.fixture
-def mini(tmp_path):
-    """A tiny book: an article, a bibliography, a table of contents with one labelled page."""
+def mini(tmp_path, monkeypatch):
+    """A tiny book: an article, a bibliography, a table of contents with one labelled page, and the book's
+    catalogues with the mini ledger's Indonesian (``translated(texts)`` changes it)."""
+    catalogues = tmp_path / "i18n"
+    shutil.copytree(i18n.CATALOGUE_DIR, catalogues)
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", catalogues)
+    i18n.catalogue.cache_clear()
+    (catalogues / "id" / "_debated.yaml").write_text(yaml.safe_dump(MINI_DEBATED), encoding="utf-8")
+
+    def translated(texts: dict[str, str]) -> None:
+        (catalogues / "id" / "claims.yaml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
+        i18n.catalogue.cache_clear()
+
+    translated(MINI_INDONESIAN)
     (tmp_path / "article.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
     (tmp_path / "refs.bib").write_text("@article{known2020,\n  title={T},\n  doi={10.1/x}\n}\n", encoding="utf-8")
     (tmp_path / "page.md").write_text("# Page\n\n(real-section)=\n## Section\n", encoding="utf-8")
@@ -131,21 +155,15 @@ def mini(tmp_path):
         kind="claim",
         verdict="incorrect",
         correction="One. Two.",
-        correction_id="Satu. Dua.",
         references=["known2020"],
         shown_in=["real-section"],
     )
     data = {
         "article": "article.txt",
         "debated": {
-            "why": {
-                "label": "why it stops",
-                "label_id": "mengapa berhenti",
-                "signals": [r"stops? because"],
-                "signals_id": [r"berhenti karena"],
-            }
+            "why": {"label": "why it stops", "signals": [r"stops? because"]},
         },
-        "hedges": {"en": ["thought"], "id": ["diduga"]},
+        "hedges": ["thought"],
         "entries": [
             dict(id="K01", quote="Kram itu sakit.", translation="Cramps hurt.", **claim),
             dict(
@@ -167,11 +185,12 @@ def mini(tmp_path):
     def load(d):
         return load_ledger(write(d), bib_path=tmp_path / "refs.bib", toc_path=tmp_path / "_toc.yml")
 
-    return data, load
+    yield data, load, translated
+    i18n.catalogue.cache_clear()
 
 
 def test_valid_mini_ledger_loads(mini):
-    data, load = mini
+    data, load, _ = mini
     ledger = load(data)
     assert [e.id for e in ledger.entries] == ["K01", "K02", "K03", "K04"]
     assert [e.paragraph for e in ledger.entries] == [1, 1, 2, 2]
@@ -201,8 +220,7 @@ def broken(data, index, **changes):
         (0, {"sources": ["known2020"]}, "K01", "sources", "unexpected field"),
         (0, {"references": []}, "K01", "references", "non-empty list"),
         (0, {"correction": "  "}, "K01", "correction", "non-empty string"),
-        (3, {"correction_id": None}, "K04", "correction_id", "missing required field"),
-        (0, {"correction_id": ""}, "K01", "correction_id", "non-empty string"),
+        (3, {"correction": "Three. Four."}, "K04", "correction", "no Bahasa Indonesia ('id') in the catalogue"),
         (0, {"correction": "It stops because of X. Two."}, "K01", "correction", "which is debated: list 'why'"),
         (
             0,
@@ -214,7 +232,7 @@ def broken(data, index, **changes):
         (0, {"debated": ["why"]}, "K01", "correction", "never speaks of it"),
         (0, {"debated": ["unknown-topic"]}, "K01", "debated", "unknown debated topic 'unknown-topic'"),
         (2, {"debated": ["why"]}, "K03", "debated", "only a claim can rest on a debated point"),
-        (2, {"note": "A note."}, "K03", "note_id", "a note needs every language"),
+        (2, {"note": "A note."}, "K03", "note", "no Bahasa Indonesia ('id') in the catalogue"),
         (
             1,
             {"correction": "It took {pub}`no_such_value`. Two."},
@@ -222,17 +240,10 @@ def broken(data, index, **changes):
             "correction",
             "unknown published value 'no_such_value'",
         ),
-        (
-            1,
-            {"correction_id": "Satu {pub}`twitch_contraction_time_ms:mean`. Dua."},
-            "K02",
-            "correction_id",
-            "unknown form 'mean'",
-        ),
     ],
 )
 def test_bad_field_is_named(mini, index, changes, entry, field, message):
-    data, load = mini
+    data, load, _ = mini
     with pytest.raises(LedgerError) as err:
         load(broken(data, index, **changes))
     text = str(err.value)
@@ -243,14 +254,14 @@ def test_bad_field_is_named(mini, index, changes, entry, field, message):
     "changes, field, message",
     [
         ({"verdict": "mostly-true"}, "verdict", "unknown verdict 'mostly-true'"),
-        ({"correction_id": None}, "correction_id", "missing required field"),
+        ({"correction": "Three. Four."}, "correction", "no Bahasa Indonesia ('id') in the catalogue"),
         ({"debated": ["why"]}, "correction", "never speaks of it"),
     ],
 )
 def test_a_kernel_reads_the_ledger_checked_as_the_build_does(mini, tmp_path, changes, field, message):
     """The claim cards of a live kernel read the ledger through ``musclebook.ledger`` (the build adds the article,
     the bibliography and the pages): a bad entry is refused there too, naming the file, the entry and the field."""
-    data, load = mini
+    data, load, _ = mini
     path = tmp_path / "claims.yaml"
     path.write_text(yaml.safe_dump(broken(data, 1, **changes), allow_unicode=True), encoding="utf-8")
     with pytest.raises(LedgerError, match=rf"claims\.yaml: entry #2 \(K02\), field '{field}': .*{re.escape(message)}"):
@@ -275,7 +286,7 @@ def test_a_claim_card_is_one_model_shown_as_html_and_as_myst(ledger, language):
 
 
 def test_uncovered_article_text_is_refused(mini):
-    data, load = mini
+    data, load, _ = mini
     d = copy.deepcopy(data)
     del d["entries"][1]  # the sentence between K01 and K03 is no longer accounted for
     with pytest.raises(LedgerError, match=r"\(K03\), field 'quote'.*left uncovered.*Otot butuh"):
@@ -283,7 +294,7 @@ def test_uncovered_article_text_is_refused(mini):
 
 
 def test_uncovered_tail_is_refused(mini):
-    data, load = mini
+    data, load, _ = mini
     d = copy.deepcopy(data)
     del d["entries"][3]
     with pytest.raises(LedgerError, match=r"left uncovered after entry K03.*Saraf rusak"):
@@ -291,14 +302,14 @@ def test_uncovered_tail_is_refused(mini):
 
 
 def test_overlapping_quotes_are_refused(mini):
-    data, load = mini
+    data, load, _ = mini
     d = broken(data, 1, quote="sakit. Otot butuh kontraksi untuk rileks.")
     with pytest.raises(LedgerError, match=r"\(K02\), field 'quote'.*overlaps"):
         load(d)
 
 
 def test_quote_across_paragraphs_is_refused(mini):
-    data, load = mini
+    data, load, _ = mini
     d = copy.deepcopy(data)
     d["entries"][1]["quote"] = "Otot butuh kontraksi untuk rileks.\nApa penyebabnya?"
     del d["entries"][2]
@@ -307,7 +318,7 @@ def test_quote_across_paragraphs_is_refused(mini):
 
 
 def test_missing_article_file_is_named(mini):
-    data, load = mini
+    data, load, _ = mini
     d = copy.deepcopy(data)
     d["article"] = "gone.txt"
     with pytest.raises(LedgerError, match=r"claims.yaml, field 'article'.*gone.txt"):
@@ -315,7 +326,7 @@ def test_missing_article_file_is_named(mini):
 
 
 def test_toc_listing_a_missing_page_is_refused(mini, tmp_path):
-    data, load = mini
+    data, load, _ = mini
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\nchapters:\n  - file: ghost\n", encoding="utf-8")
     with pytest.raises(LedgerError, match=r"_toc.yml: the table of contents lists 'ghost'"):
         load(data)
@@ -327,19 +338,48 @@ def test_unknown_claim_id_in_a_card_is_refused(ledger):
 
 
 def test_hedged_debated_point_is_accepted(mini):
-    data, load = mini
+    data, load, _ = mini
     d = broken(
         data,
         0,
         correction="It is thought to stop because of X. Two.",
-        correction_id="Diduga berhenti karena X. Dua.",
         debated=["why"],
     )
     assert load(d).get("K01").debated == ("why",)
 
 
+@pytest.mark.parametrize(
+    "indonesian, changes, field, message",
+    [
+        # a translation that names another published value than its English
+        ({"One. Two.": "Satu {pub}`twitch_contraction_time_ms`. Dua."}, {}, "correction", "other published values"),
+        # a translation that states a debated point as fact, where its English hedges it
+        (
+            {"It is thought to stop because of X. Two.": "Berhenti karena X. Dua."},
+            {"correction": "It is thought to stop because of X. Two.", "debated": ["why"]},
+            "correction (id)",
+            "states the debated point 'why it stops' as fact",
+        ),
+    ],
+)
+def test_a_bad_translation_in_the_catalogue_is_named(mini, indonesian, changes, field, message):
+    data, load, translated = mini
+    translated(MINI_INDONESIAN | indonesian)
+    with pytest.raises(LedgerError) as err:
+        load(broken(data, 0, **changes))
+    text = str(err.value)
+    assert "(K01)" in text and f"field '{field}'" in text and message in text, text
+
+
+def test_a_translation_needs_its_words_for_the_debated_points(mini):
+    data, load, _ = mini
+    (i18n.CATALOGUE_DIR / "id" / "_debated.yaml").unlink()
+    with pytest.raises(LedgerError, match=r"id/_debated.yaml: missing: Bahasa Indonesia needs its hedges"):
+        load(data)
+
+
 def test_debated_topics_and_hedges_are_required(mini):
-    data, load = mini
+    data, load, _ = mini
     d = copy.deepcopy(data)
     del d["hedges"]
     with pytest.raises(LedgerError, match=r"claims.yaml, field 'hedges'"):
@@ -362,21 +402,23 @@ SOON_TIER = {"en": r"\bSee a doctor soon\b", "id": r"\bke dokter dalam waktu dek
 URGENCY = r"urgent|emergency|immediate|\bsegera\b|darurat|gawat"
 
 
-@pytest.mark.parametrize("fld, language", [("correction", "en"), ("correction_id", "id")])
-def test_k40_keeps_the_urgent_tier_apart_from_the_see_a_doctor_tier(ledger, fld, language):
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_k40_keeps_the_urgent_tier_apart_from_the_see_a_doctor_tier(ledger, language):
     # The Indonesian review of 2026-12-07 (MEANING #2): "Segera periksakan diri" merged "see a doctor soon"
     # into "get help urgently".
-    text = ledger.get("K40").text(fld)
+    text = ledger.get("K40").text("correction", language)
     urgent = [s for s in sentences(text) if re.search(URGENT_TIER[language], s, re.IGNORECASE)]
     soon = [s for s in sentences(text) if re.search(SOON_TIER[language], s, re.IGNORECASE)]
-    assert urgent and soon, f"K40 {fld} names both tiers"
+    assert urgent and soon, f"K40 ({language}) names both tiers"
     assert not set(urgent) & set(soon)
     assert not [s for s in soon if re.search(URGENCY, s, re.IGNORECASE)], soon
 
 
 def test_no_correction_makes_seeing_a_doctor_urgent(ledger):
     for claim in ledger.claims:
-        assert not re.search(r"\bsegera\s+(periksakan|memeriksakan)\b", claim.correction_id, re.IGNORECASE), claim.id
+        assert not re.search(
+            r"\bsegera\s+(periksakan|memeriksakan)\b", claim.text("correction", "id"), re.IGNORECASE
+        ), claim.id
 
 
 ALARM = {"en": r"confusion|collapse|faint", "id": r"kebingungan|kolaps|pingsan|ambruk"}
@@ -390,17 +432,17 @@ ANY_WEATHER = {
 def test_no_correction_ties_confusion_or_collapse_to_heat_alone(ledger):
     # M-01: exercise-associated hyponatraemia brings confusion and collapse in any weather (hewbutler2015).
     for claim in ledger.claims:
-        for fld, language in (("correction", "en"), ("correction_id", "id")):
-            for s in sentences(claim.text(fld)):
+        for language in ("en", "id"):
+            for s in sentences(claim.text("correction", language)):
                 if re.search(ALARM[language], s, re.IGNORECASE) and re.search(HEAT[language], s, re.IGNORECASE):
-                    assert re.search(ANY_WEATHER[language], s, re.IGNORECASE), (claim.id, fld, s)
+                    assert re.search(ANY_WEATHER[language], s, re.IGNORECASE), (claim.id, language, s)
 
 
 def test_k40_warns_against_drinking_plain_water_for_cramps(ledger):
     # M-01: drinking beyond thirst causes dilutional hyponatraemia; the consensus advice is to drink to thirst.
     k40 = ledger.get("K40")
     assert "hewbutler2015" in k40.references
-    english, indonesian = k40.text("correction"), k40.text("correction_id")
+    english, indonesian = k40.text("correction"), k40.text("correction", "id")
     assert re.search(r"plain water[^.]*\bthirst", english) and re.search(r"air putih[^.]*\bhaus", indonesian)
     assert "vomiting" in english and "muntah" in indonesian
     assert "during or after exercise" in english and "selama atau setelah berolahraga" in indonesian
@@ -410,18 +452,18 @@ def test_k40_warns_against_drinking_plain_water_for_cramps(ledger):
 def test_quinine_is_not_for_self_medication(ledger, claim_id):
     # m-04: quinine and tonic water are familiar remedies; the harms include fatal ones (eltawil2015).
     claim = ledger.get(claim_id)
-    for fld, pattern in (
-        ("correction", r"\b(do not|never)\b[^.]*quinine[^.]*tonic water[^.]*doctor"),
-        ("correction_id", r"\bjangan\b[^.]*kina[^.]*air tonik[^.]*dokter"),
+    for language, pattern in (
+        ("en", r"\b(do not|never)\b[^.]*quinine[^.]*tonic water[^.]*doctor"),
+        ("id", r"\bjangan\b[^.]*kina[^.]*air tonik[^.]*dokter"),
     ):
-        assert re.search(pattern, claim.text(fld), re.IGNORECASE), (claim_id, fld)
+        assert re.search(pattern, claim.text("correction", language), re.IGNORECASE), (claim_id, language)
 
 
 def test_the_potassium_warning_rests_on_a_clinical_source(ledger):
     # m-24: hyperkalaemia's clinical risk needs a clinical source, not only a physiology textbook.
     k33 = ledger.get("K33")
     assert {"montford2017", "hall2021"} <= set(k33.references)
-    assert re.search(r"heart failure", k33.correction) and re.search(r"gagal jantung", k33.correction_id)
+    assert re.search(r"heart failure", k33.correction) and re.search(r"gagal jantung", k33.text("correction", "id"))
 
 
 @pytest.mark.parametrize(
@@ -459,4 +501,5 @@ def test_mouse_studies_are_mencit_in_indonesian(ledger):
     # Indonesian review of 2026-12-07 (MEANING #3): "tikus" is the rat; the mouse is "mencit".
     for claim in ledger.claims:
         if re.search(r"\bmouse\b|\bmice\b", claim.correction):
-            assert "mencit" in claim.correction_id and "tikus" not in claim.correction_id, claim.id
+            indonesian = claim.text("correction", "id")
+            assert "mencit" in indonesian and "tikus" not in indonesian, claim.id

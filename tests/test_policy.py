@@ -265,7 +265,7 @@ def test_every_indonesian_correction_is_short_and_reads_as_indonesian(ledger):
     """Policy: a claim's Indonesian correction has 2 to 8 sentences, and Indonesian function words appear in it
     (three or more) while English ones do not (one at most)."""
     for claim in ledger.claims:
-        text = claim.correction_id
+        text = claim.text("correction", "id")
         assert 2 <= len(sentences(text)) <= 8, f"policy: {claim.id}: {len(sentences(text))} sentences, not 2 to 8"
         words = re.findall(r"[a-z]+", text.lower())
         indonesian = sum(w in {"yang", "dan", "tidak", "dengan", "pada", "dari", "untuk", "otot"} for w in words)

@@ -72,10 +72,10 @@ def prose_sources():
         yield page.target.relative_to(REPO).as_posix(), indonesian_numbers(markdown_sources(page.target))
     for entry in load_ledger().entries:
         yield f"claims.yaml {entry.id}", " ".join(filter(None, [entry.translation, entry.correction, entry.note]))
-        if entry.correction_id or entry.note_id:
+        if entry.correction or entry.note:  # their Indonesian, from the catalogue
             yield (
                 f"claims.yaml {entry.id} (Indonesian)",
-                indonesian_numbers(" ".join(filter(None, [entry.correction_id, entry.note_id]))),
+                indonesian_numbers(" ".join(filter(None, [entry.raw("correction", "id"), entry.raw("note", "id")]))),
             )
 
 

@@ -16,6 +16,7 @@ per language (``correction_id``) that ``musclebook.ledger`` knows for English an
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,12 +51,14 @@ DO_NOT_FIT_YET = {
 
 @pytest.fixture(scope="module")
 def pseudo(tmp_path_factory):
-    """The book's code reading the pseudo-language's files, made by the script."""
+    """The book's code reading the pseudo-language's files, made by the script beside the book's own catalogues."""
     out = tmp_path_factory.mktemp("pseudo")
-    subprocess.run([sys.executable, str(REPO / "scripts" / "pseudo_locale.py"), str(out)], check=True)
+    data = out / "book" / "musclebook" / "data"
+    shutil.copytree(i18n.CATALOGUE_DIR, data / "i18n")
+    subprocess.run([sys.executable, str(REPO / "scripts" / "pseudo_locale.py"), "--out", str(out)], check=True)
     patch = pytest.MonkeyPatch()
-    patch.setattr(language, "LANGUAGE_OF", language._read(out / "languages.yaml"))
-    patch.setattr(i18n, "CATALOGUE_DIR", out / "i18n")
+    patch.setattr(language, "LANGUAGE_OF", language._read(data / "languages.yaml"))
+    patch.setattr(i18n, "CATALOGUE_DIR", data / "i18n")
     i18n.catalogue.cache_clear()
     yield
     patch.undo()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import i18n
 from .explorer import static_build
 from .i18n import speaking, tr
-from .language import ARTICLE, SOURCE, field
+from .language import ARTICLE, LANGUAGE_OF, SOURCE
 from .ledger import LEDGER, VERDICTS, Entry, Ledger, read_ledger
 
 __all__ = ["LEDGER", "VERDICTS", "Card", "ClaimCards", "card", "claim", "claim_cards", "verdict_text"]
@@ -57,7 +57,7 @@ class Card:
     claim: str  # "Claim K05"
     evidence: str  # "Settled physiology", or "Debated: ..."
     says: str  # "The article says"
-    translation: tuple[str, str] | None  # ("In English:", the quote's translation) for readers of another language
+    translation: tuple[str, str] | None  # ("In English:", the quote in the reader's language) for other readers
     physiology: str  # "Physiology says:"
     correction: str  # in the reader's language, its published values written out
     article_correction: tuple[str, str] | None  # (title, correction) in the article's language, for other readers
@@ -79,10 +79,12 @@ def card(entry: Entry, language: str = SOURCE, ledger: Ledger | None = None) -> 
             claim=f"{tr('Claim')} {entry.id}",
             evidence=tr("Debated: {points}", points=debated) if entry.debated else tr("Settled physiology"),
             says=tr("The article says"),
-            translation=(tr("In English:"), entry.translation) if other else None,
+            translation=(tr("In {language}:", language=LANGUAGE_OF[language].name), entry.text("translation", language))
+            if other
+            else None,
             physiology=tr("Physiology says:"),
-            correction=entry.text(field("correction", language), language),
-            article_correction=(ARTICLE_CORRECTION, entry.text(field("correction", ARTICLE))) if other else None,
+            correction=entry.text("correction", language),
+            article_correction=(ARTICLE_CORRECTION, entry.text("correction", ARTICLE)) if other else None,
             see=tr("See it:"),
             in_article=tr("in the article"),
         )

@@ -121,9 +121,13 @@ def _unique_keys(path: Path) -> type:
 
 
 def catalogue_files(lang: str) -> list[Path]:
-    """The catalogue of ``lang``: ``<lang>.yaml`` (figures and explorers) and ``<lang>/*.yaml`` (a chapter's
-    self-check questions, one file per chapter)."""
-    return [catalogue_path(lang), *sorted((CATALOGUE_DIR / lang).glob("*.yaml"))]
+    """The catalogue of ``lang``: ``<lang>.yaml`` (figures and explorers) and ``<lang>/*.yaml`` (the build's words, the
+    claim ledger's and the glossary's texts, a chapter's self-check questions, one file per chapter). A file whose
+    name starts with ``_`` is data for a language that is not a catalogue (the ledger's ``_debated.yaml``)."""
+    return [
+        catalogue_path(lang),
+        *sorted(p for p in (CATALOGUE_DIR / lang).glob("*.yaml") if not p.name.startswith("_")),
+    ]
 
 
 @cache

@@ -67,11 +67,6 @@ def check_language(language: str, where: str = "") -> str:
     return language
 
 
-def field(name: str, language: str) -> str:
-    """The name of a data file's field in ``language``: ``correction`` in English, ``correction_id`` in Indonesian."""
-    return name if check_language(language) == SOURCE else f"{name}_{language}"
-
-
 def percent_sign(text: str, language: str) -> str:
     """A text with its percentages as ``language`` writes them: English sets the sign apart ("55.2 %"), Indonesian
     writes it against the number, as PUEBI asks ("55,2%")."""

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from . import i18n
 from .i18n import N_, speaking, tr
-from .language import LANGUAGE_OF, LANGUAGES, SOURCE, percent_sign
-from .language import field as language_field
+from .language import ARTICLE, LANGUAGE_OF, LANGUAGES, SOURCE, percent_sign
 from .published import PUB_ROLE, expand, lookup
 
 LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
@@ -39,16 +39,17 @@ KINDS = ("claim", "rhetoric")
 COMMON_FIELDS = ("id", "kind", "quote", "translation")
 
 
-# a text field per language (correction, correction_id): ``language.field``
-CLAIM_FIELDS = ("verdict", *(language_field("correction", code) for code in LANGUAGES), "references", "shown_in")
+CLAIM_FIELDS = ("verdict", "correction", "references", "shown_in")
 
 
-OPTIONAL_FIELDS = (*(language_field("note", code) for code in LANGUAGES), "debated")
+OPTIONAL_FIELDS = ("note", "debated")
 
 
-# the ledger's texts, each with the language it is written in (a field per language: correction, correction_id)
-TEXT_FIELDS = {language_field(name, code): code for name in ("correction", "note") for code in LANGUAGES}
-TEXT_FIELDS["translation"] = SOURCE
+# the ledger's texts for readers, written in English; each translation gives them in its catalogue
+# (``data/i18n/<language>/claims.yaml``, keyed by the English). ``translation`` is the quote's English: a reader
+# of the article's language reads the quote itself.
+TEXT_FIELDS = ("correction", "note", "translation")
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)
 
 
 ID_PATTERN = re.compile(r"^K\d{2,3}$")
@@ -103,11 +104,9 @@ class Entry:
     paragraph: int | None = None  # 1-based line number of the article the quote sits on
     verdict: str | None = None
     correction: str | None = None  # may name published values: {pub}`key`
-    correction_id: str | None = None  # the correction in Indonesian, written for the article's readers
     references: tuple[str, ...] = ()
     shown_in: tuple[str, ...] = ()
     note: str | None = None
-    note_id: str | None = None
     debated: tuple[str, ...] = ()  # keys of the debated topics this correction rests on; () = settled physiology
 
     @property
@@ -123,11 +122,19 @@ class Entry:
         """The Sphinx label of this entry on the English article page (e.g. ``claim-k05``)."""
         return claim_anchor(self.id)
 
-    def text(self, field_name: str, language: str | None = None) -> str:
-        """A text field with its published values written out (``language`` defaults to the field's own)."""
-        raw = getattr(self, field_name) or ""
-        language = language or TEXT_FIELDS[field_name]
-        return percent_sign(expand(raw, language), language)
+    def raw(self, field_name: str, language: str = SOURCE) -> str:
+        """A text field (``TEXT_FIELDS``) in ``language``, its published values still as ``{pub}`` roles: the
+        ledger's English, or its translation in the language's catalogue ("" for a field the entry has not)."""
+        english = getattr(self, field_name) or ""
+        if language == SOURCE or not english:
+            return english
+        if field_name == "translation" and language == ARTICLE:
+            return self.quote  # the quote is the article's own words
+        return i18n.template(english, language)
+
+    def text(self, field_name: str, language: str = SOURCE) -> str:
+        """A text field in ``language`` with its published values written out."""
+        return percent_sign(expand(self.raw(field_name, language), language), language)
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,14 @@ class Ledger:
         for e in self.entries:
             groups.setdefault(e.paragraph, []).append(e)
         return [groups[k] for k in sorted(groups)]
+
+    def texts(self, language: str) -> list[str]:
+        """The ledger's English texts that the catalogue of ``language`` translates: each entry's correction and note,
+        the quote's translation (but for readers of the article's language) and the debated points' labels."""
+        fields = [f for f in TEXT_FIELDS if f != "translation" or language != ARTICLE]
+        found = [topic.label[SOURCE] for topic in self.topics.values()]
+        found += [getattr(e, f) for e in self.entries for f in fields if getattr(e, f)]
+        return list(dict.fromkeys(found))
 
     def debated_label(self, entry: Entry, language: str = SOURCE) -> str:
         """The debated points of a claim, joined for a reader ("" for settled physiology)."""
@@ -189,29 +204,77 @@ def _check_published(path, text: str, entry_name: str, fld: str) -> None:
             raise LedgerError(path, exc.args[0], entry_name, fld) from None
 
 
+def _translated(path, english: str, language: str, entry_name: str | None, fld: str) -> str:
+    """``english``, a text of the ledger, in ``language``'s catalogue; an error naming the entry and the field if the
+    catalogue lacks it (a new English text, or one changed since it was translated)."""
+    try:
+        text = i18n.template(english, language)
+    except KeyError:
+        raise LedgerError(
+            path,
+            f"no {LANGUAGE_OF[language].name} ('{language}') in the catalogue {i18n.CATALOGUE_DIR / language}/: "
+            f"give this English text its translation there ({english[:60]!r}…)",
+            entry_name,
+            fld,
+        ) from None
+    if sorted(PUB_ROLE.findall(text)) != sorted(PUB_ROLE.findall(english)):
+        raise LedgerError(
+            path, f"its '{language}' translation names other published values than its English", entry_name, fld
+        )
+    return text
+
+
+def _language_data(language: str) -> tuple[Path, dict]:
+    """A translation's words for the debated points (``data/i18n/<language>/_debated.yaml``): its hedges and, for
+    each point, the patterns of a sentence that speaks of it."""
+    path = i18n.CATALOGUE_DIR / language / "_debated.yaml"
+    if not path.is_file():
+        raise LedgerError(
+            path, f"missing: {LANGUAGE_OF[language].name} needs its hedges and signals of the debated points"
+        )
+    return path, read_data(path)
+
+
+def _patterns(path, patterns, where: str) -> tuple[re.Pattern, ...]:
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise LedgerError(path, "must be a list of patterns", fld=where)
+    try:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    except re.error as exc:
+        raise LedgerError(path, f"a signal is not a valid pattern: {exc}", fld=where) from None
+
+
+def _hedges(path, words) -> tuple[str, ...]:
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise LedgerError(path, "must list the words that hedge a statement", fld="hedges")
+    return tuple(w.lower() for w in words)
+
+
 def _parse_topics(path, raw) -> tuple[dict[str, Topic], dict[str, tuple[str, ...]]]:
-    """The ``debated`` topics and the ``hedges`` (words that mark a statement as not settled)."""
+    """The ``debated`` topics and the ``hedges`` (words that mark a statement as not settled), in every language:
+    English in the ledger, each translation's in its catalogue folder."""
     if not isinstance(raw.get("debated"), dict) or not raw["debated"]:
-        raise LedgerError(path, "must map each debated topic to its labels and signals", fld="debated")
-    hedges = raw.get("hedges")
-    if not isinstance(hedges, dict) or set(hedges) != set(LANGUAGES) or not all(hedges.values()):
-        said = ", ".join(f"{LANGUAGE_OF[code].name} ('{code}')" for code in LANGUAGES)
-        raise LedgerError(path, f"must list the hedging words in each language: {said}", fld="hedges")
-    topics = {}
-    wanted = sorted(language_field(name, code) for name in ("label", "signals") for code in LANGUAGES)
+        raise LedgerError(path, "must map each debated topic to its label and signals", fld="debated")
+    hedges = {SOURCE: _hedges(path, raw.get("hedges"))}
+    labels: dict[str, dict[str, str]] = {}
+    signals: dict[str, dict[str, tuple[re.Pattern, ...]]] = {}
     for key, spec in raw["debated"].items():
         where = f"debated.{key}"
-        if not isinstance(spec, dict) or sorted(spec) != wanted:
-            raise LedgerError(path, f"needs exactly: {', '.join(wanted)}", fld=where)
-        try:
-            signals = {
-                code: tuple(re.compile(p, re.IGNORECASE) for p in spec[language_field("signals", code)])
-                for code in LANGUAGES
-            }
-        except (re.error, TypeError) as exc:
-            raise LedgerError(path, f"a signal is not a valid pattern: {exc}", fld=where) from None
-        topics[key] = Topic(key, {code: spec[language_field("label", code)] for code in LANGUAGES}, signals)
-    return topics, {lang: tuple(w.lower() for w in words) for lang, words in hedges.items()}
+        if not isinstance(spec, dict) or sorted(spec) != ["label", "signals"] or not isinstance(spec["label"], str):
+            raise LedgerError(path, "needs exactly: label (a text), signals (a list of patterns)", fld=where)
+        labels[key] = {SOURCE: spec["label"]}
+        signals[key] = {SOURCE: _patterns(path, spec["signals"], where)}
+    for language in TRANSLATIONS:
+        data_path, data = _language_data(language)
+        given = data.get("signals") if isinstance(data, dict) else None
+        if not isinstance(given, dict) or set(given) != set(labels):
+            raise LedgerError(data_path, f"must give the signals of exactly: {', '.join(labels)}", fld="signals")
+        hedges[language] = _hedges(data_path, data.get("hedges"))
+        for key in labels:
+            labels[key][language] = _translated(path, labels[key][SOURCE], language, None, f"debated.{key}.label")
+            signals[key][language] = _patterns(data_path, given[key], f"signals.{key}")
+    topics = {key: Topic(key, labels[key], signals[key]) for key in labels}
+    return topics, hedges
 
 
 def check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedges) -> None:
@@ -222,8 +285,8 @@ def check_debated(path, entry: Entry, name: str, topics: dict[str, Topic], hedge
                 path, f"unknown debated topic '{key}'; expected one of {', '.join(topics)}", name, "debated"
             )
     for language in LANGUAGES:
-        fld = language_field("correction", language)
-        text = entry.text(fld)
+        fld = "correction" if language == SOURCE else f"correction ({language})"
+        text = entry.text("correction", language)
         for topic in topics.values():
             sentences = topic.mentioned_in(text, language)
             if sentences and topic.key not in entry.debated:
@@ -283,25 +346,22 @@ def _parse_entry(path, raw, number: int) -> tuple[str, dict]:
                 path, f"unknown verdict '{verdict}'; expected one of {', '.join(VERDICTS)}", name, "verdict"
             )
         fields["verdict"] = verdict
-        for fld in (language_field("correction", code) for code in LANGUAGES):
-            fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
+        fields["correction"] = " ".join(_require_text(path, raw, "correction", name).split())
         for fld in ("references", "shown_in"):
             fields[fld] = _require_keys(path, raw, fld, name)
         if "debated" in raw:
             fields["debated"] = _require_keys(path, raw, "debated", name)
     elif "debated" in raw:
         raise LedgerError(path, "only a claim can rest on a debated point", name, "debated")
-    notes = [language_field("note", code) for code in LANGUAGES]
-    for fld in notes:
-        if fld in raw:
-            fields[fld] = " ".join(_require_text(path, raw, fld, name).split())
-    if any(fld in fields for fld in notes) and not all(fld in fields for fld in notes):
-        missing = next(fld for fld in notes if fld not in fields)
-        said = ", ".join(f"'{fld}' ({LANGUAGE_OF[code].name})" for fld, code in zip(notes, LANGUAGES))
-        raise LedgerError(path, f"a note needs every language: {said}", name, missing)
-    for fld, text in fields.items():
-        if fld in TEXT_FIELDS:
-            _check_published(path, text, name, fld)
+    if "note" in raw:
+        fields["note"] = " ".join(_require_text(path, raw, "note", name).split())
+    for fld in TEXT_FIELDS:
+        if fld not in fields:
+            continue
+        _check_published(path, fields[fld], name, fld)
+        for language in TRANSLATIONS:  # a reader of the article's language reads the quote, not its translation
+            if fld != "translation" or language != ARTICLE:
+                _translated(path, fields[fld], language, name, fld)
     return name, fields
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import SOURCE, check_language, field, number
+from .i18n import N_, template
+from .language import SOURCE, check_language, number
 
 SPREAD_KINDS = ("SD", "SEM", None)  # None: the source states a spread without saying which
 FORMS = ("full", "value", "bare", "low", "high")
@@ -27,7 +28,7 @@ class Published:
     spread_kind: str | None = None  # "SD" or "SEM" where the source says which
     low: float | None = None  # a stated range
     high: float | None = None
-    unit_id: str | None = None  # the unit in Indonesian, where it is a word ("menit" for "minutes")
+    word: bool = False  # the unit is a word ("minutes"), marked N_ and written in the reader's language
 
     def __post_init__(self):
         has_range = self.low is not None or self.high is not None
@@ -74,7 +75,9 @@ class Published:
             body = number(self.value, language=language)
             if self.spread is not None and form in ("full", "bare"):
                 body += f" ± {number(self.spread, language=language)}"
-        unit = getattr(self, field("unit", language), None) or self.unit  # its own unit's name, or the English
+        unit = (
+            template(self.unit, language) if self.word else self.unit
+        )  # a symbol ("ms") is the same in every language
         if form == "bare" or not unit:
             return body
         return f"{body} {unit}"
@@ -172,10 +175,10 @@ VALUES: dict[str, Published] = {
     "ultramarathon_distance_km": Published("length of the ultramarathon in the cramp study", "km", "hoffman2015", 161),
     "red_flag_cramp_duration_min": Published(
         "duration beyond which a cramp that does not ease needs urgent advice",
-        "minutes",
+        N_("minutes"),
         "nhsinform_leg_cramps",
         10,
-        unit_id="menit",
+        word=True,
     ),
     "triathletes_reporting_cramps_pct": Published(
         "triathletes reporting exercise-associated cramps in a survey cited by Miller et al. 2010",

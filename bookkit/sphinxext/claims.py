@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from musclebook.claims import Card, card, verdict_text
 from musclebook.i18n import speaking, tr
-from musclebook.language import ARTICLE, LANGUAGES, SOURCE, field
+from musclebook.language import ARTICLE, LANGUAGES, SOURCE
 
 from ..ledger import (
     DEFAULT_LEDGER,
@@ -106,9 +106,9 @@ def card_markup(entry: Entry, *, language: str = SOURCE, link_to_article: bool =
 def rhetoric_markup(entry: Entry, language: str = SOURCE) -> list[str]:
     quote = f'<span class="rhetoric-quote" lang="{ARTICLE}">«{_escape(entry.quote)}»</span>'
     with speaking(language):
-        translation = f" — *{_escape(entry.translation)}*" if language != ARTICLE else ""
+        translation = f" — *{_escape(entry.text('translation', language))}*" if language != ARTICLE else ""
         lines = [f"{quote}{translation} {{bdg-light}}`{tr('not a claim')}`", ""]
-    note = entry.text(field("note", language), language)
+    note = entry.text("note", language)
     if note:
         lines += [f'<span class="rhetoric-note">{_escape(note)}</span>', ""]
     return lines
@@ -224,8 +224,8 @@ class MisconceptionBank(_LedgerDirective):
         with speaking(language):
             for number, claim in enumerate(ledger().claims, start=1):
                 quote = f'<span lang="{ARTICLE}">«{_escape(claim.quote)}»</span>'
-                translation = f" — *{_escape(claim.translation)}*" if language != ARTICLE else ""
-                correction = claim.text(field("correction", language), language)
+                translation = f" — *{_escape(claim.text('translation', language))}*" if language != ARTICLE else ""
+                correction = claim.text("correction", language)
                 lines += [
                     f"{number}. **{tr('Fact or myth?')}** {quote}{translation}",
                     "",

@@ -10,8 +10,8 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from musclebook.i18n import speaking, tr
-from musclebook.language import ARTICLE, LANGUAGES, SOURCE, field, percent_sign
+from musclebook.i18n import CATALOGUE_DIR, speaking, template, tr
+from musclebook.language import ARTICLE, LANGUAGES, SOURCE, percent_sign
 from musclebook.published import lookup
 
 from ..ledger import (
@@ -25,26 +25,56 @@ from .common import book_language
 TERMS = DATA_DIR / "terms.yaml"
 
 
+# a term's texts, written in English in terms.yaml; each translation gives them in its catalogue
+# (``musclebook/data/i18n/<language>/terms.yaml``, keyed by the English)
+TERM_TEXTS = ("en", "definition", "note")
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)
+
+
+def term_text(term: dict, fld: str, language: str) -> str | None:
+    """A text of a term (``TERM_TEXTS``) in ``language``: None for a note the term has not."""
+    english = term.get(fld)
+    if english is None:
+        return None
+    english = " ".join(english.split())
+    return english if language == SOURCE else template(english, language)
+
+
 def load_terms(path=TERMS) -> dict:
-    """The book's terms (``terms.yaml``), checked: each has an English and an Indonesian word and a definition."""
+    """The book's terms (``terms.yaml``), checked: each has an English word and a definition, and every translation
+    gives them (and its note) in its catalogue."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     seen = set()
     for number, term in enumerate(data.get("terms") or [], start=1):
-        for fld in (*LANGUAGES, *(field("definition", code) for code in LANGUAGES)):
+        for fld in (SOURCE, "definition"):
             if not isinstance(term.get(fld), str) or not term[fld].strip():
                 raise ExtensionError(f"{path}: term #{number} ({term.get(SOURCE)}), field '{fld}': missing or empty")
+        unknown = sorted(set(term) - set(TERM_TEXTS))
+        if unknown:
+            raise ExtensionError(
+                f"{path}: term #{number} ({term[SOURCE]}), field '{unknown[0]}': not a field of a term"
+            )
         if term[SOURCE] in seen:
             raise ExtensionError(f"{path}: term #{number}, field '{SOURCE}': '{term[SOURCE]}' is listed twice")
         seen.add(term[SOURCE])
+        for language in TRANSLATIONS:
+            for fld in TERM_TEXTS:
+                try:
+                    term_text(term, fld, language)
+                except KeyError:
+                    raise ExtensionError(
+                        f"{path}: term #{number} ({term[SOURCE]}), field '{fld}': no translation into '{language}' in "
+                        f"{CATALOGUE_DIR / language}/terms.yaml"
+                    ) from None
     return data
 
 
 class GlossaryTerms(SphinxDirective):
-    """The glossary, from ``terms.yaml``: each term with its definition and its word in the other language.
+    """The glossary, from ``terms.yaml``: each term with its definition and its word in the article's language.
 
-    In the Indonesian edition an entry is headed by the Indonesian term and then the English one, so that
-    the pages' ``{term}`` references (whose targets are the English terms) find it; a term's ``note_id`` (why
-    the book writes this Indonesian word rather than a common other one) follows its definition."""
+    In a translated edition an entry is headed by the edition's term and then the English one, so that
+    the pages' ``{term}`` references (whose targets are the English terms) find it; a term's note (why
+    the book writes this word rather than a common other one) follows its definition."""
 
     has_content = False
 
@@ -54,19 +84,21 @@ class GlossaryTerms(SphinxDirective):
         lines = ["```{glossary}"]
         language = book_language(self.env.app)
         with speaking(language):
-            for term in sorted(terms, key=lambda t: t[language].lower()):
-                definition = " ".join(term[field("definition", language)].split())
-                note = term.get(field("note", language)) if language != SOURCE else None
+            for term in sorted(terms, key=lambda t: term_text(t, SOURCE, language).lower()):
+                word = term_text(term, SOURCE, language)
+                definition = term_text(term, "definition", language)
+                note = term_text(term, "note", language) if language != SOURCE else None
                 if note:  # why the book writes this word and not another one
-                    definition += f" *{tr('Note:')}* " + " ".join(note.split())
+                    definition += f" *{tr('Note:')}* " + note
                 if language != ARTICLE:  # the article's own word
-                    definition += f' ({tr("Indonesian:")} <span lang="{ARTICLE}">*{term[ARTICLE]}*</span>)'
+                    article_word = term_text(term, SOURCE, ARTICLE)
+                    definition += f' ({tr("Indonesian:")} <span lang="{ARTICLE}">*{article_word}*</span>)'
                 if language == SOURCE:
-                    lines += [term[language], f"  {definition}", ""]
+                    lines += [word, f"  {definition}", ""]
                     continue
                 # headed by the edition's term, then the English one that the pages' {term} references name
-                title = term[language][:1].upper() + term[language][1:]
-                english = [term[SOURCE]] if term[SOURCE].lower() != term[language].lower() else []
+                title = word[:1].upper() + word[1:]
+                english = [term[SOURCE]] if term[SOURCE].lower() != word.lower() else []
                 lines += [title, *english, f"  {definition}", ""]
         lines.append("```")
         container = nodes.container(classes=["glossary-terms"])
