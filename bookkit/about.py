@@ -182,11 +182,27 @@ def load(citation: Path = CITATION, repository: str | None = None, environ=os.en
     )
 
 
-def date_text(day: dt.date, language: str) -> str:
-    """A date as a reader of ``language`` writes it: 7 December 2026, 7 Desember 2026 (Babel's month names)."""
-    from babel.dates import format_date
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+DATE = N_("{day} {month} {year}")  # the order a language writes a date in
 
-    return format_date(day, "d MMMM y", locale=language)
+
+def date_text(day: dt.date, language: str) -> str:
+    """A date as a reader of ``language`` writes it, in the catalogue's words: 7 December 2026, 7 Desember 2026."""
+    month = i18n.template(MONTHS[day.month - 1], language)
+    return i18n.template(DATE, language).format(day=day.day, month=month, year=day.year)
 
 
 def words(language: str) -> dict[str, str]:

@@ -260,7 +260,7 @@ def _table(header: list[str], rows: list[list[nodes.entry]]) -> nodes.table:
 
 
 def fill_teaching_materials(app, doctree, fromdoc):
-    """Every page of the book with its slide deck (where it has one) and its PDF, in both editions; then the
+    """Every page of the book with its slide deck (where it has one) and its PDF, in every edition; then the
     handout and the whole book."""
     placeholders = list(doctree.findall(teaching_materials))
     if not placeholders:
@@ -277,9 +277,9 @@ def fill_teaching_materials(app, doctree, fromdoc):
         placeholders.remove(placeholder)
     if not placeholders:
         return
-    other = next(e for e in LANGUAGES if e != language)
     sources = materials.pages(language)
-    other_sources = {s.stem: s for s in materials.pages(other)}
+    # the other editions' pages, by name: a page has a deck in an edition whose page has one
+    editions = {e: {s.stem: s for s in materials.pages(e)} for e in LANGUAGES if e != language}
     rows = []
     for source in sources:
         stem = source.stem
@@ -289,7 +289,7 @@ def fill_teaching_materials(app, doctree, fromdoc):
         title = app.env.titles[docname].astext()
         page = nodes.reference(title, title, refuri=app.builder.get_relative_uri(fromdoc, docname))
         decks = {language: materials.has_deck(source)}
-        decks[other] = stem in other_sources and materials.has_deck(other_sources[stem])
+        decks |= {e: stem in pages and materials.has_deck(pages[stem]) for e, pages in editions.items()}
         slides = _links(app, fromdoc, lambda e, s=stem, d=decks: materials.deck(s, e) if d[e] else None, language)
         pdfs = _links(app, fromdoc, lambda e, s=stem: materials.page_pdf(s, e), language)
         rows.append([_cell(page), _cell(*slides) if slides else _cell(nodes.Text(words["no_deck"])), _cell(*pdfs)])

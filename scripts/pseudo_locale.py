@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "book")]
 
 from bookkit import translate  # noqa: E402
+from bookkit.sphinxext.theme_words import theme_messages  # noqa: E402
 from bookkit.translate import code as code_texts  # noqa: E402
 from bookkit.translate.segment import (  # noqa: E402
     DIRECTIVE,
@@ -217,8 +218,10 @@ def main(root: Path) -> None:
         write(path, po(path, messages))
     book = folder / f"{translate.BOOK_CATALOGUE}.po"
     write(book, po(book, [(m, None, pseudo(m)) for m in translate.book_messages()]))
-    theme = translate.read_catalogue(translate.catalogues(ARTICLE) / "_theme.po")
-    write(folder / "_theme.po", po(folder / "_theme.po", [(m.id, None, pseudo(m.id)) for m in theme if m.id]))
+    # the theme's words: all it and the extensions may show (a language they know needs only those they lack)
+    ours = [m.id for m in translate.read_catalogue(translate.catalogues(ARTICLE) / "_theme.po") if m.id]
+    theme = list(dict.fromkeys([*theme_messages(), *ours]))
+    write(folder / "_theme.po", po(folder / "_theme.po", [(m, None, pseudo(m)) for m in theme]))
 
 
 if __name__ == "__main__":

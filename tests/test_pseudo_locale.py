@@ -1,27 +1,34 @@
 """A third language made from catalogues alone: the pseudo-language ``qps`` (``scripts/pseudo_locale.py``).
 
-The script writes a languages file with ``qps`` added and a catalogue that gives every English text of the code
-its pseudo form: each Latin letter accented, a third longer. The tests point the book's code at those files (the
-code is not changed: ``musclebook.language`` and ``musclebook.i18n`` read their data from them) and show what the
-code draws in the pseudo-language: every explorer and static figure at the ends of its controls, in both
-layouts, the verdicts, the exercises' feedback and the build's words. A text still in English (three Latin
-letters without accents in a row) fails, and so does a text that no longer fits its figure.
+The script does what CONTRIBUTING.md's "Add a language" asks of a translator, and nothing more: an entry in
+``languages.yaml`` and the catalogues (the code's, the ledger's and the glossary's texts; the pages', the book's and
+the theme's words), each English text with its Latin letters accented and a third longer. Two kinds of test read it:
 
-What this does not cover yet (issue 28, point 2): a whole built edition in the pseudo-language (its pages, the
-theme's labels, the search page), because ``bookkit.translate``, which translates the pages' prose, makes one
-edition, the Indonesian; and the claim cards, whose corrections and debated points are fields of the ledger
-per language (``correction_id``) that ``musclebook.ledger`` knows for English and Indonesian only.
+- the figures, explorers, verdicts, exercises' feedback and the build's words, drawn by the book's unchanged code
+  pointed at those files: every explorer and static figure at the ends of its controls, in both layouts. A text
+  still in English fails, and so does a text that no longer fits its figure;
+- a whole third edition: a copy of the repository given the pseudo-language by the script alone, its pages written
+  by ``bookkit.translate`` and built by ``bookkit.build --edition qps``. Every text of every page a reader reads or
+  hears (theme's labels, claim cards, self-checks, the search page's script, the explorers' captions, the figures'
+  and the explorers' frames' texts) must be in the pseudo-language.
+
+"English" is a run of three Latin letters without accents; what every language writes alike is left out (code,
+TeX, the article's Indonesian quotes, authors and titles of the reference list, {placeholders}, names).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bookkit import about, materials, printing
 from bookkit.sphinxext import landing
@@ -138,3 +145,139 @@ def test_the_build_s_words_speak_the_pseudo_language(pseudo):
     english = {name: english_in(table.values()) for name, table in tables.items() if english_in(table.values())}
     assert not english, english
     assert language.number(-2438.46, 1, PSEUDO) == "\u22122.438,5"
+
+
+# ---------------------------------------------------------------- a whole edition in the pseudo-language
+
+# Written as they are in every language: names of products and licences, file types, a molecule's symbol
+NAMES = {"Binder", "Colab", "MIT", "ipynb", "PDF", "ATP"}
+SKIPPED_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "svg", "math", "template", "noscript"}
+# code cells, TeX, the reference list and the citations (authors' names, titles as published)
+SKIPPED_CLASSES = {"katex", "katex-display", "highlight", "cell_input", "bibliography", "citation", "bibtex-citation"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")  # what a reader sees or hears of an element
+
+
+class ShownText(HTMLParser):
+    """The texts of a page a reader of the pseudo-language reads or hears, but for what every language writes alike:
+    code, TeX, the reference list and citations, and the parts marked as written in another language (the article's
+    quotes, ``lang="id"``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.skipping: list[bool] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = set((attrs.get("class") or "").split())
+        citation = tag == "a" and "bibliography.html#" in (attrs.get("href") or "")
+        skip = (
+            tag in SKIPPED_TAGS
+            or bool(classes & SKIPPED_CLASSES)
+            or citation
+            or attrs.get("lang", PSEUDO) != PSEUDO
+            or any(self.skipping)
+        )
+        if not skip:
+            self.texts += [attrs[name] for name in SHOWN_ATTRIBUTES if attrs.get(name)]
+        if tag not in VOID:
+            self.skipping.append(skip)
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.skipping:
+            self.skipping.pop()
+
+    def handle_data(self, data):
+        if not any(self.skipping) and data.strip():
+            self.texts.append(data)
+
+
+def english_words(texts, allowed=()) -> list[str]:
+    """The texts with a word of three Latin letters or more that is not a name every language writes alike."""
+    allowed = NAMES | set(allowed)
+    return [t.strip()[:90] for t in texts if any(w not in allowed for w in ENGLISH.findall(KEPT.sub("", t)))]
+
+
+def copy_of_the_repository(root: Path) -> None:
+    """The repository's files (tracked, and new ones not yet committed) and the JavaScript it fetched."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, root / name)
+    for fetched in ("book/vendor", ".tools"):  # make setup's (scripts/fetch_js.py)
+        assert (REPO / fetched).is_dir(), f"{fetched} is missing: run make setup"
+        shutil.copytree(REPO / fetched, root / fetched)
+
+
+@pytest.fixture(scope="module")
+def pseudo_edition(tmp_path_factory):
+    """A copy of the repository given the pseudo-language by the script alone (a languages entry and catalogues,
+    no code), its pages written by ``bookkit.translate`` and the edition built: the built edition's folder."""
+    root = tmp_path_factory.mktemp("repository")
+    copy_of_the_repository(root)
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'book'}", "BOOK_SITE": str(root / "site")}
+    env.pop(i18n.ENV, None)
+
+    def run(*command):
+        done = subprocess.run([sys.executable, *command], cwd=root, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"{' '.join(command)}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+
+    run("scripts/pseudo_locale.py")
+    run("-m", "bookkit.translate")
+    run("-m", "bookkit.translate", "--check")  # every message translated, each keeping its block's structure
+    run("-m", "bookkit.build", "-W", "-n", "--keep-going", "--edition", PSEUDO)
+    return root, root / "site" / PSEUDO
+
+
+@pytest.mark.slow  # copies the repository and builds a third edition (about 30 s)
+def test_a_third_edition_is_built_from_catalogues_alone_and_speaks_only_its_language(pseudo_edition):
+    root, site = pseudo_edition
+    pages = sorted(site.glob("*.html"))
+    assert {"index.html", "search.html", "genindex.html", "article.html", "glossary.html"} <= {p.name for p in pages}
+    # the English terms a translated glossary (and so its index) lists after its own, as the targets of the pages'
+    # {term} references
+    terms = [t["en"] for t in yaml.safe_load((root / "book/musclebook/data/terms.yaml").read_text())["terms"]]
+    # (the index lists "Tetanus (disease)" as "Tetanus" and "(disease)")
+    terms += [piece for t in terms if (m := re.fullmatch(r"(.*) (\(.*\))", t)) for piece in m.groups()]
+    english: dict[str, list[str]] = {}
+    for page in pages:
+        reader = ShownText()
+        reader.feed(page.read_text(encoding="utf-8"))
+        glossary = page.name in ("glossary.html", "genindex.html")
+        texts = [t for t in reader.texts if not (glossary and t.strip() in terms)]
+        # the explorers' captions and messages, which their script shows
+        for frames in re.findall(r'<script type="application/json" class="mb-frames">(.*?)</script>', reader.rawdata):
+            texts += [s for s in json_strings(json.loads(frames)) if not s.endswith((".svg", ".png"))]
+        if english_words(texts):
+            english[page.name] = english_words(texts)[:4]
+    # the figures' and the explorers' frames' texts (Matplotlib writes each text as a comment of its SVG)
+    for image in [*site.glob("_images/*.svg"), *site.glob("_frames/*.svg")]:
+        said = re.findall(r"<!-- (.*?) -->", image.read_text(encoding="utf-8"))
+        if english_words(said):
+            english[image.name] = english_words(said)[:4]
+    # the search page's words, which its script writes (Sphinx's catalogue for it, or the book's)
+    searchtools = (site / "_static" / "searchtools.js").read_text(encoding="utf-8")
+    translations = (site / "_static" / "translations.js").read_text(encoding="utf-8")
+    messages = json.loads(translations[translations.index("(") + 1 : translations.rindex(")")])["messages"]
+    shown = [messages.get(m, m) for m in re.findall(r'_\(\s*"([^"]+)"\s*\)', searchtools)]
+    assert len(shown) >= 5
+    if english_words(shown):
+        english["search (translations.js)"] = english_words(shown)[:4]
+    assert not english, f"English left in the pseudo-language edition: {english}"
+
+
+def json_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in json_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in json_strings(v)]
+    return []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from musclebook.language import MINUS, number
@@ -35,6 +37,16 @@ def test_published_forms():
     assert VALUES["resting_potential_4mm_k_mv"].text() == f"{MINUS}85 mV"
     assert VALUES["red_flag_cramp_duration_min"].text("full", "id") == "10 menit"
     assert VALUES["triathletes_surveyed"].text("full", "id") == "2.438"
+
+
+def test_a_unit_with_a_word_is_translated_and_a_symbol_is_not():
+    """A unit that has a word ("minutes", "m/s per µm") is a catalogue text, so that a translation can write it in its
+    words; a symbol ("ms", "µm") is the same in every language (the pseudo-language's edition checks the rest)."""
+    worded = {key for key, v in VALUES.items() if re.search(r"\b[a-z]{3,}\b", v.unit)}
+    assert {"red_flag_cramp_duration_min", "myelinated_velocity_per_diameter"} <= worded
+    assert all(VALUES[key].word for key in worded), [key for key in worded if not VALUES[key].word]
+    assert not any(v.word for key, v in VALUES.items() if key not in worded)
+    assert VALUES["red_flag_cramp_duration_min"].text("value", "en") == "10 minutes"
 
 
 def test_expand_writes_every_reference_and_refuses_unknown_ones():

@@ -28,7 +28,7 @@ class Published:
     spread_kind: str | None = None  # "SD" or "SEM" where the source says which
     low: float | None = None  # a stated range
     high: float | None = None
-    word: bool = False  # the unit is a word ("minutes"), marked N_ and written in the reader's language
+    word: bool = False  # the unit has a word ("minutes", "m/s per µm"): marked N_, written in the reader's language
 
     def __post_init__(self):
         has_range = self.low is not None or self.high is not None
@@ -220,7 +220,7 @@ VALUES: dict[str, Published] = {
     ),
     "thin_filaments_across_z_um": Published("length of the thin filaments across the Z-line", "µm", "gordon1966", 2.05),
     "human_ascending_slope_per_um": Published(
-        "slope of the ascending limb, human type I fibres", "F0 per µm", "gollapudi2009", 0.42
+        "slope of the ascending limb, human type I fibres", N_("F0 per µm"), "gollapudi2009", 0.42, word=True
     ),
     # Force-velocity.
     "hill_curvature": Published("a/F0 of Hill's equation, frog sartorius", "", "hill1938", 0.25),
@@ -235,7 +235,11 @@ VALUES: dict[str, Published] = {
     ),
     # Nerve conduction.
     "myelinated_velocity_per_diameter": Published(
-        "conduction velocity per micrometre of fibre diameter, myelinated fibres", "m/s per µm", "hursh1939", 6
+        "conduction velocity per micrometre of fibre diameter, myelinated fibres",
+        N_("m/s per µm"),
+        "hursh1939",
+        6,
+        word=True,
     ),
     "a_alpha_diameter_um": _range("diameter of A-alpha (largest myelinated) fibres", "µm", "kandel2021", 12, 20),
     "a_alpha_velocity_m_s": _range("conduction velocity of A-alpha fibres", "m/s", "kandel2021", 70, 120),

@@ -75,7 +75,7 @@ def setup(app):
     app.connect("build-finished", write_icons)
     app.connect("config-inited", speak_the_book_language)
     app.connect("config-inited", launch_addresses)
-    app.connect("config-inited", theme_words_translated)
+    app.connect("config-inited", theme_words_translated, priority=100)  # before sphinx-exercise numbers its titles
     app.connect("build-finished", translate_fixed_labels)
     app.connect("build-finished", purge_styles, priority=600)  # after every page and the landing page
     app.connect("build-finished", landing_page, priority=400)  # before sphinx-external-toc's one-line redirect

@@ -92,7 +92,7 @@ def card_markup(entry: Entry, *, language: str = SOURCE, link_to_article: bool =
     if shown.article_correction:
         title, text = shown.article_correction
         lines += [
-            f":::{{dropdown}} {title}",
+            f':::{{dropdown}} <span lang="{ARTICLE}">{title}</span>',  # written in the article's language
             ":class-container: correction-id",
             "",
             f'<span lang="{ARTICLE}">{_escape(text)}</span>',

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+import sphinx
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx import locale as sphinx_locale
@@ -23,7 +24,30 @@ from .common import book_language
 SEARCH_BAR_TEXT = N_("Search this book...")
 
 
-THEME_DOMAINS = ("sphinx", "booktheme")  # pydata-sphinx-theme's words are in Sphinx's domain
+# the gettext domains of the theme's and the extensions' words (pydata-sphinx-theme's are in Sphinx's)
+THEME_DOMAINS = ("sphinx", "booktheme", "exercise", "togglebutton")
+
+
+def theme_messages() -> list[str]:
+    """Every word the installed theme and extensions may show a reader (their catalogues' templates, or a catalogue
+    of theirs where they ship no template): what ``_theme.po`` gives a language they do not know."""
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+    import sphinx_exercise
+    import sphinx_togglebutton
+
+    templates = [
+        Path(sphinx.__file__).parent / "locale" / "sphinx.pot",
+        Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot",
+        *sorted(Path(sphinx_book_theme.__file__).parent.glob("theme/*/static/locales/*/LC_MESSAGES/booktheme.po")),
+        *sorted(Path(sphinx_exercise.__file__).parent.glob("translations/locales/*/LC_MESSAGES/exercise.po")),
+        *sorted(Path(sphinx_togglebutton.__file__).parent.glob("translations/locales/*/LC_MESSAGES/togglebutton.po")),
+    ]
+    found: dict[str, None] = {}
+    for path in templates:
+        with path.open("rb") as handle:
+            found |= {m.id: None for m in read_po(handle) if m.id and isinstance(m.id, str)}
+    return list(found)
 
 
 def theme_catalogue(language: str) -> Path:
@@ -44,7 +68,16 @@ def theme_words_translated(app, config):
     for domain in THEME_DOMAINS:
         with (folder / language / "LC_MESSAGES" / f"{domain}.mo").open("wb") as handle:
             write_mo(handle, catalogue)
-        sphinx_locale.init([str(folder)], language, domain)
+        translator, _ = sphinx_locale.init([str(folder)], language, domain)
+        if domain == "sphinx":  # the templates' translator: for a language Sphinx knows, the same one, ours behind
+            app.translator = translator  # its own; for one it does not, ours instead of an empty one
+    sphinx_js = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    if not sphinx_js.is_file():  # the search page's words, which its script writes: Sphinx has none for the language
+        messages = {m.id: m.string for m in catalogue if m.id and isinstance(m.id, str) and m.string}
+        script = {"locale": language, "messages": messages, "plural_expr": "(n != 1)"}
+        text = f"Documentation.addTranslations({json.dumps(script, ensure_ascii=False, indent=1)});\n"
+        (folder / language / "LC_MESSAGES" / "sphinx.js").write_text(text, encoding="utf-8")
+        config.locale_dirs = [str(folder), *config.locale_dirs]  # where Sphinx looks for it
 
 
 FIXED_LABEL = re.compile(r'\b(title|aria-label)="([^"]+)"')
