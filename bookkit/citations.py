@@ -6,8 +6,8 @@ and pybtex's ``plain`` style formats the reference list in English ("and", "edit
 names the two styles registered here for its language instead, which write the same citations and references
 with the words its catalogue gives (``STYLE_WORDS``, ``CITATION_WORDS``). In Indonesian scholarly writing:
 "Ross dan Thomas, 1995", "Sale dkk., 1982", "t.t." (*tanpa tahun*) for a source without a year, "editor",
-"edisi ke-14", "hlm.", "diakses pada". A web page's description is taken from its ``howpublished_<language>``
-field (``howpublished_id``) where it has one. Titles, journals and publishers stay as published.
+"edisi ke-14", "hlm.", "diakses pada". What a web page or a notice is (its ``howpublished``) is a catalogue text
+too (``howpublished_texts``). Titles, journals and publishers stay as published.
 
 The live kernel writes the same words (``musclebook.prose.CITATION_WORDS``).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 import pybtex.plugin
@@ -50,6 +51,7 @@ from musclebook.i18n import N_
 from musclebook.language import SOURCE
 from musclebook.prose import CITATION_WORDS
 
+from .ledger import DEFAULT_BIB
 from .translate import TRANSLATIONS, citation_styles
 
 #: The reference list's own words, in English (the catalogues translate them); ``{number}``: an edition's number
@@ -61,6 +63,14 @@ STYLE_WORDS = {
     "pages": N_("pp."),
     "visited": N_("visited on"),
 }
+
+
+def howpublished_texts(bib: Path = DEFAULT_BIB) -> list[str]:
+    """What each web page or notice of the bibliography is (``howpublished``, as written there): catalogue texts."""
+    from pybtex.database import parse_file
+
+    entries = parse_file(str(bib)).entries.values()
+    return [entry.fields["howpublished"] for entry in entries if "howpublished" in entry.fields]
 
 
 def words_of(language: str) -> dict[str, str]:
@@ -149,6 +159,10 @@ class TranslatedStyle(PlainStyle):
     words: ClassVar[dict[str, str]] = CITATION_WORDS
     language: ClassVar[str] = SOURCE
 
+    def described(self, howpublished: str) -> Text:
+        """What a web page or a notice is (``howpublished``), in the language's words (its catalogue)."""
+        return Text.from_latex(i18n.template(howpublished, self.language))
+
     @property
     def date(self):
         return words[optional_field("month"), year(no_date=self.words["no_date"])]
@@ -200,10 +214,7 @@ class TranslatedStyle(PlainStyle):
         return toplevel[
             optional[sentence[self.format_names("author")]],
             optional[self.format_title(e, "title")],
-            sentence[
-                first_of[optional_field(f"howpublished_{self.language}"), optional_field("howpublished")],
-                optional[self.date],
-            ],
+            sentence[optional[bib_field("howpublished", raw=True, apply_func=self.described)], optional[self.date]],
             sentence[optional_field("note")],
             self.format_web_refs(e),
         ]

@@ -6,7 +6,8 @@
 It adds ``qps`` (a code ISO 639 reserves for local use) to ``book/musclebook/data/languages.yaml`` and writes the
 catalogues a new language needs, exactly where a translator would put them (CONTRIBUTING.md, "Add a language"):
 
-- ``book/musclebook/data/i18n/qps.yaml``: every English text of the code, the ledger and the glossary;
+- ``book/musclebook/data/i18n/qps.yaml``: every English text of the code, the ledger, the glossary and the
+  reference list;
 - ``book/musclebook/data/i18n/qps/_debated.yaml``: the hedges and signals of the ledger's debated points;
 - ``book/locale/qps/LC_MESSAGES/<page>.po``: every page's blocks, code texts and text alternatives, the book's
   titles (``_book.po``) and the theme's words (``_theme.po``).
@@ -33,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "book")]
 
 from bookkit import translate  # noqa: E402
+from bookkit.citations import howpublished_texts  # noqa: E402
 from bookkit.sphinxext.theme_words import theme_messages  # noqa: E402
 from bookkit.translate import code as code_texts  # noqa: E402
 from bookkit.translate.segment import (  # noqa: E402
@@ -199,7 +201,7 @@ def main(root: Path) -> None:
     # the code's, the ledger's and the glossary's texts: every text the article's language has, and the quotes'
     # translations (a reader of the article's language reads the quote itself)
     ledger = read_ledger()
-    english = [*i18n.catalogue(ARTICLE), *ledger.texts(CODE)]
+    english = [*i18n.catalogue(ARTICLE), *ledger.texts(CODE), *howpublished_texts()]
     texts = {msgid: pseudo(msgid) for msgid in dict.fromkeys(english)}
     write(data / "i18n" / f"{CODE}.yaml", yaml.safe_dump(texts, allow_unicode=True, width=1000))
     raw = read_data(LEDGER)

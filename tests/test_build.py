@@ -773,8 +773,8 @@ def test_katex_style_sheet_keeps_its_rules_and_names_only_fonts_the_site_serves(
 
 
 def test_the_private_sphinx_api_the_book_uses_is_still_there():
-    """bookkit/sphinxext/sphinx_private.py holds the one private Sphinx API the book uses (a page's script
-    objects); an upgrade that moves or changes it fails here, by name, rather than in a page's scripts."""
+    """bookkit/sphinxext/sphinx_private.py holds the private Sphinx APIs the book uses (a page's script objects,
+    the templates' translator); an upgrade that moves or changes one fails here, by name, rather than in the pages."""
     import sphinx
 
     where = f"Sphinx {sphinx.__version__}: bookkit/sphinxext/sphinx_private.py"
@@ -786,3 +786,10 @@ def test_the_private_sphinx_api_the_book_uses_is_still_there():
         pytest.fail(f"{where}: the private API the book uses has changed: {exc!r}")
     assert script.filename == "_static/x.js" and script.priority == 500, where
     assert script.attributes == {"defer": "defer"}, where
+    # the templates' translator: the application keeps it, and the templates read it there
+    import inspect
+
+    from sphinx import application, jinja2glue
+
+    assert "self.translator" in inspect.getsource(application.Sphinx._init_i18n), where
+    assert "app.translator" in inspect.getsource(jinja2glue.BuiltinTemplateLoader.init), where

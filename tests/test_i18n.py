@@ -19,6 +19,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from bookkit import translate
+from bookkit.citations import howpublished_texts
 from bookkit.sphinxext.roles import TERM_TEXTS, load_terms
 from musclebook import (
     coupling_plots,
@@ -71,7 +72,8 @@ def notebook_code(path: Path) -> list[str]:
 @functools.cache
 def marked_texts() -> dict[str, str]:
     """Every literal text passed to ``tr`` or ``N_`` in the package and in the build (``bookkit``, ``scripts``),
-    every self-check text of the chapters' notebooks, and the texts of the claim ledger and the glossary:
+    every self-check text of the chapters' notebooks, and the texts of the claim ledger, the glossary and the
+    reference list:
     {text: where}."""
     found = {}
     for path in [*sorted(PACKAGE.rglob("*.py")), *(p for folder in BUILD for p in sorted(folder.rglob("*.py")))]:
@@ -84,6 +86,8 @@ def marked_texts() -> dict[str, str]:
     # the data's texts for readers: the claim ledger's (corrections, notes, debated points) and the glossary's
     for text in read_ledger().texts("id"):
         found.setdefault(text, "data/claims.yaml")
+    for text in howpublished_texts():  # what a web page of the reference list is
+        found.setdefault(text, "data/references.bib")
     for term in load_terms()["terms"]:
         for fld in TERM_TEXTS:
             if term.get(fld):
@@ -259,8 +263,14 @@ def off_figure(box, width: float, height: float) -> bool:
 
 def english_left(texts: list[str]) -> list[tuple[str, str]]:
     """(English, text) for every English text with a different Indonesian that is still in ``texts``."""
-    # (a term written the same in both but for its capital, "Rigor" and "rigor", is not English left)
-    english = [m for m, t in i18n.catalogue("id").items() if m.lower() != t.lower() and "{" not in m and len(m) > 4]
+    # (a term written the same in both but for its capital, "Rigor" and "rigor", is not English left; nor is a
+    # glossary term Indonesian uses as a loanword beside its own: "Treppe", "treppe (efek tangga)")
+    terms = {term["en"] for term in load_terms()["terms"]}
+    english = [
+        m
+        for m, t in i18n.catalogue("id").items()
+        if m.lower() != t.lower() and "{" not in m and len(m) > 4 and not (m in terms and m.lower() in t.lower())
+    ]
     return [(m, text) for m in english for text in texts if m in text]
 
 

@@ -47,13 +47,6 @@ ENGLISH = re.compile(r"[A-Za-z]{3,}")  # an English word: the pseudo-language ac
 # Kept as written in every language: code (`emg.KEYS`), addresses, TeX, the article's Indonesian quotes and a
 # template's {placeholders}
 KEPT = re.compile(r"`[^`]*`|https?://\S+|\$[^$]*\$|«[^»]*»|\{[^{}]*\}")
-# Figures whose texts run off them a third longer (the pseudo-language's padding). Each needs a layout that
-# wraps or makes room; until then this list says which they are, and the test fails if it changes either way.
-DO_NOT_FIT_YET = {
-    ("crossbridge-atp", "wide"),
-    ("motor-units-pool", "wide"),
-    ("PatternsView", "wide"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -76,16 +69,6 @@ def english_in(texts) -> list[str]:
     return [text for text in texts if ENGLISH.search(KEPT.sub("", str(text)))]
 
 
-def overflowing(spec_or_view, layout, params: list[dict]) -> list[str]:
-    with i18n.speaking(PSEUDO):
-        renderer = Renderer(spec_or_view, layout)
-    found = []
-    for values in params:
-        renderer.describe(**values)
-        found += texts_off(renderer.fig)
-    return found
-
-
 @pytest.mark.slow  # every explorer at both ends of its controls, in both layouts
 @pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
 def test_every_explorer_speaks_the_pseudo_language_and_fits(pseudo, layout):
@@ -103,7 +86,7 @@ def test_every_explorer_speaks_the_pseudo_language_and_fits(pseudo, layout):
         if english_in(shown):
             english[spec.key] = english_in(shown)[:3]
     assert not english, f"English left in the pseudo-language: {english}"
-    assert overflow == {k for k in DO_NOT_FIT_YET if k[1] == layout.name and "-" in k[0]}, overflow
+    assert not overflow, f"texts that run off their figure a third longer: {sorted(overflow)}"
 
 
 @pytest.mark.parametrize("layout", [WIDE, PHONE], ids=lambda layout: layout.name)
@@ -118,7 +101,7 @@ def test_the_static_figures_speak_the_pseudo_language(pseudo, layout):
         if texts_off(renderer.fig):
             overflow.add((view.__name__, layout.name))
     assert not english, f"English left in the pseudo-language: {english}"
-    assert overflow == {k for k in DO_NOT_FIT_YET if k[1] == layout.name and "-" not in k[0]}, overflow
+    assert not overflow, f"texts that run off their figure a third longer: {sorted(overflow)}"
 
 
 def test_the_verdicts_speak_the_pseudo_language(pseudo):

@@ -229,7 +229,8 @@ def _bib_names() -> list[str]:
     names = set()
     for entry in parse_file(str(REPO / "book" / "musclebook" / "data" / "references.bib")).entries.values():
         fields = ["title", "journal", "booktitle", "publisher", "address", "note", "organization"]
-        if "howpublished_id" not in entry.fields:  # a proper name (Federal Register ...), not a description
+        howpublished = entry.fields.get("howpublished")
+        if i18n.catalogue("id").get(howpublished) == howpublished:  # a proper name (Federal Register ...)
             fields.append("howpublished")
         for name in fields:
             if name in entry.fields:

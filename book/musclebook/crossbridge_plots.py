@@ -71,7 +71,10 @@ class AtpView(View):
             self.fig.legend(handles, labels, loc="outside upper center", ncols=1 if layout.stack else 2, **compact)
         atp, late = late_attached_curve(cycle)
         self.right.axvspan(1, ATP_GRID_MM[-1], color="#EEEEEE", lw=0)
-        self.right.text(2.6, 50, tr("rest and\nfatigue:\nmillimolar"), ha="center", va="center")
+        # against the band's right edge, so that a longer word grows into the panel, not off the figure
+        self.right.text(
+            0.97, 0.5, tr("rest and\nfatigue:\nmillimolar"), ha="right", va="center", transform=self.right.transAxes
+        )
         self.right.plot(atp, late, color=RIGOR)
         (self.mark,) = self.dynamic(self.right.plot([], [], "o", color=ATTACHED, ms=8))
         self.title = self.dynamic(self.right.set_title(" "))

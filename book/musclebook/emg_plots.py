@@ -69,7 +69,7 @@ class PatternsView(View):
         if self.layout.stack:  # one column of panels: the key on top, where the layout leaves room for it
             self.fig.suptitle(key, fontsize=style.RC["font.size"])
         else:
-            self.fig.text(0.5, 0.005, key, ha="center")
+            self.foot_note(key, self.axes)
         lines = [tr("{name}: {what}", name=pattern_name(p.key), what=tr(p.what)) for p in emg.PATTERNS]
         patterns = "; ".join(lines)
         return tr(

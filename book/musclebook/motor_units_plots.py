@@ -63,6 +63,7 @@ class PoolView(View):
         self.bottom.set_ylabel(tr("Force (% of maximum)"))
         for ax in (self.top, self.bottom):
             ax.set_xlim(0, DURATION_MS)
+        self.room_for_labels(self.top, self.bottom)  # a longer word than "smallest" on the raster's axis
         # side by side, the title spans the figure (over the raster alone it ran off the slide)
         title = fig.suptitle(" ", fontsize=10.5) if layout == PROJECTOR else self.top.set_title(" ")
         self.title = self.dynamic(title)
@@ -91,6 +92,7 @@ class PoolView(View):
                 every=SHOWN_EVERY,
             )
         )
+        self.keep_on_figure(self.title)
         steady = result.steady()
         rates = result.rates_hz[result.rates_hz > 0]
         if not rates.size:

@@ -20,6 +20,7 @@ from musclebook.launch import ENV as LAUNCH_ENV
 
 from ..translate import EDITION_ROOTS, REPO
 from .common import book_language
+from .sphinx_private import set_templates_translator
 
 SEARCH_BAR_TEXT = N_("Search this book...")
 
@@ -70,7 +71,7 @@ def theme_words_translated(app, config):
             write_mo(handle, catalogue)
         translator, _ = sphinx_locale.init([str(folder)], language, domain)
         if domain == "sphinx":  # the templates' translator: for a language Sphinx knows, the same one, ours behind
-            app.translator = translator  # its own; for one it does not, ours instead of an empty one
+            set_templates_translator(app, translator)  # its own; for one it does not, ours instead of an empty one
     sphinx_js = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
     if not sphinx_js.is_file():  # the search page's words, which its script writes: Sphinx has none for the language
         messages = {m.id: m.string for m in catalogue if m.id and isinstance(m.id, str) and m.string}

@@ -68,6 +68,49 @@ class View:
         self.fig.set_size_inches(width, height)
         return self.fig.subplots(rows, cols, **subplots)
 
+    def room_for_labels(self, *axes) -> None:
+        """In the wide layout, whose margins are fixed, move ``axes`` right as far as their labels run off the
+        figure's left edge (a language whose words are longer than English's): once, when the labels are set, so
+        that every frame keeps the same layout."""
+        if self.layout != WIDE:
+            return  # constrained layout makes the room
+        renderer = self.fig.canvas.get_renderer()
+        overflow = -min(ax.get_tightbbox(renderer).x0 for ax in axes)
+        if overflow <= 0:
+            return
+        shift = (overflow + 2) / self.fig.bbox.width
+        for ax in axes:
+            box = ax.get_position()
+            ax.set_position([box.x0 + shift, box.y0, box.width - shift, box.height])
+
+    def foot_note(self, text: str, axes) -> None:
+        """A note on one line at the foot of the wide figure; a language longer than English wraps it onto more, and
+        ``axes`` are raised above them."""
+        note = self.fig.text(0.5, 0.005, text, ha="center", wrap=True)
+        self.fig.draw_without_rendering()  # (where Matplotlib learns how wide the text is)
+        lines = wrapped_lines(note)
+        if "\n" not in lines:
+            return
+        note.set(text=lines, wrap=False, va="bottom")
+        top = note.get_window_extent(self.fig.canvas.get_renderer()).y1 / self.fig.bbox.height + 0.02
+        lowest, highest = min(ax.get_position().y0 for ax in axes), max(ax.get_position().y1 for ax in axes)
+        if top > lowest:
+            scale = (highest - top) / (highest - lowest)
+            for ax in axes:
+                box = ax.get_position()
+                ax.set_position([box.x0, highest - (highest - box.y0) * scale, box.width, box.height * scale])
+
+    def keep_on_figure(self, title) -> None:
+        """An axes' one-line title centred over its axes, or over the figure where, in a language longer than
+        English, it would run off the figure over its axes (a dynamic title: each frame asks again)."""
+        if title.figure is not self.fig or not hasattr(title, "axes") or title.axes is None:
+            return  # a figure's own title is centred on it already
+        title.set_x(0.5)
+        box, width = title.get_window_extent(self.fig.canvas.get_renderer()), self.fig.bbox.width
+        if box.x0 < 0 or box.x1 > width:
+            axes = title.axes.get_position()  # figure fractions
+            title.set_x((0.5 - axes.x0) / axes.width)
+
     def update(self, **params) -> str:  # pragma: no cover - every subclass implements it
         raise NotImplementedError
 
