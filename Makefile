@@ -106,11 +106,14 @@ book-clean: ## remove the built book, so that the next `make book` builds from s
 	@# each translation's build folder, _build/<code>
 	for edition in $$($(PYTHON) -m bookkit.translate --editions 2>/dev/null); do rm -rf _build/$$edition; done
 
-test: dev browser ## everything CI checks: lint, a strict build from scratch with its slides and PDFs, then every test against that site
+test: dev browser ## everything CI checks: lint, a strict build from scratch with its slides and PDFs and a pseudo-language edition, then every test against them
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory book-clean
 	$(MAKE) --no-print-directory materials
-	$(PYTHON) -m pytest -q -m "not lint and not subset" -n $(JOBS) --dist loadgroup --site $(SITE) tests
+	@# a third edition, in a made-up language, from catalogues alone (in a copy of the repository): see CONTRIBUTING.md
+	$(PYTHON) scripts/pseudo_locale.py --edition _build/pseudo
+	$(PYTHON) -m pytest -q -m "not lint and not subset" -n $(JOBS) --dist loadgroup --site $(SITE) \
+	  --pseudo-edition _build/pseudo tests
 
 nbval: dev ## every notebook top to bottom in a plain kernel (nbval), no browser; make test runs them in JupyterLab
 	$(PYTHON) -m pytest -q -n $(JOBS) --dist loadfile -p no:cacheprovider --nbval-lax book/*.ipynb

@@ -1,7 +1,9 @@
 """A pseudo-language: a third edition made from catalogues alone, to test that every text goes through them and fits.
 
-    python scripts/pseudo_locale.py                # into this repository (run it in a copy: tests do)
-    python scripts/pseudo_locale.py --out FOLDER   # the same files under FOLDER (FOLDER/book/...)
+    python scripts/pseudo_locale.py                  # into this repository (run it in a copy: --edition does)
+    python scripts/pseudo_locale.py --out FOLDER     # the same files under FOLDER (FOLDER/book/...)
+    python scripts/pseudo_locale.py --edition FOLDER # a copy of the repository in FOLDER/repository given the
+                                                     # pseudo-language, and its edition built in FOLDER/site/qps
 
 It adds ``qps`` (a code ISO 639 reserves for local use) to ``book/musclebook/data/languages.yaml`` and writes the
 catalogues a new language needs, exactly where a translator would put them (CONTRIBUTING.md, "Add a language"):
@@ -17,13 +19,17 @@ and Mozilla's pseudo-locales do. What a translation must keep stays as it is: ``
 TeX, labels, directives and their options, the targets of references, a Python literal's quotes and escapes, a
 regular expression's escapes. Numbers are written with a decimal comma and a point between thousands.
 ``bookkit.translate`` then writes the edition's pages and ``bookkit.build --edition qps`` builds it, with no change
-to the code: ``tests/test_pseudo_locale.py`` does both and reads what a reader would see.
+to the code (``--edition``; ``make test`` runs it before the tests, ``tests/test_pseudo_locale.py`` reads what a
+reader would see).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -226,7 +232,51 @@ def main(root: Path) -> None:
     write(folder / "_theme.po", po(folder / "_theme.po", [(m, None, pseudo(m)) for m in theme]))
 
 
+def copy_of_the_repository(root: Path) -> None:
+    """The repository's files (tracked, and new ones not yet committed) and the JavaScript ``make setup`` fetched."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, root / name)
+    for fetched in ("book/vendor", ".tools"):  # scripts/fetch_js.py's
+        if not (REPO / fetched).is_dir():
+            sys.exit(f"pseudo_locale: {REPO / fetched} is missing: run make setup")
+        shutil.copytree(REPO / fetched, root / fetched)
+
+
+def build_edition(folder: Path) -> Path:
+    """A copy of the repository (``folder/repository``) given the pseudo-language by this script alone, its pages
+    written by ``bookkit.translate`` (which must then find nothing missing) and its edition built: the edition's
+    folder, ``folder/site/qps``. Exits naming the step that failed."""
+    shutil.rmtree(folder, ignore_errors=True)
+    root = folder / "repository"
+    copy_of_the_repository(root)
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'book'}", "BOOK_SITE": str(folder / "site")}
+    env.pop(i18n.ENV, None)
+    for step in (
+        ["scripts/pseudo_locale.py"],
+        ["-m", "bookkit.translate"],
+        ["-m", "bookkit.translate", "--check"],  # every message translated, each keeping its block's structure
+        ["-m", "bookkit.build", "-W", "-n", "--keep-going", "--edition", CODE],
+    ):
+        done = subprocess.run([sys.executable, *step], cwd=root, env=env, capture_output=True, text=True)
+        if done.returncode:
+            sys.exit(f"pseudo_locale: {' '.join(step)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return folder / "site" / CODE
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO, help="the folder to write under (default: this repository)")
-    main(parser.parse_args().out)
+    parser.add_argument("--edition", type=Path, help="build the pseudo-language's edition in a copy, in this folder")
+    arguments = parser.parse_args()
+    if arguments.edition:
+        print(f"The pseudo-language's edition is in {build_edition(arguments.edition.resolve())}.")
+    else:
+        main(arguments.out)

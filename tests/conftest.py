@@ -27,6 +27,11 @@ def pytest_addoption(parser):
         help="browser tests: screenshot whole phone pages and every explorer's states, for review",
     )
     parser.addoption("--build-log", default=None, help="the log of that build (default: _build/book.log beside it)")
+    parser.addoption(
+        "--pseudo-edition",
+        default=None,
+        help="the pseudo-language's edition (scripts/pseudo_locale.py --edition) to test instead of building one",
+    )
 
 
 def build_into(out: Path) -> tuple[Path, str]:

@@ -19,7 +19,6 @@ TeX, the article's Indonesian quotes, authors and titles of the reference list, 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -182,44 +181,23 @@ def english_words(texts, allowed=()) -> list[str]:
     return [t.strip()[:90] for t in texts if any(w not in allowed for w in ENGLISH.findall(KEPT.sub("", t)))]
 
 
-def copy_of_the_repository(root: Path) -> None:
-    """The repository's files (tracked, and new ones not yet committed) and the JavaScript it fetched."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (REPO / name).is_file():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, root / name)
-    for fetched in ("book/vendor", ".tools"):  # make setup's (scripts/fetch_js.py)
-        assert (REPO / fetched).is_dir(), f"{fetched} is missing: run make setup"
-        shutil.copytree(REPO / fetched, root / fetched)
-
-
 @pytest.fixture(scope="module")
-def pseudo_edition(tmp_path_factory):
-    """A copy of the repository given the pseudo-language by the script alone (a languages entry and catalogues,
-    no code), its pages written by ``bookkit.translate`` and the edition built: the built edition's folder."""
-    root = tmp_path_factory.mktemp("repository")
-    copy_of_the_repository(root)
-    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'book'}", "BOOK_SITE": str(root / "site")}
-    env.pop(i18n.ENV, None)
-
-    def run(*command):
-        done = subprocess.run([sys.executable, *command], cwd=root, env=env, capture_output=True, text=True)
-        assert done.returncode == 0, f"{' '.join(command)}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-
-    run("scripts/pseudo_locale.py")
-    run("-m", "bookkit.translate")
-    run("-m", "bookkit.translate", "--check")  # every message translated, each keeping its block's structure
-    run("-m", "bookkit.build", "-W", "-n", "--keep-going", "--edition", PSEUDO)
-    return root, root / "site" / PSEUDO
+def pseudo_edition(request, tmp_path_factory):
+    """The pseudo-language's edition, built from catalogues alone in a copy of the repository
+    (``scripts/pseudo_locale.py --edition``): the one ``make test`` built (``--pseudo-edition``), or one built now."""
+    folder = request.config.getoption("--pseudo-edition")
+    if folder is None:
+        folder = tmp_path_factory.mktemp("pseudo-edition")
+        command = [sys.executable, str(REPO / "scripts" / "pseudo_locale.py"), "--edition", str(folder)]
+        done = subprocess.run(command, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-3000:]
+    folder = Path(folder)
+    site = folder / "site" / PSEUDO
+    assert (site / "index.html").is_file(), f"--pseudo-edition {folder}: no built edition (scripts/pseudo_locale.py)"
+    return folder / "repository", site
 
 
-@pytest.mark.slow  # copies the repository and builds a third edition (about 30 s)
+@pytest.mark.slow  # without --pseudo-edition, copies the repository and builds a third edition (about 35 s)
 def test_a_third_edition_is_built_from_catalogues_alone_and_speaks_only_its_language(pseudo_edition):
     root, site = pseudo_edition
     pages = sorted(site.glob("*.html"))
