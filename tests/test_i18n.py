@@ -261,11 +261,16 @@ def off_figure(box, width: float, height: float) -> bool:
     return box.x0 < -1 or box.x1 > width + 1 or box.y0 < -1 or box.y1 > height + 1
 
 
+@functools.cache
+def glossary_terms() -> frozenset[str]:
+    return frozenset(term["en"] for term in load_terms()["terms"])
+
+
 def english_left(texts: list[str]) -> list[tuple[str, str]]:
     """(English, text) for every English text with a different Indonesian that is still in ``texts``."""
     # (a term written the same in both but for its capital, "Rigor" and "rigor", is not English left; nor is a
     # glossary term Indonesian uses as a loanword beside its own: "Treppe", "treppe (efek tangga)")
-    terms = {term["en"] for term in load_terms()["terms"]}
+    terms = glossary_terms()
     english = [
         m
         for m, t in i18n.catalogue("id").items()
