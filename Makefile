@@ -126,8 +126,9 @@ handout: book browser ## the claim-by-claim page as a PDF handout (both editions
 # --editions`), side by side, a log each (_build/$(3).log, _build/$(3)-CODE.log): the end of each log shown, a
 # failed one whole
 define EACH_EDITION
-@status=0; logs=_build/$(3).log; $(1) > _build/$(3).log 2>&1 & pids=$$!; \
-  for edition in $$($(PYTHON) -m bookkit.translate --editions); do \
+@editions=$$($(PYTHON) -m bookkit.translate --editions) || exit 1; status=0; failed=; \
+  logs=_build/$(3).log; $(1) > _build/$(3).log 2>&1 & pids=$$!; \
+  for edition in $$editions; do \
     $(2) --edition $$edition > _build/$(3)-$$edition.log 2>&1 & pids="$$pids $$!"; logs="$$logs _build/$(3)-$$edition.log"; \
   done; \
   set -- $$logs; for pid in $$pids; do wait $$pid || { status=1; failed="$$failed $$1"; }; shift; done; \

@@ -11,7 +11,7 @@ and the kernel binds them a moment later, so two starting at once could pick the
 kernel then died with "Address already in use"); a file lock makes each start, until its kernel answers,
 wait for the other. Everything else is ``jupyter-book build`` unchanged.
 
-``--edition id`` builds the Indonesian edition (``book/id``, made by ``bookkit.translate``) in
+``--edition id`` builds a translated edition, here the Indonesian (``book/id``, made by ``bookkit.translate``), in
 ``_build/id`` (or ``--path-output``) and publishes it in the English site's ``id/`` folder,
 ``_build/html/id`` (or ``$BOOK_SITE/id``).
 """

@@ -82,7 +82,9 @@ def words_of(language: str) -> dict[str, str]:
 def year(children, data, no_date=CITATION_WORDS["no_date"]):
     """The year of a source, or the language's word for none (*t.t.*, tanpa tahun) when it has none."""
     assert not children
-    return first_of[optional[bib_field("year")], no_date].format_data(data)
+    text = first_of[optional[bib_field("year")], no_date].format_data(data)
+    # a source whose year is written "n.d." in references.bib: the language's word
+    return Text(no_date) if str(text) == CITATION_WORDS["no_date"] else text
 
 
 def _person(words: dict[str, str]) -> PersonStyle:
@@ -156,7 +158,7 @@ class TranslatedStyle(PlainStyle):
     """pybtex's ``plain`` style in the words of a translation's references (``STYLE_WORDS``, from the catalogue):
     a subclass per language sets ``words`` and ``language``."""
 
-    words: ClassVar[dict[str, str]] = CITATION_WORDS
+    words: ClassVar[dict[str, str]] = CITATION_WORDS | STYLE_WORDS
     language: ClassVar[str] = SOURCE
 
     def described(self, howpublished: str) -> Text:

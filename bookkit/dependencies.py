@@ -26,6 +26,8 @@ import json
 import re
 from pathlib import Path
 
+from musclebook.language import ARTICLE
+
 PACKAGE_NAME = "musclebook"
 PACKAGE = Path(__file__).resolve().parent.parent / "book" / PACKAGE_NAME
 DATA = PACKAGE / "data"
@@ -117,8 +119,11 @@ def data_read(module: Path, language: str) -> set[Path]:
         if not ({path.name, *folders} & names):
             continue
         if path.is_relative_to(CATALOGUES):
+            # the edition's catalogue; and the article's language's files a module names itself (the ledger's
+            # claims.yaml and _debated.yaml: every reader's claim card holds the correction in that language)
             catalogue_language = path.relative_to(CATALOGUES).parts[0].removesuffix(".yaml")
-            if catalogue_language != language:
+            named = catalogue_language == ARTICLE and path.name in names
+            if catalogue_language != language and not named:
                 continue
         found.add(path)
     return found

@@ -312,7 +312,7 @@ def timed(label: str, action, *args):
 
 
 def command_line(argv: list[str], command: str, default_site: Path) -> tuple[Path, list[str]]:
-    """The site and the editions a printing command is asked for: ``command [SITE_DIR] [--edition en|id]``
+    """The site and the editions a printing command is asked for: ``command [SITE_DIR] [--edition CODE]``
     (every edition unless one is named); exits naming the command for an unknown edition."""
     from .translate import EDITION_ROOTS
 

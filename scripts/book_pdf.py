@@ -1,6 +1,6 @@
 """Typeset PDFs of the built book, offline: the whole book and every page of it, in each edition.
 
-    python scripts/book_pdf.py [SITE_DIR] [--edition en|id]
+    python scripts/book_pdf.py [SITE_DIR] [--edition CODE]
 
 Run after ``make book`` (``make pdf`` does both). Headless Chromium prints the pages with the book's print
 styles (``bookkit.printing``): the whole book as one document, with a title page, a contents list with page

@@ -1,6 +1,6 @@
 """Print the claim-by-claim page of the built book as the PDF handout, in both editions, offline.
 
-    python scripts/handout.py [SITE_DIR] [--edition en|id]
+    python scripts/handout.py [SITE_DIR] [--edition CODE]
 
 Run after ``make book`` (``make handout`` does both). The handout is the article page printed with the book's
 print styles (``bookkit.printing``): no web chrome, the article set as text, each claim card whole on one page,

@@ -1,7 +1,7 @@
 """A pseudo-language: a third edition made from catalogues alone, to test that every text goes through them and fits.
 
-    python scripts/pseudo_locale.py                  # into this repository (run it in a copy: --edition does)
-    python scripts/pseudo_locale.py --out FOLDER     # the same files under FOLDER (FOLDER/book/...)
+    python scripts/pseudo_locale.py --out FOLDER     # its files under FOLDER (FOLDER/book/...): a copy of the
+                                                     # repository, or a folder beside its catalogues (the tests)
     python scripts/pseudo_locale.py --edition FOLDER # a copy of the repository in FOLDER/repository given the
                                                      # pseudo-language, and its edition built in FOLDER/site/qps
 
@@ -254,13 +254,14 @@ def build_edition(folder: Path) -> Path:
     """A copy of the repository (``folder/repository``) given the pseudo-language by this script alone, its pages
     written by ``bookkit.translate`` (which must then find nothing missing) and its edition built: the edition's
     folder, ``folder/site/qps``. Exits naming the step that failed."""
-    shutil.rmtree(folder, ignore_errors=True)
     root = folder / "repository"
+    for made in (root, folder / "site"):  # what an earlier run made here, and nothing else
+        shutil.rmtree(made, ignore_errors=True)
     copy_of_the_repository(root)
     env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'book'}", "BOOK_SITE": str(folder / "site")}
     env.pop(i18n.ENV, None)
     for step in (
-        ["scripts/pseudo_locale.py"],
+        ["scripts/pseudo_locale.py", "--out", "."],
         ["-m", "bookkit.translate"],
         ["-m", "bookkit.translate", "--check"],  # every message translated, each keeping its block's structure
         ["-m", "bookkit.build", "-W", "-n", "--keep-going", "--edition", CODE],
@@ -273,10 +274,13 @@ def build_edition(folder: Path) -> Path:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO, help="the folder to write under (default: this repository)")
-    parser.add_argument("--edition", type=Path, help="build the pseudo-language's edition in a copy, in this folder")
+    chosen = parser.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--out", type=Path, help="write the files under this folder (never the repository itself)")
+    chosen.add_argument("--edition", type=Path, help="build the pseudo-language's edition in a copy, in this folder")
     arguments = parser.parse_args()
     if arguments.edition:
         print(f"The pseudo-language's edition is in {build_edition(arguments.edition.resolve())}.")
+    elif arguments.out.resolve() == REPO and (REPO / ".git").exists():  # a copy has no .git
+        sys.exit("pseudo_locale: not into the repository itself: use --edition, or --out in a copy")
     else:
-        main(arguments.out)
+        main(arguments.out.resolve())

@@ -208,19 +208,25 @@ def test_a_third_edition_is_built_from_catalogues_alone_and_speaks_only_its_lang
     # (the index lists "Tetanus (disease)" as "Tetanus" and "(disease)")
     terms += [piece for t in terms if (m := re.fullmatch(r"(.*) (\(.*\))", t)) for piece in m.groups()]
     english: dict[str, list[str]] = {}
+    captions = images = 0
     for page in pages:
+        text = page.read_text(encoding="utf-8")
         reader = ShownText()
-        reader.feed(page.read_text(encoding="utf-8"))
+        reader.feed(text)
         glossary = page.name in ("glossary.html", "genindex.html")
         texts = [t for t in reader.texts if not (glossary and t.strip() in terms)]
         # the explorers' captions and messages, which their script shows
-        for frames in re.findall(r'<script type="application/json" class="mb-frames">(.*?)</script>', reader.rawdata):
-            texts += [s for s in json_strings(json.loads(frames)) if not s.endswith((".svg", ".png"))]
+        frames = re.findall(r'<script type="application/json" class="mb-frames">(.*?)</script>', text, re.DOTALL)
+        # (each frame: its image, its caption, its layer)
+        shown = [s for f in map(json.loads, frames) for s in [f["unavailable"], *(frame[1] for frame in f["frames"])]]
+        captions += len(shown)
+        texts += shown
         if english_words(texts):
             english[page.name] = english_words(texts)[:4]
     # the figures' and the explorers' frames' texts (Matplotlib writes each text as a comment of its SVG)
     for image in [*site.glob("_images/*.svg"), *site.glob("_frames/*.svg")]:
         said = re.findall(r"<!-- (.*?) -->", image.read_text(encoding="utf-8"))
+        images += bool(said)
         if english_words(said):
             english[image.name] = english_words(said)[:4]
     # the search page's words, which its script writes (Sphinx's catalogue for it, or the book's)
@@ -228,17 +234,7 @@ def test_a_third_edition_is_built_from_catalogues_alone_and_speaks_only_its_lang
     translations = (site / "_static" / "translations.js").read_text(encoding="utf-8")
     messages = json.loads(translations[translations.index("(") + 1 : translations.rindex(")")])["messages"]
     shown = [messages.get(m, m) for m in re.findall(r'_\(\s*"([^"]+)"\s*\)', searchtools)]
-    assert len(shown) >= 5
+    assert len(shown) >= 5 and captions >= 100 and images >= 100, (len(shown), captions, images)  # all were read
     if english_words(shown):
         english["search (translations.js)"] = english_words(shown)[:4]
     assert not english, f"English left in the pseudo-language edition: {english}"
-
-
-def json_strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in json_strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in json_strings(v)]
-    return []

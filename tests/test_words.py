@@ -439,7 +439,7 @@ def test_the_reader_checks_can_fail():
 
 @pytest.mark.build
 def test_the_indonesian_glossary_says_why_it_chooses_its_words(indonesian_reading):
-    """Each term's ``note_id`` (why "kontraksi tunggal" and not "kedutan", "kram" and not "kejang") is on the
+    """Each term's Indonesian note (why "kontraksi tunggal" and not "kedutan", "kram" and not "kejang") is on the
     Indonesian glossary, after the definition (finding 26 of the review of 2026-12-07)."""
     glossary = " ".join(text for _, text in indonesian_reading["glossary.html"])
     notes = [" ".join(t["note_id"].replace("*", "").split()) for t in TERMS["terms"] if t.get("note_id")]

@@ -66,10 +66,10 @@ class PatternsView(View):
             "Heights are not to scale.",
             seconds=emg.DURATION_MS / 1000,
         )
-        if self.layout.stack:  # one column of panels: the key on top, where the layout leaves room for it
-            self.fig.suptitle(key, fontsize=style.RC["font.size"])
-        else:
+        if self.layout == WIDE:
             self.foot_note(key, self.axes)
+        else:  # a phone's column of panels, a slide: the key on top, where the layout leaves room for it and wraps it
+            self.fig.suptitle(key, fontsize=style.RC["font.size"])
         lines = [tr("{name}: {what}", name=pattern_name(p.key), what=tr(p.what)) for p in emg.PATTERNS]
         patterns = "; ".join(lines)
         return tr(

@@ -1,12 +1,12 @@
-"""The language of the book's figures and explorers: English, the source, or Indonesian.
+"""The language of the book's figures and explorers: English, the source, or a translation (Indonesian).
 
 Every text that a figure or an explorer shows is written once, in English, in the code: wrapped in
 ``tr("...", name=value)`` where it is shown at once, or in ``N_("...")`` (``Msg(N_("..."), name=value)``
 with values) where it is defined now and shown later, through :func:`text` (an explorer's title, its
-controls' labels). ``data/i18n/id.yaml`` gives each English text
-(the *msgid*) its Indonesian. ``tests/test_i18n.py`` reads every ``tr``/``N_`` text of the package and
-fails on one without an Indonesian, on an Indonesian whose English is gone (the English changed, so the
-Indonesian is out of date) and on one whose ``{placeholders}`` differ from its English.
+controls' labels). Each translation's catalogue, ``data/i18n/<language>.yaml`` and ``data/i18n/<language>/``,
+gives each English text (the *msgid*) its translation. ``tests/test_i18n.py`` reads every ``tr``/``N_`` text
+of the package and fails on one without an Indonesian, on an Indonesian whose English is gone (the English
+changed, so the Indonesian is out of date) and on one whose ``{placeholders}`` differ from its English.
 
 The language comes from :func:`speaking` (a ``with`` block), :func:`set_language` (a notebook's
 set-up cell) or the environment variable ``MUSCLEBOOK_LANGUAGE`` (the book's build); English otherwise.
@@ -130,11 +130,17 @@ def catalogue_files(lang: str) -> list[Path]:
     ]
 
 
+class Catalogue(dict):
+    """{English: translation}, and ``where``: {English: the file that translates it}."""
+
+    where: dict[str, Path]
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
+def catalogue(lang: str) -> Catalogue:
     """The translations into ``lang`` ({English: translation}), checked: every entry a non-empty text, and no
     English text translated twice, in one file or in two."""
-    merged: dict[str, str] = {}
+    merged = Catalogue()
     where: dict[str, Path] = {}
     for path in catalogue_files(check_language(lang, "catalogue")):
         entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys(path)) or {}
@@ -146,6 +152,7 @@ def catalogue(lang: str) -> dict[str, str]:
             if msgid in merged:
                 raise ValueError(f"{path}: entry {msgid!r} is already translated in {where[msgid]}")
             merged[msgid], where[msgid] = text, path
+    merged.where = where
     return merged
 
 

@@ -56,6 +56,7 @@ def _read(path: Path = LANGUAGES_FILE) -> dict[str, Language]:
 
 LANGUAGE_OF: dict[str, Language] = _read()
 LANGUAGES = tuple(LANGUAGE_OF)  # the codes: ("en", "id")
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)  # the languages the book is translated into
 
 
 def check_language(language: str, where: str = "") -> str:

@@ -18,7 +18,7 @@ import yaml
 
 from . import i18n
 from .i18n import N_, speaking, tr
-from .language import ARTICLE, LANGUAGE_OF, LANGUAGES, SOURCE, percent_sign
+from .language import ARTICLE, LANGUAGE_OF, LANGUAGES, SOURCE, TRANSLATIONS, percent_sign
 from .published import PUB_ROLE, expand, lookup
 
 LEDGER = Path(__file__).resolve().parent / "data" / "claims.yaml"
@@ -49,7 +49,6 @@ OPTIONAL_FIELDS = ("note", "debated")
 # (``data/i18n/<language>/claims.yaml``, keyed by the English). ``translation`` is the quote's English: a reader
 # of the article's language reads the quote itself.
 TEXT_FIELDS = ("correction", "note", "translation")
-TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)
 
 
 ID_PATTERN = re.compile(r"^K\d{2,3}$")

@@ -27,7 +27,7 @@ import os
 
 from musclebook.explorer import STATIC_ENV
 
-from .. import citations, katex, sphinx_about  # noqa: F401 - citations registers the Indonesian citation styles
+from .. import citations, katex, sphinx_about  # noqa: F401 - citations registers each translation's citation styles
 from .assets import (
     allow_parallel_read,
     default_colour_mode,

@@ -28,7 +28,7 @@ from ..ledger import (
     load_ledger,
 )
 from ..sphinx_about import claim_report_link
-from .common import book_language
+from .common import book_language, note_translations
 
 _CACHE: dict[str, Ledger] = {}
 
@@ -117,6 +117,7 @@ def rhetoric_markup(entry: Entry, language: str = SOURCE) -> list[str]:
 class _LedgerDirective(SphinxDirective):
     def render(self, lines: list[str]) -> list[nodes.Node]:
         self.env.note_dependency(str(DEFAULT_LEDGER))
+        note_translations(self.env, ledger().texts(SOURCE), "_debated.yaml")
         container = nodes.container(classes=["claim-ledger"])
         self.state.nested_parse(StringList(lines, source=str(DEFAULT_LEDGER)), self.content_offset, container)
         return [container]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sphinx.errors import ExtensionError
 
-from musclebook.i18n import N_
-from musclebook.language import LANGUAGES, SOURCE, check_language
+from musclebook.i18n import CATALOGUE_DIR, N_, catalogue
+from musclebook.language import ARTICLE, LANGUAGES, SOURCE, check_language
 
 from ..translate import SITE_FOLDERS
 
@@ -21,6 +21,18 @@ def book_language(app) -> str:
         return check_language(language, "_config.yml, field 'language'")
     except ValueError as error:
         raise ExtensionError(str(error)) from None
+
+
+def note_translations(env, texts, *extra: str) -> None:
+    """A page that shows the ledger's or the glossary's ``texts`` depends on the catalogue files that translate them,
+    in the edition's language and the article's (each claim card holds the correction in it), and on those
+    languages' files named in ``extra`` (the ledger's ``_debated.yaml``)."""
+    for language in {book_language(env.app), ARTICLE} - {SOURCE}:
+        where = catalogue(language).where
+        for path in sorted({where[text] for text in texts if text in where}):
+            env.note_dependency(str(path))
+        for name in extra:
+            env.note_dependency(str(CATALOGUE_DIR / language / name))
 
 
 def other_languages(app) -> tuple[str, ...]:

@@ -68,7 +68,7 @@ GENERATED_PAGES = {
 
 
 def page_metadata(app, pagename, templatename, context, doctree):
-    """A description and Open Graph tags on every page, and the links to the page in the other edition;
+    """A description and Open Graph tags on every page, and the links to the page in the other editions;
     ClaimReview JSON-LD on the English article page."""
     site_name = app.config.html_title or app.config.project
     alternates = language_alternates(app, pagename, context)

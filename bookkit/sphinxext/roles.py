@@ -11,7 +11,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from musclebook.i18n import CATALOGUE_DIR, speaking, template, tr
-from musclebook.language import ARTICLE, LANGUAGES, SOURCE, percent_sign
+from musclebook.language import ARTICLE, SOURCE, TRANSLATIONS, percent_sign
 from musclebook.published import lookup
 
 from ..ledger import (
@@ -20,7 +20,7 @@ from ..ledger import (
     VERDICTS,
 )
 from .claims import ledger
-from .common import book_language
+from .common import book_language, note_translations
 
 TERMS = DATA_DIR / "terms.yaml"
 
@@ -28,7 +28,6 @@ TERMS = DATA_DIR / "terms.yaml"
 # a term's texts, written in English in terms.yaml; each translation gives them in its catalogue
 # (``musclebook/data/i18n/<language>/terms.yaml``, keyed by the English)
 TERM_TEXTS = ("en", "definition", "note")
-TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)
 
 
 def term_text(term: dict, fld: str, language: str) -> str | None:
@@ -81,6 +80,7 @@ class GlossaryTerms(SphinxDirective):
     def run(self):
         self.env.note_dependency(str(TERMS))
         terms = load_terms()["terms"]
+        note_translations(self.env, [" ".join(t[f].split()) for t in terms for f in TERM_TEXTS if t.get(f)])
         lines = ["```{glossary}"]
         language = book_language(self.env.app)
         with speaking(language):

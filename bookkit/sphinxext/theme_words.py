@@ -18,7 +18,7 @@ from musclebook.i18n import N_
 from musclebook.language import SOURCE
 from musclebook.launch import ENV as LAUNCH_ENV
 
-from ..translate import EDITION_ROOTS, REPO
+from ..translate import EDITION_ROOTS, REPO, catalogues
 from .common import book_language
 from .sphinx_private import set_templates_translator
 
@@ -53,7 +53,7 @@ def theme_messages() -> list[str]:
 
 def theme_catalogue(language: str) -> Path:
     """The theme's words that no installed catalogue translates into ``language``, in gettext's format."""
-    return REPO / "book" / "locale" / language / "LC_MESSAGES" / "_theme.po"
+    return catalogues(language) / "_theme.po"
 
 
 def theme_words_translated(app, config):
@@ -100,8 +100,8 @@ def translate_fixed_labels(app, exception):
 
 
 def speak_the_book_language(app, config):
-    """The kernels of the Indonesian edition's notebooks speak Indonesian (``musclebook.i18n``), and so do
-    the figures this process draws; each Indonesian notebook also says so in its first, hidden cell. The
+    """The kernels of a translated edition's notebooks speak its language (``musclebook.i18n``), and so do
+    the figures this process draws; each of its notebooks also says so in its first, hidden cell. The
     search field's text (set by Jupyter Book, not translated by the theme) is in the edition's language."""
     os.environ[I18N_ENV] = book_language(app)
     config.html_theme_options["search_bar_text"] = i18n.template(SEARCH_BAR_TEXT, book_language(app))

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from musclebook.language import LANGUAGES, SOURCE
+from musclebook.language import SOURCE, TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[2]
 BOOK = REPO / "book"
-TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE)  # the editions made from the English one
 # each edition: the folder of its _config.yml and _toc.yml, and where it sits in the published site
 EDITION_ROOTS = {SOURCE: REPO, **{code: BOOK / code for code in TRANSLATIONS}}
 SITE_FOLDERS = {SOURCE: "", **{code: f"{code}/" for code in TRANSLATIONS}}

@@ -148,8 +148,11 @@ def edition_config(book: Catalog, language: str) -> str:
     cfg = sphinx["config"]
     cfg["language"] = language
     cfg.update(citation_styles(language))
-    cfg["nb_code_prompt_show"] = i18n.template(SHOW_CODE, language)
-    cfg["nb_code_prompt_hide"] = i18n.template(HIDE_CODE, language)
+    try:
+        cfg["nb_code_prompt_show"] = i18n.template(SHOW_CODE, language)
+        cfg["nb_code_prompt_hide"] = i18n.template(HIDE_CODE, language)
+    except KeyError as exc:  # a language whose catalogue is not there yet
+        raise TranslationError(exc.args[0]) from None
     cfg["html_static_path"] = ["../" + p.removeprefix("book/") for p in cfg["html_static_path"]]
     cfg["templates_path"] = ["../" + p.removeprefix("book/") for p in cfg["templates_path"]]
     cfg.pop("html_extra_path", None)  # the site root's files belong to the English edition, at the root

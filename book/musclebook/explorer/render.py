@@ -86,7 +86,9 @@ class View:
     def foot_note(self, text: str, axes) -> None:
         """A note on one line at the foot of the wide figure; a language longer than English wraps it onto more, and
         ``axes`` are raised above them."""
-        note = self.fig.text(0.5, 0.005, text, ha="center", wrap=True)
+        note = self.fig.text(0.5, 0.005, text, ha="center", wrap=self.layout == WIDE)
+        if self.layout != WIDE:
+            return  # (on a slide it stays one line)
         self.fig.draw_without_rendering()  # (where Matplotlib learns how wide the text is)
         lines = wrapped_lines(note)
         if "\n" not in lines:
@@ -103,8 +105,8 @@ class View:
     def keep_on_figure(self, title) -> None:
         """An axes' one-line title centred over its axes, or over the figure where, in a language longer than
         English, it would run off the figure over its axes (a dynamic title: each frame asks again)."""
-        if title.figure is not self.fig or not hasattr(title, "axes") or title.axes is None:
-            return  # a figure's own title is centred on it already
+        if self.layout != WIDE or getattr(title, "axes", None) is None:
+            return  # constrained layout wraps it; a figure's own title is centred on it already
         title.set_x(0.5)
         box, width = title.get_window_extent(self.fig.canvas.get_renderer()), self.fig.bbox.width
         if box.x0 < 0 or box.x1 > width:
