@@ -236,11 +236,6 @@ def citation_parts(book: Book, language: str = SOURCE) -> tuple[str, str, str, s
     )
 
 
-def citation_text(book: Book, language: str = SOURCE) -> str:
-    """The book as a reference list cites it (APA style), in plain text."""
-    return " ".join(citation_parts(book, language))
-
-
 def bibtex(book: Book, language: str = SOURCE) -> str:
     """The same reference as a BibTeX entry."""
     key = re.sub(r"\W+", "", book.repository.rsplit("/", 1)[-1]) + str(book.year)

@@ -75,9 +75,8 @@ class Published:
             body = number(self.value, language=language)
             if self.spread is not None and form in ("full", "bare"):
                 body += f" ± {number(self.spread, language=language)}"
-        unit = (
-            template(self.unit, language) if self.word else self.unit
-        )  # a symbol ("ms") is the same in every language
+        # a unit with a word is written in the reader's language; a symbol ("ms") is the same in every language
+        unit = template(self.unit, language) if self.word else self.unit
         if form == "bare" or not unit:
             return body
         return f"{body} {unit}"
